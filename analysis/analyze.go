@@ -1,0 +1,444 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Cell is where a value was read: file (path as found), sheet and A1 cell.
+type Cell struct{ File, Sheet, Ref string }
+
+// String is "file!sheet!cell", or "" for no cell.
+func (c Cell) String() string {
+	if c.File == "" {
+		return ""
+	}
+	return c.File + "!" + c.Sheet + "!" + c.Ref
+}
+
+// Figure is one number read from a cell; Known is false when the form had
+// none.
+type Figure struct {
+	Value  float64
+	Known  bool
+	Source Cell
+}
+
+// Observation is one indicator row of a ward's form: this period's value and
+// the same period last year's.
+type Observation struct {
+	Indicator         string
+	Current, Previous Figure
+}
+
+// Submission is what one ward reported for one period in one file.
+type Submission struct {
+	File, Sheet  string
+	Ward, Period string // canonical ward name, period id
+	Observations []Observation
+}
+
+// Status is how a value compares with its target.
+type Status string
+
+const (
+	StatusMet      Status = "met"
+	StatusNotMet   Status = "not_met"
+	StatusNoTarget Status = "no_target"
+	StatusNoData   Status = "no_data"
+)
+
+// Value is one indicator's figure for a ward or the district in a period.
+type Value struct {
+	Indicator              string
+	Value, Previous        *float64 // nil: cannot be had
+	Unit                   string
+	Target                 *Target
+	Status                 Status
+	Gap                    *float64 // value minus target, positive is better
+	Source, PreviousSource Cell     // submitted values only
+}
+
+// WardResult is one ward's figures in a period, in catalog order.
+type WardResult struct {
+	Name   string
+	Files  []string
+	Values []Value
+}
+
+// PeriodResult is the district and its wards in one period.
+type PeriodResult struct {
+	Period    string
+	Expected  int
+	Submitted []string // canonical names, in the configured order
+	Missing   []string
+	Complete  bool
+	District  []Value // every catalog indicator, in catalog order
+	Wards     []WardResult
+}
+
+// Result is the whole analysis: periods sorted as the contract says.
+type Result struct {
+	Config   *Config
+	Periods  []PeriodResult
+	Problems []Problem
+}
+
+// Latest is the period that ends last (on a tie, the longest), or nil.
+func (r *Result) Latest() *PeriodResult {
+	if len(r.Periods) == 0 {
+		return nil
+	}
+	return &r.Periods[len(r.Periods)-1]
+}
+
+// Find returns the value of indicator id in vs.
+func Find(vs []Value, id string) (Value, bool) {
+	for _, v := range vs {
+		if v.Indicator == id {
+			return v, true
+		}
+	}
+	return Value{}, false
+}
+
+// wardData gathers a ward's observations in a period across its files.
+type wardData struct {
+	files []string
+	obs   map[string]Observation
+}
+
+// Analyze aggregates the submissions into ward and district figures per
+// period and compares them with the targets. problems found while reading
+// are passed through, followed by those found here.
+func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
+	a := &analyzer{cfg: cfg, problems: append([]Problem(nil), problems...)}
+	subs = append([]Submission(nil), subs...)
+	sort.SliceStable(subs, func(i, j int) bool { return subs[i].File < subs[j].File })
+
+	data := map[string]map[string]*wardData{}
+	for _, s := range subs {
+		wards := data[s.Period]
+		if wards == nil {
+			wards = map[string]*wardData{}
+			data[s.Period] = wards
+		}
+		wd := wards[s.Ward]
+		if wd == nil {
+			wd = &wardData{obs: map[string]Observation{}}
+			wards[s.Ward] = wd
+		}
+		if !contains(wd.files, s.File) {
+			wd.files = append(wd.files, s.File)
+		}
+		for _, o := range s.Observations {
+			if old, dup := wd.obs[o.Indicator]; dup {
+				src := o.Current.Source
+				a.warn(Problem{File: src.File, Sheet: src.Sheet, Cell: src.Ref, Ward: s.Ward, Period: s.Period,
+					Indicator: o.Indicator, Code: MsgDuplicate, Args: []any{old.Current.Source.String()}})
+			}
+			wd.obs[o.Indicator] = o
+		}
+	}
+
+	periods := make([]string, 0, len(data))
+	for p := range data {
+		periods = append(periods, p)
+	}
+	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+
+	res := &Result{Config: cfg}
+	for _, p := range periods {
+		res.Periods = append(res.Periods, a.period(p, data[p]))
+	}
+	a.fillLastYear(res)
+	res.Problems = a.problems
+	return res
+}
+
+type analyzer struct {
+	cfg      *Config
+	problems []Problem
+}
+
+func (a *analyzer) warn(p Problem) {
+	p.Severity = SeverityWarning
+	a.problems = append(a.problems, p)
+}
+
+func (a *analyzer) period(period string, wards map[string]*wardData) PeriodResult {
+	pr := PeriodResult{Period: period, Expected: len(a.cfg.Units)}
+	var present []*wardData
+	for _, u := range a.cfg.Units {
+		wd, ok := wards[u.Name]
+		if !ok {
+			pr.Missing = append(pr.Missing, u.Name)
+			continue
+		}
+		pr.Submitted = append(pr.Submitted, u.Name)
+		present = append(present, wd)
+		wr := WardResult{Name: u.Name, Files: wd.files}
+		for _, ind := range a.cfg.Indicators {
+			if !ind.DistrictOnly() {
+				wr.Values = append(wr.Values, a.judge(ind, a.wardValue(ind, u.Name, period, wd)))
+			}
+		}
+		pr.Wards = append(pr.Wards, wr)
+	}
+	pr.Complete = len(pr.Missing) == 0
+	for _, ind := range a.cfg.Indicators {
+		pr.District = append(pr.District, a.judge(ind, a.districtValue(ind, period, pr.Submitted, present)))
+	}
+	return pr
+}
+
+// wardValue is a ward's figure: submitted as is, derived from its counts,
+// or, failing those, the rate the ward wrote itself.
+func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) Value {
+	v := Value{Indicator: ind.ID, Unit: ind.Unit}
+	if ind.Submitted() {
+		o := wd.obs[ind.ID]
+		v.Value, v.Source = figure(o.Current)
+		v.Previous, v.PreviousSource = figure(o.Previous)
+		return v
+	}
+	where := Problem{Ward: ward, Period: period, Indicator: ind.ID}
+	var cur, prev *float64
+	switch ind.Kind {
+	case KindRatio:
+		num, den := wd.obs[ind.Of[0]], wd.obs[ind.Of[1]]
+		cur = ratio(num.Current, den.Current)
+		prev = ratio(num.Previous, den.Previous)
+		if num.Current.Known && den.Current.Known && den.Current.Value == 0 {
+			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
+			where.Code, where.Args = MsgZeroDenominator, []any{ind.Of[1]}
+			a.warn(where)
+		}
+	case KindChange:
+		o := wd.obs[ind.Of[0]]
+		cur = ratio(o.Current, o.Previous)
+		if cur != nil {
+			*cur -= 100
+		} else if o.Current.Known && o.Previous.Known {
+			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
+			where.Code, where.Args = MsgZeroDenominator, []any{ind.Of[0]}
+			a.warn(where)
+		}
+	}
+	v.Value, v.Previous = cur, prev
+	if given, ok := wd.obs[ind.ID]; ok && given.Current.Known {
+		where.File, where.Sheet, where.Cell = cellOf(given.Current.Source)
+		switch {
+		case cur == nil:
+			v.Value, v.Source = figure(given.Current)
+			where.Code = MsgRateOnly
+			a.warn(where)
+		case math.Abs(*cur-given.Current.Value) > 0.1:
+			where.Code, where.Args = MsgRateMismatch, []any{formatPlain(given.Current.Value), formatPlain(*cur)}
+			a.warn(where)
+		}
+	}
+	return v
+}
+
+// districtValue sums counts over the wards that sent them and recomputes
+// rates from the summed counts, never from ward rates.
+func (a *analyzer) districtValue(ind Indicator, period string, names []string, wards []*wardData) Value {
+	v := Value{Indicator: ind.ID, Unit: ind.Unit}
+	sum := func(id string, pick func(Observation) Figure, alsoKnown ...string) (total float64, n int, lacking []string) {
+		for i, wd := range wards {
+			f := pick(wd.obs[id])
+			ok := f.Known
+			for _, other := range alsoKnown {
+				ok = ok && pick(wd.obs[other]).Known
+			}
+			if !ok {
+				lacking = append(lacking, names[i])
+				continue
+			}
+			total += f.Value
+			n++
+		}
+		return total, n, lacking
+	}
+	current := func(o Observation) Figure { return o.Current }
+	previous := func(o Observation) Figure { return o.Previous }
+	partial := func(n int, lacking []string) {
+		if n > 0 && len(lacking) > 0 {
+			a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgPartialSum, Args: []any{strings.Join(lacking, ", ")}})
+		}
+	}
+	switch ind.Kind {
+	case KindCount:
+		t, n, lacking := sum(ind.ID, current)
+		partial(n, lacking)
+		if n > 0 {
+			v.Value = &t
+		}
+		if t, n, _ := sum(ind.ID, previous); n > 0 {
+			v.Previous = &t
+		}
+	case KindRatio:
+		num, n, lacking := sum(ind.Of[0], current, ind.Of[1])
+		den, _, _ := sum(ind.Of[1], current, ind.Of[0])
+		partial(n, lacking)
+		if n > 0 {
+			v.Value = a.districtPercent(ind, period, num, den, ind.Of[1])
+		}
+		pnum, pn, _ := sum(ind.Of[0], previous, ind.Of[1])
+		pden, _, _ := sum(ind.Of[1], previous, ind.Of[0])
+		if pn > 0 {
+			v.Previous = percentOf(pnum, pden)
+		}
+	case KindChange:
+		both := func(o Observation) Figure {
+			if !o.Previous.Known {
+				return Figure{}
+			}
+			return o.Current
+		}
+		cur, n, lacking := sum(ind.Of[0], both)
+		prevTotal := 0.0
+		for _, wd := range wards {
+			if o := wd.obs[ind.Of[0]]; o.Current.Known && o.Previous.Known {
+				prevTotal += o.Previous.Value
+			}
+		}
+		partial(n, lacking)
+		if n > 0 {
+			if p := a.districtPercent(ind, period, cur, prevTotal, ind.Of[0]); p != nil {
+				*p -= 100
+				v.Value = p
+			}
+		}
+	case KindCountTrue:
+		done, n, _ := 0.0, 0, 0
+		for _, wd := range wards {
+			if f := wd.obs[ind.Of[0]].Current; f.Known {
+				n++
+				if f.Value == 1 {
+					done++
+				}
+			}
+		}
+		if n > 0 {
+			v.Value = &done
+		}
+	}
+	return v
+}
+
+// districtPercent is num/den x 100, with a warning when den is zero.
+func (a *analyzer) districtPercent(ind Indicator, period string, num, den float64, denID string) *float64 {
+	if den == 0 {
+		a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgZeroDenominator, Args: []any{denID}})
+	}
+	return percentOf(num, den)
+}
+
+// fillLastYear sets the previous value of change indicators, which no form
+// carries, from the same period one year earlier when it was read too.
+func (a *analyzer) fillLastYear(res *Result) {
+	index := map[string]*PeriodResult{}
+	for i := range res.Periods {
+		index[res.Periods[i].Period] = &res.Periods[i]
+	}
+	for i := range res.Periods {
+		pr := &res.Periods[i]
+		p, ok := ParsePeriodID(pr.Period)
+		if !ok {
+			continue
+		}
+		last, ok := index[p.LastYear().ID()]
+		if !ok {
+			continue
+		}
+		for j := range pr.District {
+			if pr.District[j].Previous == nil && a.kind(pr.District[j].Indicator) == KindChange {
+				if old, ok := Find(last.District, pr.District[j].Indicator); ok {
+					pr.District[j].Previous = old.Value
+				}
+			}
+		}
+		for _, w := range pr.Wards {
+			for j := range w.Values {
+				if w.Values[j].Previous != nil || a.kind(w.Values[j].Indicator) != KindChange {
+					continue
+				}
+				for _, lw := range last.Wards {
+					if lw.Name == w.Name {
+						if old, ok := Find(lw.Values, w.Values[j].Indicator); ok {
+							w.Values[j].Previous = old.Value
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func (a *analyzer) kind(id string) Kind {
+	ind, _ := a.cfg.Indicator(id)
+	return ind.Kind
+}
+
+// judge sets target, status and gap.
+func (a *analyzer) judge(ind Indicator, v Value) Value {
+	t, hasTarget := a.cfg.Target(ind.ID)
+	if hasTarget {
+		v.Target = &t
+	}
+	switch {
+	case v.Value == nil:
+		v.Status = StatusNoData
+	case !hasTarget:
+		v.Status = StatusNoTarget
+	case t.Met(*v.Value):
+		v.Status = StatusMet
+	default:
+		v.Status = StatusNotMet
+	}
+	if hasTarget && v.Value != nil {
+		g := t.Gap(*v.Value)
+		v.Gap = &g
+	}
+	return v
+}
+
+func figure(f Figure) (*float64, Cell) {
+	if !f.Known {
+		return nil, Cell{}
+	}
+	v := f.Value
+	return &v, f.Source
+}
+
+func ratio(num, den Figure) *float64 {
+	if !num.Known || !den.Known {
+		return nil
+	}
+	return percentOf(num.Value, den.Value)
+}
+
+func percentOf(num, den float64) *float64 {
+	if den == 0 {
+		return nil
+	}
+	v := num / den * 100
+	return &v
+}
+
+func cellOf(c Cell) (file, sheet, ref string) { return c.File, c.Sheet, c.Ref }
+
+func formatPlain(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

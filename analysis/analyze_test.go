@@ -1,0 +1,183 @@
+package analysis
+
+import (
+	"math"
+	"testing"
+)
+
+// obs builds an observation with a current and, if prev >= 0, a previous value.
+func obs(id string, cur, prev float64) Observation {
+	o := Observation{Indicator: id, Current: Figure{Value: cur, Known: true, Source: Cell{"f.xlsx", "S", "D1"}}}
+	if prev >= 0 {
+		o.Previous = Figure{Value: prev, Known: true, Source: Cell{"f.xlsx", "S", "E1"}}
+	}
+	return o
+}
+
+func twoWardConfig() *Config {
+	c := Builtin()
+	c.Units = []Unit{{Name: "Phường 1"}, {Name: "Phường 2"}, {Name: "Phường 3"}}
+	return c
+}
+
+func value(t *testing.T, vs []Value, id string) Value {
+	t.Helper()
+	v, ok := Find(vs, id)
+	if !ok {
+		t.Fatalf("no value for %s", id)
+	}
+	return v
+}
+
+func near(p *float64, want float64) bool { return p != nil && math.Abs(*p-want) < 1e-9 }
+
+func TestAnalyzeDistrictFromCounts(t *testing.T) {
+	subs := []Submission{
+		{File: "a.xlsx", Ward: "Phường 1", Period: "2002", Observations: []Observation{
+			obs("households", 1000, -1), obs("poor_households", 10, -1),
+			obs("criminal_cases", 40, 50), obs("criminal_cases_solved", 20, -1),
+			obs("trade_services_revenue", 110, 100), obs("detailed_plan_done", 1, -1),
+		}},
+		{File: "b.xlsx", Ward: "Phường 2", Period: "2002", Observations: []Observation{
+			obs("households", 3000, -1), obs("poor_households", 30, -1),
+			obs("criminal_cases", 10, 30), obs("criminal_cases_solved", 9, -1),
+			obs("trade_services_revenue", 340, 300), obs("detailed_plan_done", 0, -1),
+		}},
+	}
+	res := Analyze(twoWardConfig(), subs, nil)
+	if len(res.Periods) != 1 {
+		t.Fatalf("periods = %d", len(res.Periods))
+	}
+	p := res.Periods[0]
+	if p.Complete || len(p.Missing) != 1 || p.Missing[0] != "Phường 3" || len(p.Submitted) != 2 {
+		t.Errorf("completeness: submitted %v missing %v complete %v", p.Submitted, p.Missing, p.Complete)
+	}
+	d := p.District
+	// (40+10)/(50+30) - 1 = -37.5%, not the mean of -20% and -66.7%.
+	if v := value(t, d, "criminal_cases_change"); !near(v.Value, -37.5) || v.Status != StatusMet || !near(v.Gap, 17.5) {
+		t.Errorf("criminal_cases_change = %+v", v)
+	}
+	// 29 solved of 50 cases.
+	if v := value(t, d, "detection_rate"); !near(v.Value, 58) || v.Status != StatusMet || !near(v.Gap, 3) {
+		t.Errorf("detection_rate = %+v", v)
+	}
+	// 450 / 400 - 1.
+	if v := value(t, d, "trade_services_growth"); !near(v.Value, 12.5) || v.Status != StatusMet {
+		t.Errorf("trade_services_growth = %+v", v)
+	}
+	if v := value(t, d, "households"); !near(v.Value, 4000) || v.Status != StatusNoTarget || v.Target != nil {
+		t.Errorf("households = %+v", v)
+	}
+	if v := value(t, d, "poor_household_rate"); !near(v.Value, 1) || v.Target.String() != "<= 4" {
+		t.Errorf("poor_household_rate = %+v", v)
+	}
+	if v := value(t, d, "detailed_planning_wards"); !near(v.Value, 1) {
+		t.Errorf("detailed_planning_wards = %+v", v)
+	}
+	if v := value(t, d, "drug_cases"); v.Value != nil || v.Status != StatusNoData {
+		t.Errorf("drug_cases = %+v", v)
+	}
+	// Ward 2's detection rate is 90, ward 1's 50: not met.
+	w1 := p.Wards[0]
+	if v := value(t, w1.Values, "detection_rate"); !near(v.Value, 50) || v.Status != StatusNotMet || !near(v.Gap, -5) {
+		t.Errorf("ward 1 detection_rate = %+v", v)
+	}
+	if v := value(t, w1.Values, "households"); v.Source.String() != "f.xlsx!S!D1" {
+		t.Errorf("ward 1 households source = %q", v.Source.String())
+	}
+	if _, ok := Find(w1.Values, "detailed_planning_wards"); ok {
+		t.Error("a district-only indicator appears for a ward")
+	}
+	if len(res.Problems) != 0 {
+		t.Errorf("problems: %+v", res.Problems)
+	}
+}
+
+func TestAnalyzeProblems(t *testing.T) {
+	subs := []Submission{
+		{File: "a.xlsx", Ward: "Phường 1", Period: "2003-H1", Observations: []Observation{
+			obs("households", 1000, -1), obs("poor_households", 10, -1),
+			obs("poor_household_rate", 2, -1), // disagrees with 10/1000 = 1%
+			obs("criminal_cases", 0, -1), obs("criminal_cases_solved", 0, -1),
+		}},
+		{File: "b.xlsx", Ward: "Phường 2", Period: "2003-H1", Observations: []Observation{
+			obs("poor_household_rate", 3, -1), // a rate without counts
+		}},
+		{File: "c.xlsx", Ward: "Phường 2", Period: "2003-H1", Observations: []Observation{
+			obs("poor_household_rate", 3.5, -1), // sent again
+		}},
+	}
+	res := Analyze(twoWardConfig(), subs, nil)
+	codes := map[MessageCode]int{}
+	for _, p := range res.Problems {
+		codes[p.Code]++
+		if p.Severity != SeverityWarning {
+			t.Errorf("severity of %s = %s", p.Code, p.Severity)
+		}
+	}
+	for _, want := range []MessageCode{MsgRateMismatch, MsgRateOnly, MsgDuplicate, MsgZeroDenominator, MsgPartialSum} {
+		if codes[want] == 0 {
+			t.Errorf("no %s problem among %v", want, codes)
+		}
+	}
+	p := res.Periods[0]
+	w2 := p.Wards[1]
+	if v := value(t, w2.Values, "poor_household_rate"); !near(v.Value, 3.5) || v.Source.File != "f.xlsx" {
+		t.Errorf("ward 2 rate = %+v", v)
+	}
+	// The district rate comes from ward 1's counts only: ward 2 has no denominator.
+	if v := value(t, p.District, "poor_household_rate"); !near(v.Value, 1) {
+		t.Errorf("district rate = %+v", v)
+	}
+	if v := value(t, p.District, "detection_rate"); v.Value != nil || v.Status != StatusNoData {
+		t.Errorf("district detection rate over zero cases = %+v", v)
+	}
+}
+
+func TestAnalyzeOrdersPeriodsAndFillsLastYear(t *testing.T) {
+	sub := func(period string, rev, prev float64) Submission {
+		return Submission{File: period + ".xlsx", Ward: "Phường 1", Period: period,
+			Observations: []Observation{obs("trade_services_revenue", rev, prev)}}
+	}
+	res := Analyze(twoWardConfig(), []Submission{sub("2003-H1", 60, 50), sub("2002", 120, 100), sub("2001", 100, 80)}, nil)
+	var got []string
+	for _, p := range res.Periods {
+		got = append(got, p.Period)
+	}
+	if len(got) != 3 || got[0] != "2001" || got[1] != "2002" || got[2] != "2003-H1" {
+		t.Fatalf("periods = %v", got)
+	}
+	if res.Latest().Period != "2003-H1" {
+		t.Errorf("latest = %s", res.Latest().Period)
+	}
+	// 2002's growth is 20%; its previous is 2001's growth, 25%.
+	if v := value(t, res.Periods[1].District, "trade_services_growth"); !near(v.Value, 20) || !near(v.Previous, 25) {
+		t.Errorf("2002 growth = %+v", v)
+	}
+}
+
+func TestTargetStatusEdges(t *testing.T) {
+	cfg := Builtin()
+	a := &analyzer{cfg: cfg}
+	ind, _ := cfg.Indicator("trade_services_growth")
+	for _, tt := range []struct {
+		v    float64
+		want Status
+	}{{12, StatusMet}, {11.96, StatusNotMet}, {12.0001, StatusMet}} {
+		v := tt.v
+		if got := a.judge(ind, Value{Value: &v}).Status; got != tt.want {
+			t.Errorf("growth %v: %s, want %s", tt.v, got, tt.want)
+		}
+	}
+	hungry, _ := cfg.Indicator("hungry_households")
+	zero, one := 0.0, 1.0
+	if got := a.judge(hungry, Value{Value: &zero}).Status; got != StatusMet {
+		t.Errorf("0 hungry: %s", got)
+	}
+	if got := a.judge(hungry, Value{Value: &one}).Status; got != StatusNotMet {
+		t.Errorf("1 hungry: %s", got)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Errorf("built-in config: %v", err)
+	}
+}

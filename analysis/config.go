@@ -1,0 +1,149 @@
+package analysis
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Kind says how an indicator's value is obtained.
+type Kind string
+
+const (
+	KindCount     Kind = "count"      // submitted by wards; district = sum
+	KindFlag      Kind = "flag"       // submitted yes/no as 1/0; not summed
+	KindRatio     Kind = "ratio"      // derived: Of[0] / Of[1] x 100
+	KindChange    Kind = "change"     // derived: (Of[0] / Of[0] last year - 1) x 100
+	KindCountTrue Kind = "count_true" // district only: wards whose Of[0] is 1
+)
+
+// Indicator is one row of the catalog.
+type Indicator struct {
+	ID      string   // stable id used in JSON and the configuration workbook
+	Code    string   // "Mã số" on the form, "01".."10"; empty for derived ones
+	Label   string   // Vietnamese label users see
+	LabelEN string   // English label for --lang en
+	Unit    string   // Vietnamese unit
+	Kind    Kind     //
+	Of      []string // inputs of a derived indicator
+	Aliases []string // other labels wards use for it
+}
+
+// Submitted reports whether wards send this indicator themselves.
+func (ind Indicator) Submitted() bool { return ind.Kind == KindCount || ind.Kind == KindFlag }
+
+// Derived reports whether the indicator is computed from others.
+func (ind Indicator) Derived() bool { return !ind.Submitted() }
+
+// DistrictOnly reports whether the indicator exists only for the district.
+func (ind Indicator) DistrictOnly() bool { return ind.Kind == KindCountTrue }
+
+// Target is a Congress target for one indicator.
+type Target struct {
+	Indicator string
+	Op        string // ">=" or "<="
+	Value     float64
+	Source    string // the resolution's sentence
+}
+
+// String gives the comparison as text, such as ">= 12".
+func (t Target) String() string {
+	return t.Op + " " + strconv.FormatFloat(t.Value, 'f', -1, 64)
+}
+
+// Met reports whether v satisfies the target.
+func (t Target) Met(v float64) bool {
+	if t.Op == "<=" {
+		return v <= t.Value
+	}
+	return v >= t.Value
+}
+
+// Gap is v minus the target, signed so that a positive gap is better.
+func (t Target) Gap(v float64) float64 {
+	if t.Op == "<=" {
+		return t.Value - v
+	}
+	return v - t.Value
+}
+
+// Unit is a reporting unit (a ward) with the other names it arrives under.
+type Unit struct {
+	Name    string
+	Aliases []string
+}
+
+// Config is the catalog, the targets and the reporting units in force.
+type Config struct {
+	Source     string // "built-in" or the path of the configuration workbook
+	Indicators []Indicator
+	Targets    []Target
+	Units      []Unit
+}
+
+// Indicator returns the catalog entry with the given id.
+func (c *Config) Indicator(id string) (Indicator, bool) {
+	for _, ind := range c.Indicators {
+		if ind.ID == id {
+			return ind, true
+		}
+	}
+	return Indicator{}, false
+}
+
+// Target returns the target for an indicator, if it has one.
+func (c *Config) Target(id string) (Target, bool) {
+	for _, t := range c.Targets {
+		if t.Indicator == id {
+			return t, true
+		}
+	}
+	return Target{}, false
+}
+
+// Validate checks that derived indicators name known inputs and targets name
+// known indicators, so that an edited configuration workbook fails early.
+func (c *Config) Validate() error {
+	seen := map[string]bool{}
+	for _, ind := range c.Indicators {
+		if ind.ID == "" {
+			return fmt.Errorf("an indicator has no id")
+		}
+		if seen[ind.ID] {
+			return fmt.Errorf("indicator %s is listed twice", ind.ID)
+		}
+		seen[ind.ID] = true
+	}
+	for _, ind := range c.Indicators {
+		switch ind.Kind {
+		case KindCount, KindFlag:
+		case KindRatio:
+			if len(ind.Of) != 2 {
+				return fmt.Errorf("indicator %s: a ratio needs two inputs, has %d", ind.ID, len(ind.Of))
+			}
+		case KindChange, KindCountTrue:
+			if len(ind.Of) != 1 {
+				return fmt.Errorf("indicator %s: needs one input, has %d", ind.ID, len(ind.Of))
+			}
+		default:
+			return fmt.Errorf("indicator %s: unknown kind %q", ind.ID, ind.Kind)
+		}
+		for _, in := range ind.Of {
+			src, ok := c.Indicator(in)
+			if !ok || !src.Submitted() {
+				return fmt.Errorf("indicator %s: input %q is not a submitted indicator", ind.ID, in)
+			}
+		}
+	}
+	for _, t := range c.Targets {
+		if !seen[t.Indicator] {
+			return fmt.Errorf("target for unknown indicator %q", t.Indicator)
+		}
+		if t.Op != ">=" && t.Op != "<=" {
+			return fmt.Errorf("target for %s: comparison %q is neither >= nor <=", t.Indicator, t.Op)
+		}
+	}
+	if len(c.Units) == 0 {
+		return fmt.Errorf("no reporting units are listed")
+	}
+	return nil
+}

@@ -1,0 +1,196 @@
+package analysis
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// Fold lower-cases s, removes Vietnamese diacritics (đ becomes d), and turns
+// every run of characters that are neither letters nor digits into one space.
+// "PHƯỜNG 05" and "phuong 05" fold alike, whatever their Unicode form.
+func Fold(s string) string {
+	return collapse(unaccent(s))
+}
+
+// unaccent lower-cases s and removes diacritics, keeping punctuation.
+func unaccent(s string) string {
+	out, _, err := transform.String(stripMarks, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
+	return strings.ToLower(out)
+}
+
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+var (
+	// "1.", "2.1.", "a)", "II.", "-", "+", "*", "•" before a label.
+	leadingNumbering = regexp.MustCompile(`^\s*(?:(?:\d+[.)/]?)+|[a-zđ][.)]|[ivxlc]+[.)]|[-+*•·–])\s*`)
+	// "(hộ)", "(triệu đồng)" after a label.
+	trailingUnit = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+)
+
+// LabelKey is the form of an indicator label used for matching: folded,
+// without leading numbering and without a unit in parentheses at the end.
+func LabelKey(label string) string {
+	s := unaccent(strings.TrimSpace(label))
+	s = leadingNumbering.ReplaceAllString(s, "")
+	s = trailingUnit.ReplaceAllString(s, "")
+	return collapse(s)
+}
+
+// Matcher finds catalog indicators and reporting units from the text found
+// in workbooks. Build one with NewMatcher; it is safe for concurrent use.
+type Matcher struct {
+	labels   map[string]string // label key -> indicator id
+	ordered  []string          // label keys, longest first
+	codes    map[string]string // "01" -> indicator id
+	units    map[string]string // unit key -> canonical name
+	unitKeys []string          // unit keys, longest first
+}
+
+// NewMatcher indexes the labels, aliases, codes and unit names of c.
+func NewMatcher(c *Config) *Matcher {
+	m := &Matcher{labels: map[string]string{}, codes: map[string]string{}, units: map[string]string{}}
+	for _, ind := range c.Indicators {
+		for _, l := range append([]string{ind.Label, ind.ID, ind.LabelEN}, ind.Aliases...) {
+			if k := LabelKey(l); k != "" {
+				if _, dup := m.labels[k]; !dup {
+					m.labels[k] = ind.ID
+				}
+			}
+		}
+		if ind.Code != "" {
+			m.codes[strings.TrimLeft(ind.Code, "0")] = ind.ID
+		}
+	}
+	for k := range m.labels {
+		m.ordered = append(m.ordered, k)
+	}
+	sortLongestFirst(m.ordered)
+	for _, u := range c.Units {
+		for _, name := range append([]string{u.Name}, u.Aliases...) {
+			for _, k := range unitKeys(name) {
+				if _, dup := m.units[k]; !dup {
+					m.units[k] = u.Name
+				}
+			}
+		}
+	}
+	for k := range m.units {
+		m.unitKeys = append(m.unitKeys, k)
+	}
+	sortLongestFirst(m.unitKeys)
+	return m
+}
+
+func sortLongestFirst(keys []string) {
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+}
+
+// Indicator returns the id of the indicator a row label names. An exact match
+// of the label key wins; otherwise the longest catalog label that the row
+// label starts with, so "Số vụ phạm pháp hình sự đã khám phá trong kỳ" is the
+// solved cases, not the cases.
+func (m *Matcher) Indicator(label string) (string, bool) {
+	k := LabelKey(label)
+	if k == "" {
+		return "", false
+	}
+	if id, ok := m.labels[k]; ok {
+		return id, true
+	}
+	for _, cand := range m.ordered {
+		if strings.HasPrefix(k, cand+" ") {
+			return m.labels[cand], true
+		}
+	}
+	return "", false
+}
+
+// IndicatorByCode returns the indicator with a "Mã số" code such as "05".
+func (m *Matcher) IndicatorByCode(code string) (string, bool) {
+	c := strings.TrimLeft(strings.TrimSpace(code), "0")
+	if c == "" {
+		return "", false
+	}
+	id, ok := m.codes[c]
+	return id, ok
+}
+
+// numberedUnit finds "phuong 5", "p 05", "p5" in folded text.
+var numberedUnit = regexp.MustCompile(`(?:^| )(?:phuong|p) ?0*(\d{1,3})(?: |$)`)
+
+// unitKeys gives the keys a unit name is known by: its folded form, and for
+// "Phường 5" also "phuong 5"; for "Phường Phú Thọ" also "phu tho".
+func unitKeys(name string) []string {
+	f := Fold(name)
+	if f == "" {
+		return nil
+	}
+	if m := numberedUnit.FindStringSubmatch(f); m != nil && len(m[0]) >= len(f) {
+		return []string{"phuong " + m[1]}
+	}
+	keys := []string{f}
+	if rest, ok := strings.CutPrefix(f, "phuong "); ok {
+		keys = append(keys, rest)
+	}
+	return keys
+}
+
+// Unit returns the canonical name of the reporting unit named by text, which
+// may be a whole title line ("ỦY BAN NHÂN DÂN PHƯỜNG 5"), a sheet name
+// ("P05") or a file name ("phuong-05.xlsx"). found reports whether text names
+// a unit at all; ok whether that unit is configured (name is then canonical;
+// otherwise name is what was found, for the problem message).
+func (m *Matcher) Unit(text string) (name string, found, ok bool) {
+	f := Fold(text)
+	if f == "" {
+		return "", false, false
+	}
+	padded := " " + f + " "
+	for _, k := range m.unitKeys {
+		if strings.Contains(padded, " "+k+" ") && !strings.HasPrefix(k, "phuong ") {
+			return m.units[k], true, true
+		}
+	}
+	if sm := numberedUnit.FindStringSubmatch(f); sm != nil {
+		n, _ := strconv.Atoi(sm[1])
+		key := "phuong " + strconv.Itoa(n)
+		if canon, ok := m.units[key]; ok {
+			return canon, true, true
+		}
+		return "Phường " + strconv.Itoa(n), true, false
+	}
+	return "", false, false
+}

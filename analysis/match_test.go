@@ -1,0 +1,122 @@
+package analysis
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestMatcherIndicator(t *testing.T) {
+	m := NewMatcher(Builtin())
+	tests := []struct {
+		label, want string
+	}{
+		{"Số hộ nghèo", "poor_households"},
+		{"SO HO NGHEO", "poor_households"},
+		{"số hộ nghèo", "poor_households"},
+		{norm.NFD.String("Số hộ nghèo"), "poor_households"},
+		{"2. Số hộ nghèo (hộ)", "poor_households"},
+		{"  b)   Số   hộ nghèo ", "poor_households"},
+		{"II. Tổng số hộ dân", "households"},
+		{"Số vụ phạm pháp hình sự", "criminal_cases"},
+		{"Số vụ phạm pháp hình sự đã khám phá", "criminal_cases_solved"},
+		{"SO VU PHAM PHAP HINH SU DA KHAM PHA", "criminal_cases_solved"},
+		{"Số vụ phạm pháp hình sự đã khám phá trong kỳ", "criminal_cases_solved"},
+		{"Doanh thu thương mại - dịch vụ (triệu đồng)", "trade_services_revenue"},
+		{"Doanh thu TM-DV", "trade_services_revenue"},
+		{"Số vụ PPHS", "criminal_cases"},
+		{"Tỷ lệ hộ nghèo", "poor_household_rate"},
+		{"Hoàn thành quy hoạch chi tiết", "detailed_plan_done"},
+		{"NGƯỜI LẬP BIỂU", ""},
+		{"CHỦ TỊCH", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, ok := m.Indicator(tt.label)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Indicator(%q) = %q, %v; want %q", tt.label, got, ok, tt.want)
+		}
+	}
+	if id, ok := m.IndicatorByCode("05"); !ok || id != "criminal_cases" {
+		t.Errorf(`IndicatorByCode("05") = %q, %v`, id, ok)
+	}
+}
+
+func TestMatcherUnit(t *testing.T) {
+	cfg := Builtin()
+	cfg.Units = append(cfg.Units, Unit{Name: "Phường Phú Thọ", Aliases: []string{"Phú Thọ cũ"}})
+	m := NewMatcher(cfg)
+	tests := []struct {
+		text, want string
+		found, ok  bool
+	}{
+		{"Phường 5", "Phường 5", true, true},
+		{"P5", "Phường 5", true, true},
+		{"P.05", "Phường 5", true, true},
+		{"phuong 5", "Phường 5", true, true},
+		{"PHƯỜNG 05", "Phường 5", true, true},
+		{"P 5", "Phường 5", true, true},
+		{"ỦY BAN NHÂN DÂN PHƯỜNG 12", "Phường 12", true, true},
+		{"Phường 7, ngày 5 tháng 1 năm 2002", "Phường 7", true, true},
+		{"BC_P14", "Phường 14", true, true},
+		{"phuong-09", "Phường 9", true, true},
+		{"UBND PHƯỜNG PHÚ THỌ", "Phường Phú Thọ", true, true},
+		{"Phú Thọ cũ", "Phường Phú Thọ", true, true},
+		{"PHƯỜNG 17", "Phường 17", true, false},
+		{"ỦY BAN NHÂN DÂN QUẬN 11", "", false, false},
+		{"Báo cáo", "", false, false},
+		{"Sheet1", "", false, false},
+	}
+	for _, tt := range tests {
+		got, found, ok := m.Unit(tt.text)
+		if got != tt.want || found != tt.found || ok != tt.ok {
+			t.Errorf("Unit(%q) = %q, %v, %v; want %q, %v, %v", tt.text, got, found, ok, tt.want, tt.found, tt.ok)
+		}
+	}
+}
+
+func TestFindPeriod(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"BÁO CÁO TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU NĂM 2002", "2002"},
+		{"BÁO CÁO 6 THÁNG ĐẦU NĂM 2003", "2003-H1"},
+		{"Sơ kết 6 tháng cuối năm 2002", "2002-H2"},
+		{"BÁO CÁO QUÝ III/2003", "2003-Q3"},
+		{"Quý 2 năm 2003", "2003-Q2"},
+		{"3 THÁNG ĐẦU NĂM 2003", "2003-Q1"},
+		{"BÁO CÁO THÁNG 5/2003", "2003-05"},
+		{"tháng 11 năm 2002", "2002-11"},
+		{"9 THÁNG ĐẦU NĂM 2003", "2003-9M"},
+		{"2003-H1", "2003-H1"},
+		{"2001", "2001"},
+		{"bao-cao-2003-Q3", "2003-Q3"},
+		{"Phường 7, ngày 5 tháng 1 năm 2002", ""},
+		{"samples", ""},
+		{"(Kèm theo Công văn số 123/UBND ngày 20/12/2001)", ""},
+	}
+	for _, tt := range tests {
+		p, ok := FindPeriod(tt.text)
+		got := ""
+		if ok {
+			got = p.ID()
+		}
+		if got != tt.want {
+			t.Errorf("FindPeriod(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPeriodLess(t *testing.T) {
+	// Sorted by end date, then the shorter span first.
+	ordered := []string{"2001", "2002-05", "2002-Q2", "2002-H1", "2002-9M", "2002-Q4", "2002-H2", "2002", "2003-H1"}
+	for i := range ordered {
+		for j := range ordered {
+			if got := PeriodLess(ordered[i], ordered[j]); got != (i < j) {
+				t.Errorf("PeriodLess(%s, %s) = %v", ordered[i], ordered[j], got)
+			}
+		}
+	}
+	p, _ := ParsePeriodID("2003-H1")
+	if got := p.LastYear().ID(); got != "2002-H1" {
+		t.Errorf("LastYear of 2003-H1 = %s", got)
+	}
+}

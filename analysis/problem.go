@@ -1,0 +1,143 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity of a problem: an error loses data, a warning only needs a look.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Problem is something found in the inputs that staff should know about,
+// placed as precisely as possible. Message texts live in the messages table,
+// in both languages.
+type Problem struct {
+	Severity  Severity
+	File      string // path as found
+	Sheet     string
+	Cell      string // A1 reference
+	Ward      string
+	Period    string
+	Indicator string
+	Text      string // the text found in the cell, quoted in the message
+	Code      MessageCode
+	Args      []any
+}
+
+// Message is the problem's explanation in lang ("vi" or "en").
+func (p Problem) Message(lang string) string {
+	return Translate(lang, p.Code, p.Args...)
+}
+
+// Position is "file:sheet!cell" as far as it is known.
+func (p Problem) Position() string {
+	pos := p.File
+	if p.Sheet != "" {
+		pos += ":" + p.Sheet
+		if p.Cell != "" {
+			pos += "!" + p.Cell
+		}
+	}
+	return pos
+}
+
+// Format renders the problem compiler-style:
+// P05.xlsx:Báo cáo!D12: "12,5 %": message.
+func (p Problem) Format(lang string) string {
+	var parts []string
+	if pos := p.Position(); pos != "" {
+		parts = append(parts, pos)
+	}
+	if p.Text != "" {
+		parts = append(parts, fmt.Sprintf("%q", p.Text))
+	}
+	return strings.Join(append(parts, p.Message(lang)), ": ")
+}
+
+// MessageCode names a message of the messages table.
+type MessageCode string
+
+const (
+	MsgCannotOpen        MessageCode = "cannot_open"
+	MsgEncrypted         MessageCode = "encrypted"
+	MsgUnsupportedFormat MessageCode = "unsupported_format"
+	MsgNoHeader          MessageCode = "no_header"
+	MsgNoWard            MessageCode = "no_ward"
+	MsgUnknownWard       MessageCode = "unknown_ward"
+	MsgNoPeriod          MessageCode = "no_period"
+	MsgNotNumber         MessageCode = "not_number"
+	MsgApprox            MessageCode = "approx"
+	MsgUnknownLabel      MessageCode = "unknown_label"
+	MsgDuplicate         MessageCode = "duplicate"
+	MsgErrorCell         MessageCode = "error_cell"
+	MsgFormula           MessageCode = "formula"
+	MsgZeroDenominator   MessageCode = "zero_denominator"
+	MsgRateOnly          MessageCode = "rate_only"
+	MsgRateMismatch      MessageCode = "rate_mismatch"
+	MsgPartialSum        MessageCode = "partial_sum"
+	MsgUnitSuffix        MessageCode = "unit_suffix"
+	MsgNotFlag           MessageCode = "not_flag"
+	MsgNoIndicators      MessageCode = "no_indicators"
+)
+
+// messages holds every problem text, Vietnamese first, as fmt formats.
+var messages = map[MessageCode][2]string{
+	MsgCannotOpen: {"không mở được tệp (%v); hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại",
+		"cannot open the file (%v); open it in Excel, save it as .xlsx and run again"},
+	MsgEncrypted: {"tệp được đặt mật khẩu; chạy lại với --password",
+		"the file is password-protected; run again with --password"},
+	MsgUnsupportedFormat: {"chưa đọc được định dạng %s; hãy mở bằng Excel và lưu lại dạng .xlsx",
+		"the %s format is not read yet; open it in Excel and save it as .xlsx"},
+	MsgNoHeader: {"không tìm thấy dòng tiêu đề bảng (cột \"Chỉ tiêu\" và \"Kỳ báo cáo\") trong trang nào",
+		"no sheet has a table header (columns \"Chỉ tiêu\" and \"Kỳ báo cáo\")"},
+	MsgNoWard: {"không xác định được phường (tiêu đề, tên trang và tên tệp đều không ghi); hãy ghi tên phường ở dòng tiêu đề",
+		"cannot tell which ward sent this (neither the title, the sheet name nor the file name says); put the ward in the title"},
+	MsgUnknownWard: {"%s không có trong danh sách đơn vị báo cáo; thêm vào bảng cấu hình nếu đúng",
+		"%s is not in the list of reporting units; add it to the configuration workbook if it is right"},
+	MsgNoPeriod: {"không xác định được kỳ báo cáo (tiêu đề và tên thư mục đều không ghi); ghi kỳ vào tiêu đề hoặc dùng --period",
+		"cannot tell the reporting period (neither the title nor the folder name says); put it in the title or use --period"},
+	MsgNotNumber: {"không đọc được số; ô này được coi là không có số liệu",
+		"not a number; the cell is treated as no data"},
+	MsgApprox: {"số ước lượng, dùng %s",
+		"approximate number, %s used"},
+	MsgUnknownLabel: {"dòng có số nhưng không nhận ra chỉ tiêu; thêm tên này vào bảng cấu hình nếu là một chỉ tiêu",
+		"a row with a number whose indicator is not recognised; add this label to the configuration workbook if it is one"},
+	MsgDuplicate: {"chỉ tiêu đã có ở %s; dùng giá trị này (tệp sau)",
+		"the indicator is also at %s; this value (the later file) is used"},
+	MsgErrorCell: {"ô báo lỗi công thức; coi là không có số liệu",
+		"the cell holds a formula error; treated as no data"},
+	MsgFormula: {"không tính được công thức %s (%v); coi là không có số liệu",
+		"cannot compute the formula %s (%v); treated as no data"},
+	MsgZeroDenominator: {"mẫu số %s bằng 0; không tính được tỷ lệ",
+		"the denominator %s is zero; the rate cannot be computed"},
+	MsgRateOnly: {"chỉ có tỷ lệ, không có số liệu gốc; dùng cho phường nhưng không tính vào số của quận",
+		"only the rate was sent, not its counts; used for the ward but not weighted into the district figure"},
+	MsgRateMismatch: {"tỷ lệ ghi %s nhưng tính từ số liệu gốc được %s",
+		"the rate given is %s but the counts give %s"},
+	MsgPartialSum: {"số của quận chỉ tính trên các phường có số liệu; thiếu: %s",
+		"the district figure covers only the wards that sent this; missing: %s"},
+	MsgUnitSuffix: {"đơn vị \"%s\" khác đơn vị của chỉ tiêu (%s); kiểm tra lại",
+		"the unit \"%s\" differs from the indicator's unit (%s); check it"},
+	MsgNotFlag: {"chỉ tiêu có/không cần ghi 1 hoặc 0 (hoặc Có/Không)",
+		"a yes/no indicator needs 1 or 0 (or Có/Không)"},
+	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
+		"the report sheet holds no recognisable indicator"},
+}
+
+// Translate renders message code in lang with args.
+func Translate(lang string, code MessageCode, args ...any) string {
+	m, ok := messages[code]
+	if !ok {
+		return string(code)
+	}
+	f := m[0]
+	if lang == "en" {
+		f = m[1]
+	}
+	return fmt.Sprintf(f, args...)
+}
