@@ -12,8 +12,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // Fold lower-cases s, removes Vietnamese diacritics (đ becomes d), and turns
 // every run of characters that are neither letters nor digits into one space.
 // "PHƯỜNG 05" and "phuong 05" fold alike, whatever their Unicode form.
@@ -23,6 +21,9 @@ func Fold(s string) string {
 
 // unaccent lower-cases s and removes diacritics, keeping punctuation.
 func unaccent(s string) string {
+	// A transform chain keeps state: one per call keeps Fold safe for
+	// concurrent use.
+	stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(stripMarks, s)
 	if err != nil {
 		out = s

@@ -1,0 +1,9 @@
+// Package ingest reads the workbooks that wards submit and turns each report
+// sheet into an analysis.Submission: the ward, the period, and one
+// observation per indicator row with the cell it came from. Anything it
+// cannot read becomes an analysis.Problem naming file, sheet and cell.
+//
+// Start with Read, which walks files and folders as the contract says (what
+// is read, skipped or refused) and reads the workbooks in parallel, keeping
+// the order of the files. ReadConfig reads the configuration workbook.
+package ingest

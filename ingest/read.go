@@ -1,0 +1,222 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"chitieu/analysis"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Options control Read.
+type Options struct {
+	Config   *analysis.Config
+	Period   string // period id given with --period: overrides titles and folders
+	Password string // for encrypted workbooks
+	// IsOwn reports workbooks chitieu wrote itself (summaries), which are
+	// skipped with the summary line and never read as ward reports.
+	IsOwn   func(*excelize.File) bool
+	Exclude []string // paths never read (the configuration workbook in use)
+	Workers int      // files read at once; 0 means the number of CPUs
+}
+
+// Result is everything read from the inputs.
+type Result struct {
+	Submissions []analysis.Submission
+	Problems    []analysis.Problem
+	Skipped     []string // files that are not spreadsheets
+	Own         []string // summaries chitieu wrote, skipped
+	Opened      int      // workbooks opened successfully
+}
+
+// Read walks paths and reads every workbook found. It fails only when a
+// path does not exist; every problem inside a file is a Problem.
+func Read(paths []string, opt Options) (*Result, error) {
+	exclude := map[string]bool{}
+	for _, p := range opt.Exclude {
+		if abs, err := filepath.Abs(p); err == nil {
+			exclude[abs] = true
+		}
+	}
+	files, err := walk(paths, exclude)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Skipped: files.others}
+	for _, f := range files.unsupported {
+		res.Problems = append(res.Problems, analysis.Problem{Severity: analysis.SeverityError, File: f,
+			Code: analysis.MsgUnsupportedFormat, Args: []any{strings.ToLower(filepath.Ext(f))}})
+	}
+
+	reader := newReader(opt)
+	outcomes := make([]fileOutcome, len(files.workbooks))
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outcomes[i] = reader.readFile(files.workbooks[i])
+			}
+		}()
+	}
+	for i := range files.workbooks {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for i, o := range outcomes {
+		if o.own {
+			res.Own = append(res.Own, files.workbooks[i])
+			continue
+		}
+		if o.opened {
+			res.Opened++
+		}
+		res.Submissions = append(res.Submissions, o.submissions...)
+		res.Problems = append(res.Problems, o.problems...)
+	}
+	return res, nil
+}
+
+// fileOutcome is what one workbook gave.
+type fileOutcome struct {
+	opened, own bool
+	submissions []analysis.Submission
+	problems    []analysis.Problem
+}
+
+type reader struct {
+	opt     Options
+	matcher *analysis.Matcher
+	period  analysis.Period
+	forced  bool
+}
+
+func newReader(opt Options) *reader {
+	r := &reader{opt: opt, matcher: analysis.NewMatcher(opt.Config)}
+	if opt.Period != "" {
+		r.period, r.forced = analysis.ParsePeriodID(opt.Period)
+	}
+	return r
+}
+
+// oleHeader starts both encrypted OOXML files and legacy .xls files.
+var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// Limits that keep a hostile file (a zip bomb) from exhausting memory.
+const (
+	unzipSizeLimit    = 1 << 30
+	unzipXMLSizeLimit = 64 << 20
+)
+
+// readFile reads one workbook. excelize has panicked on damaged files in the
+// past; a panic here becomes a problem for that file, never a crash.
+func (r *reader) readFile(path string) (out fileOutcome) {
+	fail := func(code analysis.MessageCode, args ...any) fileOutcome {
+		return fileOutcome{problems: []analysis.Problem{{Severity: analysis.SeverityError, File: path, Code: code, Args: args}}}
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			out = fail(analysis.MsgCannotOpen, fmt.Sprintf("internal error: %v", v))
+		}
+	}()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fail(analysis.MsgCannotOpen, err)
+	}
+	if bytes.HasPrefix(data, oleHeader) && r.opt.Password == "" {
+		return fail(analysis.MsgEncrypted)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		Password: r.opt.Password, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	if err != nil {
+		if errors.Is(err, excelize.ErrWorkbookPassword) || bytes.HasPrefix(data, oleHeader) {
+			return fail(analysis.MsgEncrypted)
+		}
+		return fail(analysis.MsgCannotOpen, describe(err))
+	}
+	defer f.Close()
+	if r.opt.IsOwn != nil && r.opt.IsOwn(f) {
+		return fileOutcome{own: true}
+	}
+	out.opened = true
+	out.submissions, out.problems = r.readWorkbook(path, f)
+	return out
+}
+
+// describe shortens errors that say nothing to a user.
+func describe(err error) string {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return "tệp bị cắt cụt / truncated file"
+	}
+	return err.Error()
+}
+
+// readWorkbook reads every visible sheet that holds a report table; hidden
+// sheets only when no visible one does.
+func (r *reader) readWorkbook(path string, f *excelize.File) ([]analysis.Submission, []analysis.Problem) {
+	var visible, hidden []string
+	for _, name := range f.GetSheetList() {
+		if ok, err := f.GetSheetVisible(name); err == nil && !ok {
+			hidden = append(hidden, name)
+		} else {
+			visible = append(visible, name)
+		}
+	}
+	var subs []analysis.Submission
+	var problems []analysis.Problem
+	tables := 0
+	for _, group := range [][]string{visible, hidden} {
+		for _, name := range group {
+			s := &sheetReader{reader: r, file: f, path: path, sheet: name}
+			sub, found := s.read()
+			sortByCell(s.problems)
+			problems = append(problems, s.problems...)
+			if found {
+				tables++
+			}
+			if sub != nil {
+				subs = append(subs, *sub)
+			}
+		}
+		if tables > 0 {
+			break
+		}
+	}
+	if tables == 0 {
+		problems = append(problems, analysis.Problem{Severity: analysis.SeverityError, File: path, Code: analysis.MsgNoHeader})
+	}
+	return subs, problems
+}
+
+// sortByCell puts a sheet's problems in reading order: row, then column.
+func sortByCell(ps []analysis.Problem) {
+	pos := func(p analysis.Problem) (int, int) {
+		col, row, err := excelize.CellNameToCoordinates(p.Cell)
+		if err != nil {
+			return 0, 0
+		}
+		return row, col
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		ri, ci := pos(ps[i])
+		rj, cj := pos(ps[j])
+		return ri < rj || ri == rj && ci < cj
+	})
+}
