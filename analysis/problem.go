@@ -64,6 +64,7 @@ type MessageCode string
 
 const (
 	MsgCannotOpen        MessageCode = "cannot_open"
+	MsgTruncated         MessageCode = "truncated"
 	MsgEncrypted         MessageCode = "encrypted"
 	MsgUnsupportedFormat MessageCode = "unsupported_format"
 	MsgNoHeader          MessageCode = "no_header"
@@ -89,6 +90,8 @@ const (
 var messages = map[MessageCode][2]string{
 	MsgCannotOpen: {"không mở được tệp (%v); hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại",
 		"cannot open the file (%v); open it in Excel, save it as .xlsx and run again"},
+	MsgTruncated: {"tệp bị cắt cụt hoặc hỏng; xin phường gửi lại",
+		"the file is truncated or damaged; ask the ward to send it again"},
 	MsgEncrypted: {"tệp được đặt mật khẩu; chạy lại với --password",
 		"the file is password-protected; run again with --password"},
 	MsgUnsupportedFormat: {"chưa đọc được định dạng %s; hãy mở bằng Excel và lưu lại dạng .xlsx",

@@ -149,7 +149,10 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 		if errors.Is(err, excelize.ErrWorkbookPassword) || bytes.HasPrefix(data, oleHeader) {
 			return fail(analysis.MsgEncrypted)
 		}
-		return fail(analysis.MsgCannotOpen, describe(err))
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fail(analysis.MsgTruncated)
+		}
+		return fail(analysis.MsgCannotOpen, err)
 	}
 	defer f.Close()
 	if r.opt.IsOwn != nil && r.opt.IsOwn(f) {
@@ -158,14 +161,6 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, f)
 	return out
-}
-
-// describe shortens errors that say nothing to a user.
-func describe(err error) string {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return "tệp bị cắt cụt / truncated file"
-	}
-	return err.Error()
 }
 
 // readWorkbook reads every visible sheet that holds a report table; hidden
