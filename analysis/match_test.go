@@ -120,3 +120,22 @@ func TestPeriodLess(t *testing.T) {
 		t.Errorf("LastYear of 2003-H1 = %s", got)
 	}
 }
+
+// FuzzTextMatchers: titles, labels and ward names of any text never panic,
+// and a period found has an id that parses back to itself.
+func FuzzTextMatchers(f *testing.F) {
+	for _, s := range []string{"BÁO CÁO 6 THÁNG ĐẦU NĂM 2003", "QUÝ III/2003", "PHƯỜNG 05", "2. Số hộ nghèo (hộ)", "tháng 13/2003", "P.0000000000012"} {
+		f.Add(s)
+	}
+	m := NewMatcher(Builtin())
+	f.Fuzz(func(t *testing.T, s string) {
+		m.Indicator(s)
+		m.Unit(s)
+		if p, ok := FindPeriod(s); ok {
+			back, ok := ParsePeriodID(p.ID())
+			if !ok || back != p {
+				t.Fatalf("%q gives period %+v whose id %q does not parse back", s, p, p.ID())
+			}
+		}
+	})
+}

@@ -99,6 +99,9 @@ func ParsePeriodID(s string) (Period, bool) {
 		return Period{}, false
 	}
 	y, _ := strconv.Atoi(m[1])
+	if !plausibleYear(y) {
+		return Period{}, false
+	}
 	p := Period{Year: y, Kind: Year}
 	switch suffix := m[2]; {
 	case suffix == "":
@@ -134,6 +137,14 @@ var quarterNumbers = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, 
 // "9 THÁNG ĐẦU NĂM 2003", or an id such as "2003-H1". Dates ("ngày 5 tháng 1
 // năm 2002") are not periods.
 func FindPeriod(text string) (Period, bool) {
+	p, ok := findPeriod(text)
+	return p, ok && plausibleYear(p.Year)
+}
+
+// plausibleYear keeps "0000" or a stray number from passing as a period.
+func plausibleYear(y int) bool { return y >= 1950 && y <= 2100 }
+
+func findPeriod(text string) (Period, bool) {
 	if m := idInText.FindStringSubmatch(strings.ToUpper(text)); m != nil {
 		return ParsePeriodID(m[1])
 	}
