@@ -1,0 +1,406 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+
+	"chitieu/analysis"
+	"chitieu/ingest"
+	"chitieu/report"
+
+	"github.com/spf13/pflag"
+	"github.com/xuri/excelize/v2"
+)
+
+// Exit codes of the contract.
+const (
+	exitOK       = 0
+	exitProblems = 1 // check found an error, or the command could not do its job
+	exitUsage    = 2 // usage error, a missing path, or nothing readable
+)
+
+// System is what a command may touch of the outside world.
+type System struct {
+	Stdout, Stderr io.Writer
+	StdoutTTY      bool
+	Getenv         func(string) string
+	Now            func() time.Time
+	Executable     string // path of the running program, to find cau-hinh.xlsx beside it
+}
+
+// options are the parsed command line.
+type options struct {
+	command    string
+	paths      []string
+	configPath string
+	lang       string
+	period     string
+	password   string
+	color      string
+	format     string
+	out        string
+	noWorkbook bool
+}
+
+// usageError is a command-line mistake: exit 2 with the usage text.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// commands are the command names; the first argument that is not a flag
+// and not one of these is a path, and the command is report.
+var commands = []string{"report", "check", "config", "template", "watch", "convert", "version"}
+
+// Main runs chitieu with args (without the program name) and returns the
+// exit code.
+func Main(args []string, sys System) int {
+	o, fs, err := parse(args)
+	if errors.Is(err, pflag.ErrHelp) {
+		fmt.Fprint(sys.Stdout, usage(o.command, fs))
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, fs))
+		return exitUsage
+	}
+	switch o.command {
+	case "version":
+		return runVersion(sys)
+	case "config":
+		return runConfig(o, sys)
+	case "report", "check":
+		return runReport(o, sys)
+	}
+	fmt.Fprintf(sys.Stderr, "chitieu: lệnh %q chưa có trong phiên bản này / not available in this version yet\n", o.command)
+	return exitUsage
+}
+
+// parse splits off the command, then parses its flags.
+func parse(args []string) (options, *pflag.FlagSet, error) {
+	o := options{command: "report"}
+	// Find the first argument that is not a flag or a flag's value.
+	all := flagSet("", &options{})
+	all.SetInterspersed(false)
+	all.SetOutput(io.Discard)
+	rest := args
+	if err := all.Parse(args); err == nil && len(all.Args()) > 0 {
+		at := len(args) - len(all.Args())
+		if slices.Contains(commands, args[at]) && (at == 0 || args[at-1] != "--") {
+			o.command = args[at]
+			rest = append(append([]string(nil), args[:at]...), args[at+1:]...)
+		}
+	}
+	fs := flagSet(o.command, &o)
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(rest); err != nil {
+		return o, fs, err
+	}
+	o.paths = fs.Args()
+	return o, fs, o.validate()
+}
+
+// flagSet registers the flags of command ("" for every flag).
+func flagSet(command string, o *options) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("chitieu "+command, pflag.ContinueOnError)
+	fs.SortFlags = false
+	has := func(cmds ...string) bool { return command == "" || slices.Contains(cmds, command) }
+	if has("report", "check") {
+		fs.StringVar(&o.configPath, "config", "", "configuration workbook (else cau-hinh.xlsx in the first input folder, else beside the program, else built in)")
+		fs.StringVar(&o.period, "period", "", "assign period `P` (2003, 2003-H1, 2003-Q3, 2003-9M, 2003-05) to every input")
+		fs.StringVar(&o.password, "password", "", "password of encrypted workbooks")
+	}
+	if has("config") && command != "" {
+		fs.StringVar(&o.configPath, "config", "", "start from this configuration workbook instead of the built-in one")
+	}
+	fs.StringVar(&o.lang, "lang", "vi", "language of tables, sheets and messages: vi or en")
+	if has("report", "check") {
+		fs.StringVar(&o.color, "color", "auto", "colour in tables: auto, always or never")
+		fs.StringVar(&o.format, "format", "table", "output on stdout: table, json, csv or markdown (check: table or json)")
+	}
+	if has("report", "config") {
+		fs.StringVarP(&o.out, "out", "o", "", "workbook to write (report: tong-hop.xlsx; config: cau-hinh.xlsx)")
+	}
+	if has("report") {
+		fs.BoolVar(&o.noWorkbook, "no-workbook", false, "do not write the summary workbook")
+	}
+	return fs
+}
+
+func (o *options) validate() error {
+	if o.lang != "vi" && o.lang != "en" {
+		return usageError{fmt.Sprintf("--lang %q: use vi or en", o.lang)}
+	}
+	if o.color != "" && !slices.Contains([]string{"auto", "always", "never"}, o.color) {
+		return usageError{fmt.Sprintf("--color %q: use auto, always or never", o.color)}
+	}
+	formats := []string{"table", "json", "csv", "markdown"}
+	if o.command == "check" {
+		formats = []string{"table", "json"}
+	}
+	if o.format != "" && !slices.Contains(formats, o.format) {
+		return usageError{fmt.Sprintf("--format %q: use one of %s", o.format, strings.Join(formats, ", "))}
+	}
+	if o.period != "" {
+		if _, ok := analysis.ParsePeriodID(o.period); !ok {
+			return usageError{fmt.Sprintf("--period %q: use an id such as 2003, 2003-H1, 2003-Q3, 2003-9M or 2003-05", o.period)}
+		}
+	}
+	switch o.command {
+	case "report", "check":
+		if len(o.paths) == 0 {
+			return usageError{"no input: give the workbooks or folders to read"}
+		}
+	case "config", "version":
+		if len(o.paths) > 0 {
+			return usageError{fmt.Sprintf("%s takes no arguments, got %q", o.command, o.paths[0])}
+		}
+	}
+	return nil
+}
+
+func usage(command string, fs *pflag.FlagSet) string {
+	var b strings.Builder
+	switch command {
+	case "check":
+		b.WriteString("Usage: chitieu check [flags] PATH...\n\nRead and analyse as report does; print only the problems; write nothing.\n")
+	case "config":
+		b.WriteString("Usage: chitieu config [--out cau-hinh.xlsx]\n\nWrite the configuration workbook (indicators, aliases, targets, wards) for staff to edit in Excel.\n")
+	case "version":
+		b.WriteString("Usage: chitieu version\n")
+	default:
+		b.WriteString(`Usage: chitieu [report] [flags] PATH...
+       chitieu check [flags] PATH...
+       chitieu config [--out FILE]
+       chitieu version
+
+Read the wards' workbooks (files or folders), compare the district's figures
+with the Congress targets, print the report and write the summary workbook.
+
+Examples:
+  chitieu samples
+  chitieu --format json --no-workbook samples/2002
+  chitieu --lang en --out bao-cao.xlsx D:\BaoCao\2003-H1
+`)
+	}
+	if fs != nil && fs.HasFlags() {
+		b.WriteString("\nFlags:\n")
+		b.WriteString(fs.FlagUsages())
+	}
+	b.WriteString(`
+Exit codes: 0 done (a report with problems is still done); 1 check found an
+error, or the output could not be written; 2 usage error, a missing path, or
+nothing readable.
+Environment: NO_COLOR turns colour off; COLUMNS sets the table width.
+`)
+	return b.String()
+}
+
+// loadConfig finds the configuration: --config, else cau-hinh.xlsx in the
+// first input folder, else beside the program, else the built-in one.
+func loadConfig(o options, sys System) (*analysis.Config, error) {
+	if o.configPath != "" {
+		return ingest.ReadConfig(o.configPath)
+	}
+	var candidates []string
+	if len(o.paths) > 0 {
+		dir := o.paths[0]
+		if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+			dir = filepath.Dir(dir)
+		}
+		candidates = append(candidates, filepath.Join(dir, configFileName))
+	}
+	if sys.Executable != "" {
+		candidates = append(candidates, filepath.Join(filepath.Dir(sys.Executable), configFileName))
+	}
+	for _, c := range candidates {
+		if _, err := os.Stat(c); err == nil {
+			return ingest.ReadConfig(c)
+		}
+	}
+	return analysis.Builtin(), nil
+}
+
+const (
+	configFileName  = "cau-hinh.xlsx"
+	summaryFileName = "tong-hop.xlsx"
+)
+
+func runReport(o options, sys System) int {
+	cfg, err := loadConfig(o, sys)
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitUsage
+	}
+	read, err := ingest.Read(o.paths, ingest.Options{
+		Config: cfg, Period: o.period, Password: o.password,
+		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || ingest.IsConfig(f) },
+		Exclude: []string{cfg.Source},
+	})
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitUsage
+	}
+	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
+	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
+	noteSkipped(sys.Stderr, read, o.lang)
+	if read.Opened == 0 {
+		fmt.Fprintln(sys.Stderr, msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable"))
+		for _, p := range res.Problems {
+			fmt.Fprintln(sys.Stderr, "  "+p.Format(o.lang))
+		}
+		if o.command == "check" {
+			writeProblems(o, sys, res.Problems, ro)
+		}
+		return exitUsage
+	}
+	if o.command == "check" {
+		if err := writeProblems(o, sys, res.Problems, ro); err != nil {
+			fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+			return exitProblems
+		}
+		for _, p := range res.Problems {
+			if p.Severity == analysis.SeverityError {
+				return exitProblems
+			}
+		}
+		return exitOK
+	}
+
+	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
+		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
+	}[o.format]
+	if err := write(sys.Stdout, res, ro); err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitProblems
+	}
+	if o.noWorkbook {
+		return exitOK
+	}
+	out := o.out
+	if out == "" {
+		out = summaryFileName
+	}
+	if err := safeToReplace(out, report.IsSummary); err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitProblems
+	}
+	if err := report.WriteSummary(out, res, ro); err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %s: %v\n", out, err)
+		return exitProblems
+	}
+	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ")+out)
+	return exitOK
+}
+
+func writeProblems(o options, sys System, problems []analysis.Problem, ro report.Options) error {
+	if o.format == "json" {
+		return report.WriteProblemsJSON(sys.Stdout, problems, ro)
+	}
+	return report.WriteProblems(sys.Stdout, problems, ro)
+}
+
+// safeToReplace refuses to write over a workbook that chitieu did not make
+// for the same purpose (a ward's report, the district's own files).
+func safeToReplace(path string, ours func(*excelize.File) bool) error {
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return fmt.Errorf("%s exists and is not a workbook chitieu wrote; not overwriting it", path)
+	}
+	defer f.Close()
+	if !ours(f) {
+		return fmt.Errorf("%s exists and is not a workbook chitieu wrote; not overwriting it (choose another name with --out)", path)
+	}
+	return nil
+}
+
+func noteSkipped(w io.Writer, read *ingest.Result, lang string) {
+	if n := len(read.Skipped); n > 0 {
+		fmt.Fprintf(w, msg(lang, "Bỏ qua %d tệp không phải bảng tính: %s\n", "Skipped %d files that are not spreadsheets: %s\n"),
+			n, strings.Join(read.Skipped, ", "))
+	}
+	if n := len(read.Own); n > 0 {
+		fmt.Fprintf(w, msg(lang, "Bỏ qua %d bảng do chitieu tạo: %s\n", "Skipped %d workbooks chitieu wrote: %s\n"),
+			n, strings.Join(read.Own, ", "))
+	}
+}
+
+func runConfig(o options, sys System) int {
+	cfg := analysis.Builtin()
+	if o.configPath != "" {
+		var err error
+		if cfg, err = ingest.ReadConfig(o.configPath); err != nil {
+			fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+			return exitUsage
+		}
+	}
+	out := o.out
+	if out == "" {
+		out = configFileName
+	}
+	if err := safeToReplace(out, ingest.IsConfig); err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitProblems
+	}
+	f, err := ingest.ConfigWorkbook(cfg)
+	if err == nil {
+		err = report.Save(f, out)
+	}
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %s: %v\n", out, err)
+		return exitProblems
+	}
+	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng cấu hình: ", "Configuration written: ")+out)
+	return exitOK
+}
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func runVersion(sys System) int {
+	excelizeVersion := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Path == "github.com/xuri/excelize/v2" {
+				excelizeVersion = d.Version
+			}
+		}
+	}
+	fmt.Fprintf(sys.Stdout, "chitieu %s (%s, excelize %s)\n", version, runtime.Version(), excelizeVersion)
+	return exitOK
+}
+
+func colorOn(mode string, sys System) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return sys.StdoutTTY && sys.Getenv("NO_COLOR") == ""
+}
+
+func width(sys System) int {
+	var n int
+	if _, err := fmt.Sscan(sys.Getenv("COLUMNS"), &n); err == nil && n >= 40 {
+		return n
+	}
+	return 100
+}
+
+func msg(lang, vi, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return vi
+}

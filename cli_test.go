@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"chitieu/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixedNow keeps the date in the summary workbook stable.
+var fixedNow = time.Date(2003, 9, 15, 8, 0, 0, 0, time.UTC)
+
+type runResult struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, env map[string]string, args ...string) runResult {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := Main(args, System{
+		Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(k string) string { return env[k] },
+		Now:    func() time.Time { return fixedNow },
+	})
+	return runResult{code, stdout.String(), stderr.String()}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s; run go test -update and review git diff testdata/\n%s", path, firstDifference(string(want), got))
+	}
+}
+
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\nwant: " + wl + "\n got: " + gl
+		}
+	}
+	return ""
+}
+
+func TestReportSamplesTable(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+	r := runCLI(t, nil, "samples", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	golden(t, "samples-table.golden", r.stdout)
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.Contains(line, "\x1b[") {
+			t.Fatalf("colour in piped output: %q", line)
+		}
+	}
+	dump, err := report.DumpWorkbook(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "samples-summary.golden", strings.ReplaceAll(dump, out, "OUT"))
+
+	en := runCLI(t, nil, "report", "--lang", "en", "--no-workbook", "samples")
+	if en.code != 0 {
+		t.Fatalf("exit %d: %s", en.code, en.stderr)
+	}
+	golden(t, "samples-table-en.golden", en.stdout)
+}
+
+// TestReportSamplesJSON checks the seed's figures, recomputed by hand from
+// the numbers samples/gen prints, and golden-compares the whole document.
+func TestReportSamplesJSON(t *testing.T) {
+	r := runCLI(t, nil, "--format", "json", "--no-workbook", "samples")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	golden(t, "samples.json.golden", r.stdout)
+	var doc struct {
+		Config  string
+		Periods []struct {
+			Period   string
+			Complete bool
+			Missing  []string
+			District map[string]struct {
+				Value  *float64
+				Status string
+			}
+			Wards map[string]json.RawMessage
+		}
+		Problems []json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Config != "built-in" || len(doc.Problems) != 0 || len(doc.Periods) != 3 {
+		t.Fatalf("config %q, %d problems, %d periods", doc.Config, len(doc.Problems), len(doc.Periods))
+	}
+	want := []struct {
+		period, id string
+		value      float64
+		status     string
+	}{
+		{"2001", "trade_services_growth", 621216.0/534150*100 - 100, "met"},
+		{"2002", "trade_services_growth", 718747.0/621216*100 - 100, "met"},
+		{"2003-H1", "trade_services_growth", 392524.0/339260*100 - 100, "met"},
+		{"2001", "criminal_cases_change", 379.0/480*100 - 100, "met"},
+		{"2002", "criminal_cases_change", 299.0/379*100 - 100, "met"},
+		{"2001", "detection_rate", 227.0 / 379 * 100, "met"},
+		{"2002", "detection_rate", 179.0 / 299 * 100, "met"},
+		{"2003-H1", "poor_household_rate", 138.0 / 65892 * 100, "met"},
+		{"2003-H1", "hungry_households", 0, "met"},
+		{"2003-H1", "detailed_planning_wards", 14, "no_target"},
+		{"2003-H1", "detox_placements", 230, "no_target"},
+	}
+	for i, p := range doc.Periods {
+		if p.Period != []string{"2001", "2002", "2003-H1"}[i] || !p.Complete || len(p.Missing) != 0 || len(p.Wards) != 16 {
+			t.Errorf("period %d: %s complete=%v missing=%v wards=%d", i, p.Period, p.Complete, p.Missing, len(p.Wards))
+		}
+	}
+	for _, w := range want {
+		for _, p := range doc.Periods {
+			if p.Period != w.period {
+				continue
+			}
+			got := p.District[w.id]
+			if got.Value == nil || *got.Value-w.value > 1e-9 || w.value-*got.Value > 1e-9 || got.Status != w.status {
+				t.Errorf("%s %s = %v %s, want %v %s", w.period, w.id, got.Value, got.Status, w.value, w.status)
+			}
+		}
+	}
+}
+
+func TestCheckAndExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "P05.xlsx"), []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string // substring of stdout
+		err  string // substring of stderr
+	}{
+		{"check clean samples", []string{"check", "samples"}, 0, "Không có vấn đề nào", ""},
+		{"check json", []string{"check", "--format", "json", "samples"}, 0, `"problems": []`, ""},
+		{"missing path", []string{"report", "does-not-exist"}, 2, "", "does-not-exist"},
+		{"nothing readable", []string{"report", "--no-workbook", dir}, 2, "", "P05.xlsx"},
+		{"check nothing readable", []string{"check", dir}, 2, "P05.xlsx", "P05.xlsx"},
+		{"no paths", []string{"report"}, 2, "", "Usage"},
+		{"bad flag", []string{"--nope", "samples"}, 2, "", "unknown flag"},
+		{"bad lang", []string{"--lang", "fr", "samples"}, 2, "", "--lang"},
+		{"bad period", []string{"--period", "2003-H3", "samples"}, 2, "", "--period"},
+		{"help", []string{"--help"}, 0, "Exit codes", ""},
+		{"version", []string{"version"}, 0, "chitieu", ""},
+		{"not yet", []string{"watch", "samples"}, 2, "", "watch"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, nil, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stdout, tt.out) || !strings.Contains(r.stderr, tt.err) {
+				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestSummaryNeverOverwritesInputs(t *testing.T) {
+	dir := t.TempDir()
+	ward := filepath.Join("samples", "2002", "P01.xlsx")
+	data, err := os.ReadFile(ward)
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(dir, "P01.xlsx")
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "--out", target, "samples/2002")
+	if r.code != 1 || !strings.Contains(r.stderr, "not overwriting") {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(target)
+	if !bytes.Equal(after, data) {
+		t.Error("a ward workbook was overwritten")
+	}
+	// A summary written into the input folder is skipped when read back.
+	summary := filepath.Join(dir, "tong-hop.xlsx")
+	if r := runCLI(t, nil, "--out", summary, "--no-workbook=false", dir); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	r = runCLI(t, nil, "check", dir)
+	if r.code != 0 || !strings.Contains(r.stderr, "tong-hop.xlsx") {
+		t.Errorf("reading back its own summary: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestConfigRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "cau-hinh.xlsx")
+	if r := runCLI(t, nil, "config", "--out", cfg); r.code != 0 {
+		t.Fatalf("config: exit %d: %s", r.code, r.stderr)
+	}
+	a := runCLI(t, nil, "--format", "json", "--no-workbook", "samples")
+	b := runCLI(t, nil, "--format", "json", "--no-workbook", "--config", cfg, "samples")
+	if b.code != 0 {
+		t.Fatalf("exit %d: %s", b.code, b.stderr)
+	}
+	if strings.Replace(b.stdout, `"config": "`+cfg+`"`, `"config": "built-in"`, 1) != a.stdout {
+		t.Error("the written configuration does not reproduce the built-in one")
+	}
+}

@@ -1,0 +1,172 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"math"
+
+	"chitieu/analysis"
+)
+
+// WriteJSON writes the whole result in the contract's shape, keys in
+// catalog and configured ward order, indented by two spaces. Display
+// options other than Lang (the language of problem messages) do not apply:
+// JSON is always complete and unrounded.
+func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
+	r = orEmpty(r)
+	source := ""
+	if r.Config != nil {
+		source = r.Config.Source
+	}
+	periods := make([]object, 0, len(r.Periods))
+	for _, p := range r.Periods {
+		district := object{}
+		for _, v := range p.District {
+			district = append(district, kv{v.Indicator, object{
+				{"value", number(v.Value)},
+				{"previous", number(v.Previous)},
+				{"unit", v.Unit},
+				{"target", targetText(v.Target)},
+				{"status", string(v.Status)},
+				{"gap", number(v.Gap)},
+			}})
+		}
+		wards := object{}
+		for _, wr := range p.Wards {
+			indicators := object{}
+			for _, v := range wr.Values {
+				indicators = append(indicators, kv{v.Indicator, object{
+					{"value", number(v.Value)},
+					{"previous", number(v.Previous)},
+					{"unit", v.Unit},
+					{"target", targetText(v.Target)},
+					{"status", string(v.Status)},
+					{"source", cellText(v.Source)},
+					{"previous_source", cellText(v.PreviousSource)},
+				}})
+			}
+			wards = append(wards, kv{wr.Name, object{
+				{"files", list(wr.Files)},
+				{"indicators", indicators},
+			}})
+		}
+		periods = append(periods, object{
+			{"period", p.Period},
+			{"expected", p.Expected},
+			{"submitted", list(p.Submitted)},
+			{"missing", list(p.Missing)},
+			{"complete", p.Complete},
+			{"district", district},
+			{"wards", wards},
+		})
+	}
+	return writeIndented(w, object{
+		{"config", source},
+		{"periods", periods},
+		{"problems", problemObjects(r.Problems, o)},
+	})
+}
+
+// WriteProblemsJSON writes {"problems": [...]} for `chitieu check`, each
+// problem as in WriteJSON.
+func WriteProblemsJSON(w io.Writer, problems []analysis.Problem, o Options) error {
+	return writeIndented(w, object{{"problems", problemObjects(problems, o)}})
+}
+
+func problemObjects(problems []analysis.Problem, o Options) []object {
+	out := make([]object, 0, len(problems))
+	for _, p := range problems {
+		out = append(out, object{
+			{"severity", string(p.Severity)},
+			{"file", p.File},
+			{"sheet", p.Sheet},
+			{"cell", p.Cell},
+			{"ward", p.Ward},
+			{"period", p.Period},
+			{"indicator", p.Indicator},
+			{"text", p.Text},
+			{"message", p.Message(o.lang())},
+		})
+	}
+	return out
+}
+
+// object is a JSON object that keeps its keys in the order given.
+type object []kv
+
+type kv struct {
+	key   string
+	value any
+}
+
+func (obj object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range obj {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		key, err := marshal(m.key)
+		if err != nil {
+			return nil, err
+		}
+		value, err := marshal(m.value)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(key)
+		b.WriteByte(':')
+		b.Write(value)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// marshal is json.Marshal without escaping <, > and & (file names).
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+func writeIndented(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// number is the value or nil (null) when it cannot be had.
+func number(v *float64) any {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return nil
+	}
+	return *v
+}
+
+func targetText(t *analysis.Target) any {
+	if t == nil {
+		return nil
+	}
+	return t.String()
+}
+
+func cellText(c analysis.Cell) any {
+	if s := c.String(); s != "" {
+		return s
+	}
+	return nil
+}
+
+// list is a JSON array of strings, [] rather than null when empty.
+func list(items []string) []string {
+	if items == nil {
+		return []string{}
+	}
+	return items
+}

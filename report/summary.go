@@ -1,0 +1,472 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"chitieu/analysis"
+)
+
+// Fills of the summary workbook (Excel's "good", "bad", "neutral" colours).
+const (
+	fillMet     = "C6EFCE"
+	fillNotMet  = "FFC7CE"
+	fillNoData  = "D9D9D9"
+	fillWarning = "FFEB9C"
+	fillHeader  = "DDEBF7"
+)
+
+// The custom document property that marks chitieu's own summaries.
+const (
+	markName  = "chitieu"
+	markValue = "summary"
+)
+
+// WriteSummary writes the summary workbook to path: the sheets Tổng hợp
+// (district indicators against the targets), Theo phường (every ward's
+// figures per period), Vấn đề (the problems) and Nguồn (the cell each ward
+// figure came from); English names with o.Lang "en". The workbook is written
+// to a hidden temporary file in the same folder and renamed into place, so
+// a failure never leaves a half-written file. It is marked with the custom
+// property chitieu=summary (see IsSummary).
+func WriteSummary(path string, r *analysis.Result, o Options) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := fillSummary(f, orEmpty(r), o); err != nil {
+		return err
+	}
+	return Save(f, path)
+}
+
+// IsSummary reports whether f is a summary workbook that WriteSummary made.
+func IsSummary(f *excelize.File) bool {
+	if f == nil {
+		return false
+	}
+	props, err := f.GetCustomProps()
+	if err != nil {
+		return false
+	}
+	for _, p := range props {
+		if p.Name == markName && p.Value == markValue {
+			return true
+		}
+	}
+	return false
+}
+
+// Save writes f to path through a hidden temporary file in the same folder,
+// renamed into place only once complete.
+func Save(f *excelize.File, path string) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = f.Write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	// CreateTemp makes the file private; the summary is for the office.
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
+	names := []string{o.t("sheetSummary"), o.t("sheetWards"), o.t("sheetProblems"), o.t("sheetSources")}
+	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
+		return err
+	}
+	for _, name := range names[1:] {
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	st := &styles{f: f, ids: map[style]int{}}
+	for i, fill := range []func(*sheet, *analysis.Result, Options){summarySheet, wardSheet, problemSheet, sourceSheet} {
+		s := &sheet{f: f, name: names[i], styles: st, widths: map[int]int{}}
+		fill(s, r, o)
+		if err := s.finish(); err != nil {
+			return err
+		}
+	}
+	first, err := f.GetSheetIndex(names[0])
+	if err != nil {
+		return err
+	}
+	f.SetActiveSheet(first)
+	props := &excelize.DocProperties{Title: o.t("docTitle"), Creator: markName, LastModifiedBy: markName}
+	if !o.Now.IsZero() {
+		props.Created = o.Now.UTC().Format(time.RFC3339)
+		props.Modified = props.Created
+	}
+	if err := f.SetDocProps(props); err != nil {
+		return err
+	}
+	return f.SetCustomProps(excelize.CustomProperty{Name: markName, Value: markValue})
+}
+
+// summarySheet: the title block, then one row per indicator with its value
+// in each period, the target, the status in each period and the latest gap.
+func summarySheet(s *sheet, r *analysis.Result, o Options) {
+	latest := r.Latest()
+	var periods []string
+	for i := range r.Periods {
+		periods = append(periods, o.periodHeader(&r.Periods[i]))
+	}
+	made := missing
+	if !o.Now.IsZero() {
+		made = o.Now.Format("02/01/2006")
+	}
+	inputs := strings.Join(o.Inputs, ", ")
+	if inputs == "" {
+		inputs = missing
+	}
+	s.title(o.t("districtName"), style{bold: true, size: 14})
+	s.title(o.t("summaryTitle"), style{bold: true, size: 12})
+	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
+	s.title(o.t("made", made), style{})
+	s.title(o.t("inputs", inputs), style{})
+	s.title(o.t("config", o.configName(r)), style{})
+	s.row++
+
+	header := append([]string{o.t("indicator"), o.t("unit")}, periods...)
+	header = append(header, o.t("target"))
+	for _, p := range r.Periods {
+		header = append(header, o.t("statusOf", p.Period))
+	}
+	if latest != nil {
+		header = append(header, o.t("gapOf", latest.Period))
+	}
+	s.header(header)
+	s.freeze(1, s.row)
+	for _, ind := range catalog(r) {
+		if ind.Kind == analysis.KindFlag {
+			continue
+		}
+		s.row++
+		col := 1
+		s.text(&col, o.label(ind), style{})
+		s.text(&col, o.unit(ind.Unit), style{})
+		for _, p := range r.Periods {
+			v := find(p.District, ind.ID)
+			s.number(&col, v.Value, v.Unit, v.Target, style{})
+		}
+		var last analysis.Value
+		if latest != nil {
+			last = find(latest.District, ind.ID)
+		}
+		target, _ := targetOf(r, ind.ID)
+		s.text(&col, o.formatTarget(target), style{})
+		for _, p := range r.Periods {
+			v := find(p.District, ind.ID)
+			s.text(&col, o.status(v.Status), style{fill: statusFill(v.Status)})
+		}
+		if latest != nil {
+			s.number(&col, last.Gap, last.Unit, nil, style{})
+		}
+	}
+}
+
+// wardSheet: under one header, a block per period: its wards, then the
+// district.
+func wardSheet(s *sheet, r *analysis.Result, o Options) {
+	var cols []analysis.Indicator
+	for _, ind := range catalog(r) {
+		if !ind.DistrictOnly() {
+			cols = append(cols, ind)
+		}
+	}
+	header := []string{o.t("period"), o.t("ward")}
+	for _, ind := range cols {
+		header = append(header, o.label(ind)+" ("+o.unit(ind.Unit)+")")
+	}
+	s.header(header)
+	s.freeze(2, 1)
+	line := func(period, name string, values []analysis.Value, st style) {
+		s.row++
+		col := 1
+		s.text(&col, period, st)
+		s.text(&col, name, st)
+		for _, ind := range cols {
+			s.value(&col, find(values, ind.ID), st.bold)
+		}
+	}
+	for i, p := range r.Periods {
+		if i > 0 {
+			s.row++
+		}
+		for _, w := range p.Wards {
+			line(p.Period, w.Name, w.Values, style{})
+		}
+		district := o.t("wholeDist")
+		if !p.Complete {
+			district = o.t("provisional", district)
+		}
+		line(p.Period, district, p.District, style{bold: true})
+	}
+}
+
+func problemSheet(s *sheet, r *analysis.Result, o Options) {
+	s.header([]string{o.t("severity"), o.t("file"), o.t("sheet"), o.t("cell"), o.t("ward"),
+		o.t("period"), o.t("indicator"), o.t("text"), o.t("message")})
+	s.freeze(0, 1)
+	if len(r.Problems) == 0 {
+		s.row++
+		col := 1
+		s.text(&col, o.t("noProblems"), style{})
+	}
+	for _, p := range r.Problems {
+		s.row++
+		col := 1
+		fill := fillWarning
+		if p.Severity == analysis.SeverityError {
+			fill = fillNotMet
+		}
+		s.text(&col, o.severity(p.Severity), style{fill: fill})
+		for _, x := range []string{p.File, p.Sheet, p.Cell, p.Ward, p.Period, p.Indicator, p.Text, p.Message(o.lang())} {
+			s.text(&col, x, style{})
+		}
+	}
+}
+
+// sourceSheet: every ward figure read from a cell, with that cell.
+func sourceSheet(s *sheet, r *analysis.Result, o Options) {
+	s.header([]string{o.t("ward"), o.t("period"), o.t("id"), o.t("indicator"), o.t("value"),
+		o.t("file"), o.t("sheet"), o.t("cell"), o.t("previous"), o.t("prevFile"), o.t("prevSheet"), o.t("prevCell")})
+	s.freeze(0, 1)
+	labels := map[string]string{}
+	for _, ind := range catalog(r) {
+		labels[ind.ID] = o.label(ind)
+	}
+	for _, p := range r.Periods {
+		for _, w := range p.Wards {
+			for _, v := range w.Values {
+				if v.Source.File == "" && v.PreviousSource.File == "" {
+					continue
+				}
+				s.row++
+				col := 1
+				label, ok := labels[v.Indicator]
+				if !ok {
+					label = v.Indicator
+				}
+				for _, x := range []string{w.Name, p.Period, v.Indicator, label} {
+					s.text(&col, x, style{})
+				}
+				s.number(&col, v.Value, v.Unit, v.Target, style{})
+				for _, x := range []string{v.Source.File, v.Source.Sheet, v.Source.Ref} {
+					s.text(&col, x, style{})
+				}
+				s.number(&col, v.Previous, v.Unit, v.Target, style{})
+				for _, x := range []string{v.PreviousSource.File, v.PreviousSource.Sheet, v.PreviousSource.Ref} {
+					s.text(&col, x, style{})
+				}
+			}
+		}
+	}
+}
+
+// targetOf is the target of indicator id in force.
+func targetOf(r *analysis.Result, id string) (*analysis.Target, bool) {
+	if r.Config == nil {
+		return nil, false
+	}
+	t, ok := r.Config.Target(id)
+	if !ok {
+		return nil, false
+	}
+	return &t, true
+}
+
+func statusFill(s analysis.Status) string {
+	switch s {
+	case analysis.StatusMet:
+		return fillMet
+	case analysis.StatusNotMet:
+		return fillNotMet
+	case analysis.StatusNoData:
+		return fillNoData
+	}
+	return ""
+}
+
+// sheet writes one worksheet row by row, remembering the widest text of
+// each column for the column widths, and the first error.
+type sheet struct {
+	f      *excelize.File
+	name   string
+	styles *styles
+	row    int
+	widths map[int]int
+	err    error
+}
+
+func (s *sheet) cell(col int) string {
+	name, err := excelize.CoordinatesToCellName(col, s.row)
+	s.fail(err)
+	return name
+}
+
+func (s *sheet) fail(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+func (s *sheet) style(cell string, st style) {
+	if st != (style{}) {
+		s.fail(s.f.SetCellStyle(s.name, cell, cell, s.styles.id(st)))
+	}
+}
+
+// title writes a line of the title block in column A, on the next row; it
+// may run over the empty columns to its right and does not set widths.
+func (s *sheet) title(text string, st style) {
+	s.row++
+	cell := s.cell(1)
+	s.fail(s.f.SetCellStr(s.name, cell, text))
+	s.style(cell, st)
+}
+
+// header writes a bold header row on the next row.
+func (s *sheet) header(texts []string) {
+	s.row++
+	for i, text := range texts {
+		cell := s.cell(i + 1)
+		s.fail(s.f.SetCellStr(s.name, cell, text))
+		s.style(cell, style{bold: true, wrap: true, fill: fillHeader})
+		// Long headers wrap: they widen their column only so far.
+		s.measure(i+1, min(utf8.RuneCountInString(text), 20))
+	}
+}
+
+// text writes text as a string (never a formula) at *col and moves on.
+func (s *sheet) text(col *int, text string, st style) {
+	cell := s.cell(*col)
+	if text != "" {
+		s.fail(s.f.SetCellStr(s.name, cell, text))
+	}
+	s.style(cell, st)
+	s.measure(*col, utf8.RuneCountInString(text))
+	*col++
+}
+
+// number writes v as a number formatted for its unit, or leaves the cell
+// empty when v cannot be had.
+func (s *sheet) number(col *int, v *float64, unit string, t *analysis.Target, st style) {
+	if v != nil {
+		cell := s.cell(*col)
+		s.fail(s.f.SetCellFloat(s.name, cell, *v, -1, 64))
+		st.numFmt = numFormat(*v, unit, t)
+		s.style(cell, st)
+		s.measure(*col, len(Options{}.formatValue(v, unit, t)))
+	}
+	*col++
+}
+
+// value writes a value filled by its status: green met, red not met.
+func (s *sheet) value(col *int, v analysis.Value, bold bool) {
+	st := style{bold: bold}
+	if v.Status == analysis.StatusMet || v.Status == analysis.StatusNotMet {
+		st.fill = statusFill(v.Status)
+	}
+	s.number(col, v.Value, v.Unit, v.Target, st)
+}
+
+func (s *sheet) measure(col, n int) { s.widths[col] = max(s.widths[col], n) }
+
+// freeze keeps the first cols columns and rows rows in view.
+func (s *sheet) freeze(cols, rows int) {
+	topLeft, err := excelize.CoordinatesToCellName(cols+1, rows+1)
+	s.fail(err)
+	pane := "bottomRight"
+	switch {
+	case cols == 0:
+		pane = "bottomLeft"
+	case rows == 0:
+		pane = "topRight"
+	}
+	s.fail(s.f.SetPanes(s.name, &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows,
+		TopLeftCell: topLeft, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}}}))
+}
+
+// finish sets the column widths from the text lengths seen.
+func (s *sheet) finish() error {
+	for col, n := range s.widths {
+		name, err := excelize.ColumnNumberToName(col)
+		if err != nil {
+			return err
+		}
+		s.fail(s.f.SetColWidth(s.name, name, name, float64(min(max(n+2, 8), 60))))
+	}
+	return s.err
+}
+
+// numFormat is the Excel format that shows v with the decimals of the
+// screen: #,##0 for counts, 0.0 for percentages, more where needed.
+func numFormat(v float64, unit string, t *analysis.Target) string {
+	d := decimals(v, unit, t)
+	format := "#,##0"
+	if unit == "%" {
+		format = "0"
+	}
+	if d > 0 {
+		format += "." + strings.Repeat("0", d)
+	}
+	return format
+}
+
+type style struct {
+	bold   bool
+	wrap   bool
+	size   float64
+	fill   string
+	numFmt string
+}
+
+// styles creates each distinct style once.
+type styles struct {
+	f   *excelize.File
+	ids map[style]int
+}
+
+func (st *styles) id(s style) int {
+	if id, ok := st.ids[s]; ok {
+		return id
+	}
+	x := &excelize.Style{}
+	if s.bold || s.size > 0 {
+		x.Font = &excelize.Font{Bold: s.bold, Size: s.size}
+	}
+	if s.wrap {
+		x.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+	}
+	if s.fill != "" {
+		x.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.fill}}
+	}
+	if s.numFmt != "" {
+		x.CustomNumFmt = &s.numFmt
+	}
+	id, err := st.f.NewStyle(x)
+	if err != nil {
+		return 0
+	}
+	st.ids[s] = id
+	return id
+}

@@ -1,0 +1,196 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"chitieu/analysis"
+)
+
+// Options say how results are shown.
+type Options struct {
+	Lang   string    // "vi" (default) or "en": every user-visible text in that language
+	Color  bool      // ANSI colour in tables (green met, red not met, grey no data)
+	Width  int       // wrap width of table output; 0 means 100
+	Now    time.Time // the "date made" of the summary workbook
+	Inputs []string  // the input paths, shown in the summary's title block
+}
+
+func (o Options) en() bool { return o.Lang == "en" }
+
+func (o Options) width() int {
+	if o.Width <= 0 {
+		return 100
+	}
+	return o.Width
+}
+
+// lang is the language code for analysis.Problem.Message.
+func (o Options) lang() string {
+	if o.en() {
+		return "en"
+	}
+	return "vi"
+}
+
+// texts holds every word this package shows, Vietnamese first.
+var texts = map[string][2]string{
+	"config":      {"Cấu hình: %s", "Configuration: %s"},
+	"builtin":     {"mặc định (built-in)", "built-in"},
+	"district":    {"Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District — indicators against the Congress targets"},
+	"noData":      {"Không đọc được số liệu nào.", "No figures were read."},
+	"indicator":   {"Chỉ tiêu", "Indicator"},
+	"unit":        {"Đơn vị", "Unit"},
+	"target":      {"Chỉ tiêu NQ", "Target"},
+	"statusOf":    {"Đánh giá %s", "Status %s"},
+	"gapOf":       {"Chênh lệch %s", "Gap %s"},
+	"provisional": {"%s (tạm tính)", "%s (provisional)"},
+	"wards":       {"Các phường — %s", "Wards — %s"},
+	"ward":        {"Phường", "Ward"},
+	"period":      {"Kỳ báo cáo", "Period"},
+	"wholeDist":   {"Toàn quận", "District"},
+	"legend":      {"* chưa đạt chỉ tiêu Nghị quyết; — không có số liệu", "* target not met; — no data"},
+	"submissions": {"Tình hình nộp báo cáo", "Submissions"},
+	"submitted":   {"%s: %d/%d phường đã nộp; thiếu: %s", "%s: %d/%d wards submitted; missing: %s"},
+	"complete":    {"%s: đủ %d/%d phường", "%s: all %d/%d wards submitted"},
+	"problems":    {"Vấn đề", "Problems"},
+	"noProblems":  {"Không có vấn đề nào.", "No problems."},
+
+	// The summary workbook.
+	"sheetSummary":  {"Tổng hợp", "Summary"},
+	"sheetWards":    {"Theo phường", "By ward"},
+	"sheetProblems": {"Vấn đề", "Problems"},
+	"sheetSources":  {"Nguồn", "Sources"},
+	"districtName":  {"QUẬN 11", "DISTRICT 11"},
+	"summaryTitle":  {"TỔNG HỢP CÁC CHỈ TIÊU SO VỚI NGHỊ QUYẾT ĐẠI HỘI", "INDICATORS AGAINST THE CONGRESS TARGETS"},
+	"docTitle":      {"Tổng hợp chỉ tiêu Quận 11", "District 11 indicator summary"},
+	"periods":       {"Kỳ báo cáo: %s", "Periods: %s"},
+	"made":          {"Ngày lập: %s", "Date made: %s"},
+	"inputs":        {"Nguồn số liệu: %s", "Inputs: %s"},
+	"id":            {"Mã chỉ tiêu", "Indicator id"},
+	"value":         {"Giá trị", "Value"},
+	"severity":      {"Mức độ", "Severity"},
+	"file":          {"Tệp", "File"},
+	"sheet":         {"Trang", "Sheet"},
+	"cell":          {"Ô", "Cell"},
+	"text":          {"Nội dung ô", "Text"},
+	"message":       {"Mô tả", "Message"},
+	"previous":      {"Cùng kỳ năm trước", "Same period last year"},
+	"prevFile":      {"Tệp (cùng kỳ)", "File (last year)"},
+	"prevSheet":     {"Trang (cùng kỳ)", "Sheet (last year)"},
+	"prevCell":      {"Ô (cùng kỳ)", "Cell (last year)"},
+}
+
+// t is the text key in the language of o, formatted with args.
+func (o Options) t(key string, args ...any) string {
+	s := texts[key][0]
+	if o.en() {
+		s = texts[key][1]
+	}
+	if len(args) > 0 {
+		s = fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+var statusWords = map[analysis.Status][2]string{
+	analysis.StatusMet:      {"Đạt", "met"},
+	analysis.StatusNotMet:   {"Chưa đạt", "not met"},
+	analysis.StatusNoTarget: {"Không có chỉ tiêu", "no target"},
+	analysis.StatusNoData:   {"Thiếu số liệu", "no data"},
+}
+
+func (o Options) status(s analysis.Status) string {
+	w, ok := statusWords[s]
+	if !ok {
+		return string(s)
+	}
+	if o.en() {
+		return w[1]
+	}
+	return w[0]
+}
+
+// unitsEN translates the catalog's Vietnamese units.
+var unitsEN = map[string]string{
+	"hộ":         "households",
+	"vụ":         "cases",
+	"người":      "people",
+	"triệu đồng": "million VND",
+	"phường":     "wards",
+	"có/không":   "yes/no",
+	"%":          "%",
+}
+
+func (o Options) unit(u string) string {
+	if en, ok := unitsEN[u]; ok && o.en() {
+		return en
+	}
+	return u
+}
+
+func (o Options) label(ind analysis.Indicator) string {
+	if o.en() && ind.LabelEN != "" {
+		return ind.LabelEN
+	}
+	if ind.Label != "" {
+		return ind.Label
+	}
+	return ind.ID
+}
+
+func (o Options) severity(s analysis.Severity) string {
+	switch {
+	case s == analysis.SeverityError && o.en():
+		return "error"
+	case s == analysis.SeverityError:
+		return "lỗi"
+	case o.en():
+		return "warning"
+	}
+	return "cảnh báo"
+}
+
+// counts is "1 lỗi, 2 cảnh báo" / "1 error, 2 warnings", or the no-problem
+// sentence.
+func (o Options) counts(problems []analysis.Problem) string {
+	if len(problems) == 0 {
+		return o.t("noProblems")
+	}
+	errs := 0
+	for _, p := range problems {
+		if p.Severity == analysis.SeverityError {
+			errs++
+		}
+	}
+	warns := len(problems) - errs
+	if !o.en() {
+		return fmt.Sprintf("%d lỗi, %d cảnh báo", errs, warns)
+	}
+	plural := func(n int, word string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, word)
+		}
+		return fmt.Sprintf("%d %ss", n, word)
+	}
+	return plural(errs, "error") + ", " + plural(warns, "warning")
+}
+
+// configName is the configuration in force as shown to users.
+func (o Options) configName(r *analysis.Result) string {
+	if r.Config == nil {
+		return "—"
+	}
+	if r.Config.Source == "" || r.Config.Source == "built-in" {
+		return o.t("builtin")
+	}
+	return r.Config.Source
+}
+
+// periodHeader is the period id, marked provisional when wards are missing.
+func (o Options) periodHeader(p *analysis.PeriodResult) string {
+	if p.Complete {
+		return p.Period
+	}
+	return o.t("provisional", p.Period)
+}

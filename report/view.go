@@ -1,0 +1,228 @@
+package report
+
+import (
+	"strings"
+
+	"chitieu/analysis"
+)
+
+// The screen report (WriteTable, WriteMarkdown) is built once as blocks and
+// rendered twice, so both show the same content.
+
+type blockKind int
+
+const (
+	headingBlock blockKind = iota
+	textBlock
+	listBlock
+	gridBlock
+)
+
+type block struct {
+	kind  blockKind
+	lines []string // heading and text: one line; list: the items
+	grid  *grid
+}
+
+// grid is a table: a header and rows of cells.
+type grid struct {
+	header []string
+	right  []bool // numeric columns, aligned right
+	rows   [][]cell
+}
+
+type cell struct {
+	text  string
+	color string // ANSI SGR colour code, "" for none
+	wrap  bool   // may be broken at spaces to fit the width
+}
+
+const (
+	colorGreen = "32"
+	colorRed   = "31"
+	colorGrey  = "90"
+	notMetMark = "*"
+)
+
+// build lays out the report: configuration, district table, ward table of
+// the latest period, completeness per period, problems.
+func build(r *analysis.Result, o Options) []block {
+	text := func(s string) block { return block{kind: textBlock, lines: []string{s}} }
+	heading := func(s string) block { return block{kind: headingBlock, lines: []string{s}} }
+
+	blocks := []block{text(o.t("config", o.configName(r)))}
+	if latest := r.Latest(); latest == nil {
+		blocks = append(blocks, text(o.t("noData")))
+	} else {
+		blocks = append(blocks,
+			heading(o.t("district")),
+			block{kind: gridBlock, grid: districtGrid(r, o)},
+			heading(o.t("wards", o.periodHeader(latest))),
+			block{kind: gridBlock, grid: wardGrid(r, latest, o)},
+			text(o.t("legend")),
+			heading(o.t("submissions")),
+			block{kind: listBlock, lines: completeness(r, o)})
+	}
+	blocks = append(blocks, heading(o.t("problems")), text(o.counts(r.Problems)))
+	if len(r.Problems) > 0 {
+		var items []string
+		for _, p := range r.Problems {
+			items = append(items, problemLine(p, o))
+		}
+		blocks = append(blocks, block{kind: listBlock, lines: items})
+	}
+	return blocks
+}
+
+// problemLine is "lỗi: " / "error: " and the problem, compiler-style.
+func problemLine(p analysis.Problem, o Options) string {
+	return o.severity(p.Severity) + ": " + describe(p, o)
+}
+
+// describe is Problem.Format, preceded by the period, ward and indicator
+// when the problem has no cell to point to (a district figure), so that
+// such lines can be told apart.
+func describe(p analysis.Problem, o Options) string {
+	s := p.Format(o.lang())
+	if p.Position() != "" {
+		return s
+	}
+	var where []string
+	for _, x := range []string{p.Period, p.Ward, p.Indicator} {
+		if x != "" {
+			where = append(where, x)
+		}
+	}
+	if len(where) == 0 {
+		return s
+	}
+	return strings.Join(where, ", ") + ": " + s
+}
+
+// districtGrid has one row per indicator with a district figure: label,
+// unit, the value of each period, the target and the latest status.
+func districtGrid(r *analysis.Result, o Options) *grid {
+	latest := r.Latest()
+	g := &grid{header: []string{o.t("indicator"), o.t("unit")}, right: []bool{false, false}}
+	for i := range r.Periods {
+		g.header = append(g.header, o.periodHeader(&r.Periods[i]))
+		g.right = append(g.right, true)
+	}
+	g.header = append(g.header, o.t("target"), o.t("statusOf", latest.Period))
+	g.right = append(g.right, true, false)
+	for _, ind := range catalog(r) {
+		if ind.Kind == analysis.KindFlag {
+			continue
+		}
+		row := []cell{{text: o.label(ind), wrap: true}, {text: o.unit(unitOf(ind, latest.District)), wrap: true}}
+		for i := range r.Periods {
+			row = append(row, valueCell(find(r.Periods[i].District, ind.ID), o))
+		}
+		last := find(latest.District, ind.ID)
+		row = append(row, cell{text: o.formatTarget(last.Target)},
+			cell{text: o.status(last.Status), color: statusColor(last.Status), wrap: true})
+		g.rows = append(g.rows, row)
+	}
+	return g
+}
+
+// wardGrid has one row per submitted ward of period p and the district last;
+// its columns are the derived indicators wards have and hungry households.
+func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
+	var cols []analysis.Indicator
+	for _, ind := range catalog(r) {
+		if ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
+			cols = append(cols, ind)
+		}
+	}
+	g := &grid{header: []string{o.t("ward")}, right: []bool{false}}
+	for _, ind := range cols {
+		g.header = append(g.header, o.label(ind)+" ("+o.unit(unitOf(ind, p.District))+")")
+		g.right = append(g.right, true)
+	}
+	add := func(name string, values []analysis.Value) {
+		row := []cell{{text: name}}
+		for _, ind := range cols {
+			row = append(row, valueCell(find(values, ind.ID), o))
+		}
+		g.rows = append(g.rows, row)
+	}
+	for _, w := range p.Wards {
+		add(w.Name, w.Values)
+	}
+	add(o.t("wholeDist"), p.District)
+	return g
+}
+
+// completeness is one line per period: who sent, who is missing.
+func completeness(r *analysis.Result, o Options) []string {
+	var lines []string
+	for _, p := range r.Periods {
+		if p.Complete {
+			lines = append(lines, o.t("complete", p.Period, len(p.Submitted), p.Expected))
+		} else {
+			lines = append(lines, o.t("submitted", p.Period, len(p.Submitted), p.Expected, strings.Join(p.Missing, ", ")))
+		}
+	}
+	return lines
+}
+
+// valueCell shows a value, marked and coloured by its status.
+func valueCell(v analysis.Value, o Options) cell {
+	c := cell{text: o.formatValue(v.Value, v.Unit, v.Target), color: statusColor(v.Status)}
+	if v.Status == analysis.StatusNotMet {
+		c.text += notMetMark
+	}
+	return c
+}
+
+func statusColor(s analysis.Status) string {
+	switch s {
+	case analysis.StatusMet:
+		return colorGreen
+	case analysis.StatusNotMet:
+		return colorRed
+	case analysis.StatusNoData:
+		return colorGrey
+	}
+	return ""
+}
+
+// catalog is the indicators in catalog order: the configuration's or,
+// without one, those the first period's district lists.
+func catalog(r *analysis.Result) []analysis.Indicator {
+	if r.Config != nil && len(r.Config.Indicators) > 0 {
+		return r.Config.Indicators
+	}
+	var out []analysis.Indicator
+	if len(r.Periods) > 0 {
+		for _, v := range r.Periods[0].District {
+			out = append(out, analysis.Indicator{ID: v.Indicator, Unit: v.Unit})
+		}
+	}
+	return out
+}
+
+// find is the value of indicator id, or an empty no-data value.
+func find(vs []analysis.Value, id string) analysis.Value {
+	if v, ok := analysis.Find(vs, id); ok {
+		return v
+	}
+	return analysis.Value{Indicator: id, Status: analysis.StatusNoData}
+}
+
+// unitOf is the unit of ind as the values give it, else the catalog's.
+func unitOf(ind analysis.Indicator, vs []analysis.Value) string {
+	if v, ok := analysis.Find(vs, ind.ID); ok && v.Unit != "" {
+		return v.Unit
+	}
+	return ind.Unit
+}
+
+// orEmpty guards against a nil result.
+func orEmpty(r *analysis.Result) *analysis.Result {
+	if r == nil {
+		return &analysis.Result{}
+	}
+	return r
+}
