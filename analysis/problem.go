@@ -83,6 +83,7 @@ const (
 	MsgPartialSum        MessageCode = "partial_sum"
 	MsgUnitSuffix        MessageCode = "unit_suffix"
 	MsgNotFlag           MessageCode = "not_flag"
+	MsgUnexpectedPercent MessageCode = "unexpected_percent"
 	MsgNoIndicators      MessageCode = "no_indicators"
 )
 
@@ -128,6 +129,8 @@ var messages = map[MessageCode][2]string{
 		"the unit \"%s\" differs from the indicator's unit (%s); check it"},
 	MsgNotFlag: {"chỉ tiêu có/không cần ghi 1 hoặc 0 (hoặc Có/Không)",
 		"a yes/no indicator needs 1 or 0 (or Có/Không)"},
+	MsgUnexpectedPercent: {"ô ghi tỷ lệ phần trăm nhưng chỉ tiêu tính bằng %s; coi là không có số liệu",
+		"the cell holds a percentage but the indicator is counted in %s; treated as no data"},
 	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
 		"the report sheet holds no recognisable indicator"},
 }

@@ -208,6 +208,7 @@ func TestReadProblems(t *testing.T) {
 		[3]any{"Số hộ đói", "khoảng 3", nil},
 		[3]any{"Số cán bộ được đào tạo", 1114, nil},
 		[3]any{"Hoàn thành quy hoạch chi tiết", 2, nil},
+		[3]any{"Số vụ về ma túy", "12,5 %", nil},
 	)})
 	writeWorkbook(t, filepath.Join(dir, "P17.xlsx"), sheetSpec{name: "Báo cáo", cells: standardForm(
 		[]string{"PHƯỜNG 17", "NĂM 2002"}, [3]any{"Số hộ nghèo", 1, nil})})
@@ -230,6 +231,7 @@ func TestReadProblems(t *testing.T) {
 		"warning P05.xlsx:Báo cáo!D6 khoảng 3 " + string(analysis.MsgApprox),
 		"warning P05.xlsx:Báo cáo!B7 Số cán bộ được đào tạo " + string(analysis.MsgUnknownLabel),
 		"error P05.xlsx:Báo cáo!D8 2 " + string(analysis.MsgNotFlag),
+		"error P05.xlsx:Báo cáo!D9 12,5 % " + string(analysis.MsgUnexpectedPercent),
 		"error P17.xlsx:Báo cáo! PHƯỜNG 17 " + string(analysis.MsgUnknownWard),
 		"error damaged.xlsx:!  " + string(analysis.MsgCannotOpen),
 		"error noperiod.xlsx:P1!  " + string(analysis.MsgNoPeriod),

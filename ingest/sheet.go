@@ -292,6 +292,10 @@ func (s *sheetReader) figure(p *pendingValue, ind analysis.Indicator, n analysis
 			return analysis.Figure{}
 		}
 		if s.isPercent(p.ref) {
+			if ind.Unit != "%" {
+				problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
+				return analysis.Figure{}
+			}
 			v *= 100
 		}
 		value = v
@@ -306,6 +310,10 @@ func (s *sheetReader) figure(p *pendingValue, ind analysis.Indicator, n analysis
 			return analysis.Figure{}
 		}
 		if num.Empty {
+			return analysis.Figure{}
+		}
+		if num.Percent && ind.Unit != "%" {
+			problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
 			return analysis.Figure{}
 		}
 		value = num.Value
