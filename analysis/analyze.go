@@ -134,7 +134,11 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 			wd.files = append(wd.files, s.File)
 		}
 		for _, o := range s.Observations {
-			if old, dup := wd.obs[o.Indicator]; dup {
+			old, dup := wd.obs[o.Indicator]
+			if dup && !o.Current.Known && !o.Previous.Known {
+				continue // an empty repeat of a row loses nothing
+			}
+			if dup && (old.Current.Known || old.Previous.Known) {
 				src := o.Current.Source
 				a.warn(Problem{File: src.File, Sheet: src.Sheet, Cell: src.Ref, Ward: s.Ward, Period: s.Period,
 					Indicator: o.Indicator, Code: MsgDuplicate, Args: []any{old.Current.Source.String()}})

@@ -56,13 +56,26 @@ var (
 	trailingUnit = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 )
 
+// abbreviations that forms use in labels, folded, with what they stand for.
+var abbreviations = [][2]string{
+	{"tm dv", "thuong mai dich vu"}, {"tmdv", "thuong mai dich vu"},
+	{"pphs", "pham phap hinh su"}, {"pp hs", "pham phap hinh su"},
+	{"kt xh", "kinh te xa hoi"}, {"ktxh", "kinh te xa hoi"},
+	{"qhct", "quy hoach chi tiet"},
+}
+
 // LabelKey is the form of an indicator label used for matching: folded,
-// without leading numbering and without a unit in parentheses at the end.
+// without leading numbering and without a unit in parentheses at the end,
+// with abbreviations ("TM-DV", "PPHS") written out.
 func LabelKey(label string) string {
 	s := unaccent(strings.TrimSpace(label))
 	s = leadingNumbering.ReplaceAllString(s, "")
 	s = trailingUnit.ReplaceAllString(s, "")
-	return collapse(s)
+	key := " " + collapse(s) + " "
+	for _, a := range abbreviations {
+		key = strings.ReplaceAll(key, " "+a[0]+" ", " "+a[1]+" ")
+	}
+	return strings.TrimSpace(key)
 }
 
 // Matcher finds catalog indicators and reporting units from the text found

@@ -84,6 +84,9 @@ const (
 	MsgUnitSuffix        MessageCode = "unit_suffix"
 	MsgNotFlag           MessageCode = "not_flag"
 	MsgUnexpectedPercent MessageCode = "unexpected_percent"
+	MsgUnknownUnit       MessageCode = "unknown_unit"
+	MsgMixedNotation     MessageCode = "mixed_notation"
+	MsgHiddenSheet       MessageCode = "hidden_sheet"
 	MsgNoIndicators      MessageCode = "no_indicators"
 )
 
@@ -131,6 +134,12 @@ var messages = map[MessageCode][2]string{
 		"a yes/no indicator needs 1 or 0 (or Có/Không)"},
 	MsgUnexpectedPercent: {"ô ghi tỷ lệ phần trăm nhưng chỉ tiêu tính bằng %s; coi là không có số liệu",
 		"the cell holds a percentage but the indicator is counted in %s; treated as no data"},
+	MsgUnknownUnit: {"không đổi được đơn vị này sang %s; coi là không có số liệu",
+		"this unit cannot be converted to %s; treated as no data"},
+	MsgMixedNotation: {"số viết lẫn kiểu Việt (1.234,5) và kiểu Anh (1,234.5); số như 1.234 được đọc theo kiểu Việt (một nghìn hai trăm ba mươi tư)",
+		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the Vietnamese way (one thousand two hundred thirty-four)"},
+	MsgHiddenSheet: {"chỉ có trang ẩn này chứa bảng báo cáo; đã đọc trang này",
+		"only this hidden sheet holds a report table; it was read"},
 	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
 		"the report sheet holds no recognisable indicator"},
 }

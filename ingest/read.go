@@ -177,11 +177,14 @@ func (r *reader) readWorkbook(path string, f *excelize.File) ([]analysis.Submiss
 	var subs []analysis.Submission
 	var problems []analysis.Problem
 	tables := 0
-	for _, group := range [][]string{visible, hidden} {
+	for g, group := range [][]string{visible, hidden} {
 		for _, name := range group {
 			s := &sheetReader{reader: r, file: f, path: path, sheet: name}
 			sub, found := s.read()
 			sortByCell(s.problems)
+			if found && g == 1 {
+				problems = append(problems, analysis.Problem{Severity: analysis.SeverityWarning, File: path, Sheet: name, Code: analysis.MsgHiddenSheet})
+			}
 			problems = append(problems, s.problems...)
 			if found {
 				tables++

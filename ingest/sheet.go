@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -10,92 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 )
-
-// role is what a column of the report table holds.
-type role int
-
-const (
-	roleNone role = iota
-	roleLabel
-	roleCode
-	roleUnit
-	roleCurrent
-	rolePrevious
-)
-
-// headerRoles maps header texts (as analysis.LabelKey folds them) to roles.
-var headerRoles = map[string]role{
-	"chi tieu": roleLabel, "ten chi tieu": roleLabel, "noi dung": roleLabel, "noi dung chi tieu": roleLabel,
-	"chi tieu chu yeu": roleLabel, "danh muc": roleLabel, "hang muc": roleLabel,
-	"ma so": roleCode, "ma chi tieu": roleCode,
-	"don vi tinh": roleUnit, "dvt": roleUnit, "don vi": roleUnit,
-	"ky bao cao": roleCurrent, "thuc hien ky nay": roleCurrent, "ky nay": roleCurrent, "thuc hien": roleCurrent,
-	"thuc hien ky bao cao": roleCurrent, "so lieu ky bao cao": roleCurrent, "uoc thuc hien": roleCurrent,
-	"uoc thuc hien ky bao cao": roleCurrent, "so lieu": roleCurrent, "ket qua": roleCurrent,
-	"cung ky nam truoc": rolePrevious, "cung ky": rolePrevious, "cung ky nam ngoai": rolePrevious,
-	"thuc hien cung ky": rolePrevious, "thuc hien cung ky nam truoc": rolePrevious,
-}
-
-// yearHeader is a column headed by a year: "Năm 2002", "Thực hiện năm 2002".
-var yearHeader = regexp.MustCompile(`^(?:thuc hien )?(?:nam )?(\d{4})$`)
-
-// headerSearchRows is how far down a sheet the table header is looked for.
-const headerSearchRows = 60
-
-// columns are the positions (0-based) of the table's columns, -1 if absent.
-type columns struct {
-	label, code, unit, current, previous int
-	year                                 int // the current column's year, when headed by years
-}
-
-// findHeader finds the header row of the report table: the first row with a
-// label column and a this-period column (or two year columns).
-func findHeader(rows [][]string) (int, columns, bool) {
-	for r := 0; r < len(rows) && r < headerSearchRows; r++ {
-		c := columns{label: -1, code: -1, unit: -1, current: -1, previous: -1}
-		years := map[int]int{} // year -> column
-		for i, text := range rows[r] {
-			key := analysis.LabelKey(text)
-			if m := yearHeader.FindStringSubmatch(key); m != nil {
-				y, _ := strconv.Atoi(m[1])
-				years[y] = i
-				continue
-			}
-			switch headerRoles[key] {
-			case roleLabel:
-				setOnce(&c.label, i)
-			case roleCode:
-				setOnce(&c.code, i)
-			case roleUnit:
-				setOnce(&c.unit, i)
-			case roleCurrent:
-				setOnce(&c.current, i)
-			case rolePrevious:
-				setOnce(&c.previous, i)
-			}
-		}
-		if c.current < 0 && len(years) > 0 {
-			latest := 0
-			for y := range years {
-				latest = max(latest, y)
-			}
-			c.current, c.year = years[latest], latest
-			if col, ok := years[latest-1]; ok && c.previous < 0 {
-				c.previous = col
-			}
-		}
-		if c.label >= 0 && c.current >= 0 {
-			return r, c, true
-		}
-	}
-	return 0, columns{}, false
-}
-
-func setOnce(dst *int, v int) {
-	if *dst < 0 {
-		*dst = v
-	}
-}
 
 // sheetReader reads one sheet; problems gathers what it finds wrong.
 type sheetReader struct {
@@ -123,12 +36,14 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 		s.fail(analysis.SeverityError, "", "", analysis.MsgCannotOpen, err)
 		return nil, false
 	}
-	hdr, cols, ok := findHeader(rows)
+	t, ok := s.standardTable(rows)
 	if !ok {
-		return nil, false
+		if t, ok = s.transposedTable(rows); !ok {
+			return nil, false
+		}
 	}
 	var title []string
-	for _, row := range rows[:hdr] {
+	for _, row := range rows[:t.titleEnd] {
 		for _, text := range row {
 			if strings.TrimSpace(text) != "" {
 				title = append(title, text)
@@ -139,51 +54,49 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 	if !ok {
 		return nil, true
 	}
-	period, ok := s.periodOf(title, cols)
+	period, ok := s.periodOf(title, t.year)
 	if !ok {
 		return nil, true
 	}
-
-	type row struct {
-		indicator         analysis.Indicator
-		current, previous *pendingValue
-	}
-	var found []row
-	for r := hdr + 1; r < len(rows); r++ {
-		label := cell(rows[r], cols.label)
-		id, ok := s.matcher.Indicator(label)
-		if !ok && cols.code >= 0 {
-			id, ok = s.matcher.IndicatorByCode(cell(rows[r], cols.code))
-		}
-		cur := s.pending(rows[r], r, cols.current)
-		if !ok {
-			if cur != nil && strings.TrimSpace(label) != "" && s.looksNumeric(cur) {
-				s.fail(analysis.SeverityWarning, ref(cols.label, r), label, analysis.MsgUnknownLabel)
-			}
-			continue
-		}
-		ind, _ := s.opt.Config.Indicator(id)
-		found = append(found, row{indicator: ind, current: cur, previous: s.pending(rows[r], r, cols.previous)})
-	}
-	if len(found) == 0 {
+	if len(t.entries) == 0 {
 		s.fail(analysis.SeverityWarning, "", "", analysis.MsgNoIndicators)
 		return nil, true
 	}
-
-	var values []*pendingValue
-	for _, f := range found {
-		values = append(values, f.current, f.previous)
-	}
-	notation := s.notation(values)
+	notation := s.notation(t.entries)
 	sub := &analysis.Submission{File: s.path, Sheet: s.sheet, Ward: ward, Period: period}
-	for _, f := range found {
-		sub.Observations = append(sub.Observations, analysis.Observation{
-			Indicator: f.indicator.ID,
-			Current:   s.figure(f.current, f.indicator, notation, ward, period),
-			Previous:  s.figure(f.previous, f.indicator, notation, ward, period),
-		})
+	for _, e := range t.entries {
+		obs := analysis.Observation{
+			Indicator: e.indicator.ID,
+			Current:   s.figure(e.current, e.indicator, notation, ward, period),
+			Previous:  s.figure(e.previous, e.indicator, notation, ward, period),
+		}
+		s.scale(&obs, e, ward, period)
+		sub.Observations = append(sub.Observations, obs)
 	}
 	return sub, true
+}
+
+// scale converts amounts written in another unit ("tỷ đồng") to the
+// indicator's unit ("triệu đồng"). An amount in a unit that cannot be
+// converted is a problem, not a guess.
+func (s *sheetReader) scale(o *analysis.Observation, e entry, ward, period string) {
+	if e.unit == "" {
+		return
+	}
+	factor, known := analysis.UnitScale(e.indicator.Unit, e.unit)
+	if known {
+		for _, f := range []*analysis.Figure{&o.Current, &o.Previous} {
+			f.Value *= factor
+		}
+		return
+	}
+	if analysis.Scalable(e.indicator.Unit) && o.Current.Known {
+		src := o.Current.Source
+		s.problems = append(s.problems, analysis.Problem{Severity: analysis.SeverityError, File: src.File, Sheet: src.Sheet,
+			Cell: src.Ref, Ward: ward, Period: period, Indicator: e.indicator.ID, Text: e.unit,
+			Code: analysis.MsgUnknownUnit, Args: []any{e.indicator.Unit}})
+		o.Current, o.Previous = analysis.Figure{}, analysis.Figure{}
+	}
 }
 
 func cell(row []string, col int) string {
@@ -228,20 +141,26 @@ func isNumberType(t excelize.CellType) bool {
 
 // notation decides how to read ambiguous text numbers ("1.234"): the way
 // the sheet's unambiguous text numbers are written, Vietnamese by default.
-func (s *sheetReader) notation(values []*pendingValue) analysis.Notation {
+// A sheet that writes both ways gets a warning.
+func (s *sheetReader) notation(entries []entry) analysis.Notation {
 	var vi, en int
-	for _, p := range values {
-		if p == nil || isNumberType(p.typ) {
-			continue
-		}
-		if n, err := analysis.ParseNumber(p.raw, analysis.NotationVietnamese); err == nil {
-			switch n.Reveals {
-			case analysis.NotationVietnamese:
-				vi++
-			case analysis.NotationEnglish:
-				en++
+	for _, e := range entries {
+		for _, p := range []*pendingValue{e.current, e.previous} {
+			if p == nil || isNumberType(p.typ) {
+				continue
+			}
+			if n, err := analysis.ParseNumber(p.raw, analysis.NotationVietnamese); err == nil {
+				switch n.Reveals {
+				case analysis.NotationVietnamese:
+					vi++
+				case analysis.NotationEnglish:
+					en++
+				}
 			}
 		}
+	}
+	if vi > 0 && en > 0 {
+		s.fail(analysis.SeverityWarning, "", "", analysis.MsgMixedNotation)
 	}
 	if en > 0 && vi == 0 {
 		return analysis.NotationEnglish
@@ -376,9 +295,9 @@ func (s *sheetReader) ward(title []string) (string, bool) {
 }
 
 // periodOf tells the reporting period: --period, else the title, else the
-// year heading the this-period column, else the nearest folder named after
+// year heading the this-period column or row, else the nearest folder named after
 // a period.
-func (s *sheetReader) periodOf(title []string, cols columns) (string, bool) {
+func (s *sheetReader) periodOf(title []string, year int) (string, bool) {
 	if s.forced {
 		return s.period.ID(), true
 	}
@@ -387,8 +306,8 @@ func (s *sheetReader) periodOf(title []string, cols columns) (string, bool) {
 			return p.ID(), true
 		}
 	}
-	if cols.year > 0 {
-		return strconv.Itoa(cols.year), true
+	if year > 0 {
+		return strconv.Itoa(year), true
 	}
 	for dir := filepath.Dir(s.path); ; dir = filepath.Dir(dir) {
 		base := filepath.Base(dir)

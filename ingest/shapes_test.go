@@ -1,0 +1,184 @@
+package ingest
+
+import (
+	"path/filepath"
+	"testing"
+
+	"chitieu/analysis"
+)
+
+// Each shape of ward workbook that offices really send, with the values it
+// must give.
+
+// readOne reads dir and expects exactly the given problem codes.
+func readOne(t *testing.T, dir string, codes ...analysis.MessageCode) *Result {
+	t.Helper()
+	res := read(t, Options{}, dir)
+	var got []analysis.MessageCode
+	for _, p := range res.Problems {
+		got = append(got, p.Code)
+	}
+	if len(got) != len(codes) {
+		t.Fatalf("problems %v, want %v: %+v", got, codes, res.Problems)
+	}
+	for i := range got {
+		if got[i] != codes[i] {
+			t.Fatalf("problems %v, want %v: %+v", got, codes, res.Problems)
+		}
+	}
+	return res
+}
+
+func wantValues(t *testing.T, s analysis.Submission, id string, cur, prev float64, curRef, prevRef string) {
+	t.Helper()
+	o := observation(t, s, id)
+	if !o.Current.Known || o.Current.Value != cur || o.Current.Source.Ref != curRef {
+		t.Errorf("%s current = %+v, want %v at %s", id, o.Current, cur, curRef)
+	}
+	if prevRef == "" {
+		if o.Previous.Known {
+			t.Errorf("%s previous = %+v, want none", id, o.Previous)
+		}
+	} else if !o.Previous.Known || o.Previous.Value != prev || o.Previous.Source.Ref != prevRef {
+		t.Errorf("%s previous = %+v, want %v at %s", id, o.Previous, prev, prevRef)
+	}
+}
+
+func TestShapeTwoLevelYearHeader(t *testing.T) {
+	dir := t.TempDir()
+	// "Thực hiện" over "Năm 2003 | Năm 2004": the later year is this period,
+	// whatever the column order; the period comes from the years.
+	writeWorkbook(t, filepath.Join(dir, "P04.xlsx"), sheetSpec{name: "BC", cells: map[string]any{
+		"A1": "UBND PHƯỜNG 4", "A2": "BÁO CÁO CÁC CHỈ TIÊU",
+		"A4": "STT", "B4": "Chỉ tiêu", "C4": "Thực hiện", "E4": "Ghi chú",
+		"C5": "Năm 2003", "D5": "Năm 2004",
+		"A6": 1, "B6": "Tổng số hộ dân", "C6": 3900, "D6": 4000,
+		"A7": 2, "B7": "Số hộ nghèo", "C7": 30, "D7": 25,
+	}})
+	s := readOne(t, dir).Submissions[0]
+	if s.Period != "2004" || s.Ward != "Phường 4" {
+		t.Errorf("period %q ward %q", s.Period, s.Ward)
+	}
+	wantValues(t, s, "households", 4000, 3900, "D6", "C6")
+	wantValues(t, s, "poor_households", 25, 30, "D7", "C7")
+}
+
+func TestShapeTwoLevelPeriodHeader(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "2003-Q3", "P04.xlsx"), sheetSpec{name: "BC", cells: map[string]any{
+		"A1": "PHƯỜNG 4",
+		"A3": "Chỉ tiêu", "B3": "Đơn vị tính", "C3": "Số liệu",
+		"C4": "Kỳ báo cáo", "D4": "Cùng kỳ",
+		"A5": "Số vụ phạm pháp hình sự", "B5": "vụ", "C5": 8, "D5": 10,
+	}})
+	s := readOne(t, dir).Submissions[0]
+	if s.Period != "2003-Q3" {
+		t.Errorf("period %q", s.Period)
+	}
+	wantValues(t, s, "criminal_cases", 8, 10, "C5", "D5")
+}
+
+func TestShapeTransposed(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "P6.xlsx"), sheetSpec{name: "Sheet1", cells: map[string]any{
+		"A1": "PHƯỜNG 6",
+		"A3": "Năm", "B3": "Tổng số hộ dân", "C3": "Số hộ nghèo", "D3": "Doanh thu TM-DV (tỷ đồng)",
+		"A4": "Năm 2004", "B4": 5000, "C4": 12, "D4": 45.5,
+		"A5": "Năm 2003", "B5": 4900, "C5": 20, "D5": 40,
+	}})
+	s := readOne(t, dir).Submissions[0]
+	if s.Period != "2004" || s.Ward != "Phường 6" {
+		t.Errorf("period %q ward %q", s.Period, s.Ward)
+	}
+	wantValues(t, s, "households", 5000, 4900, "B4", "B5")
+	wantValues(t, s, "poor_households", 12, 20, "C4", "C5")
+	wantValues(t, s, "trade_services_revenue", 45500, 40000, "D4", "D5")
+}
+
+func TestShapeSeveralWardsOneWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	form := func(n float64) map[string]any {
+		return standardForm([]string{"BÁO CÁO NĂM 2002"}, [3]any{"Số hộ nghèo", n, nil})
+	}
+	writeWorkbook(t, filepath.Join(dir, "tong-hop-cac-phuong.xlsx"),
+		sheetSpec{name: "P11", cells: form(11)}, sheetSpec{name: "Phường 12", cells: form(12)})
+	res := readOne(t, dir)
+	if len(res.Submissions) != 2 {
+		t.Fatalf("%d submissions", len(res.Submissions))
+	}
+	for i, want := range []string{"Phường 11", "Phường 12"} {
+		s := res.Submissions[i]
+		if s.Ward != want || observation(t, s, "poor_households").Current.Value != float64(11+i) {
+			t.Errorf("sheet %s: ward %q", s.Sheet, s.Ward)
+		}
+	}
+}
+
+func TestShapeHiddenSheetOnly(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "P2.xlsx"),
+		sheetSpec{name: "Hướng dẫn", cells: map[string]any{"A1": "Điền vào trang sau"}},
+		sheetSpec{name: "Nháp", hidden: true, cells: standardForm([]string{"PHƯỜNG 2", "NĂM 2002"}, [3]any{"Số hộ đói", 1, nil})})
+	s := readOne(t, dir, analysis.MsgHiddenSheet).Submissions[0]
+	wantValues(t, s, "hungry_households", 1, 0, "D5", "")
+}
+
+func TestShapeLabelsAndUnits(t *testing.T) {
+	dir := t.TempDir()
+	cells := standardForm([]string{"PHƯỜNG 8", "NĂM 2002"},
+		[3]any{"DOANH THU TM-DV", 12.5, 10},
+		[3]any{"SO VU PPHS", 7, 9},
+		[3]any{"3. Số vụ PPHS đã khám phá (vụ)", 4, 5},
+		[3]any{"Số hộ đói", "-", "..."},
+		[3]any{"Số vụ về ma túy", "x", 2},
+		[3]any{"Số người được đưa đi cai nghiện tập trung", "420 người", "gần 1.000"},
+	)
+	cells["C5"] = "tỷ đồng"
+	writeWorkbook(t, filepath.Join(dir, "P8.xlsx"), sheetSpec{name: "BC", cells: cells})
+	res := readOne(t, dir, analysis.MsgApprox)
+	s := res.Submissions[0]
+	wantValues(t, s, "trade_services_revenue", 12500, 10000, "D5", "E5")
+	wantValues(t, s, "criminal_cases", 7, 9, "D6", "E6")
+	wantValues(t, s, "criminal_cases_solved", 4, 5, "D7", "E7")
+	wantValues(t, s, "hungry_households", 0, 0, "D8", "") // "-" is none; "..." is no data
+	if o := observation(t, s, "drug_cases"); o.Current.Known || o.Previous.Value != 2 {
+		t.Errorf("x is not applicable: %+v", o)
+	}
+	wantValues(t, s, "detox_placements", 420, 1000, "D10", "E10")
+	if p := res.Problems[0]; p.Cell != "E10" || p.Text != "gần 1.000" {
+		t.Errorf("approx problem at %s %q", p.Cell, p.Text)
+	}
+}
+
+func TestShapeNumbersNotationAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	cells := standardForm([]string{"PHƯỜNG 9", "NĂM 2002"},
+		[3]any{"Tổng số hộ dân", "4,567", "4,400"}, // English file: 4567
+		[3]any{"Doanh thu thương mại - dịch vụ", "12,345.5", "1,234"},
+		[3]any{"Số vụ phạm pháp hình sự", nil, nil},
+	)
+	cells["D7"] = formula("1/0") // no saved result: computed, and the error named
+	writeWorkbook(t, filepath.Join(dir, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
+	res := readOne(t, dir, analysis.MsgFormula)
+	if p := res.Problems[0]; p.Cell != "D7" || p.Message("en") != "cannot compute the formula =1/0 (#DIV/0!); treated as no data" {
+		t.Errorf("formula problem: %s", p.Format("en"))
+	}
+	s := res.Submissions[0]
+	wantValues(t, s, "households", 4567, 4400, "D5", "E5")
+	wantValues(t, s, "trade_services_revenue", 12345.5, 1234, "D6", "E6")
+
+	mixed := t.TempDir()
+	writeWorkbook(t, filepath.Join(mixed, "P9.xlsx"), sheetSpec{name: "BC", cells: standardForm([]string{"PHƯỜNG 9", "NĂM 2002"},
+		[3]any{"Tổng số hộ dân", "4.567", "4.400"}, [3]any{"Tỷ lệ hộ nghèo", "0,5%", "0.6%"})})
+	s = readOne(t, mixed, analysis.MsgMixedNotation).Submissions[0]
+	wantValues(t, s, "households", 4567, 4400, "D5", "E5")
+
+	units := t.TempDir()
+	cells = standardForm([]string{"PHƯỜNG 9", "NĂM 2002"}, [3]any{"Doanh thu thương mại - dịch vụ", 5000, 4000})
+	cells["C5"] = "USD"
+	writeWorkbook(t, filepath.Join(units, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
+	s = readOne(t, units, analysis.MsgUnknownUnit).Submissions[0]
+	if o := observation(t, s, "trade_services_revenue"); o.Current.Known || o.Previous.Known {
+		t.Errorf("an amount in an unknown unit was kept: %+v", o)
+	}
+}
