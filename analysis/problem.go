@@ -47,11 +47,22 @@ func (p Problem) Position() string {
 }
 
 // Format renders the problem compiler-style:
-// P05.xlsx:Báo cáo!D12: "12,5 %": message.
+// P05.xlsx:Báo cáo!D12: "12,5 %": message. A problem with no file (a
+// district figure) starts with its period, ward and indicator instead.
 func (p Problem) Format(lang string) string {
 	var parts []string
 	if pos := p.Position(); pos != "" {
 		parts = append(parts, pos)
+	} else {
+		var where []string
+		for _, x := range []string{p.Period, p.Ward, p.Indicator} {
+			if x != "" {
+				where = append(where, x)
+			}
+		}
+		if len(where) > 0 {
+			parts = append(parts, strings.Join(where, ", "))
+		}
 	}
 	if p.Text != "" {
 		parts = append(parts, fmt.Sprintf("%q", p.Text))

@@ -188,10 +188,13 @@ func TestWriteProblems(t *testing.T) {
 	if err := WriteProblems(&b, problems[:3], Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
-	want := `error: 2003-H1/P03.xlsx:Báo cáo!D9: "mười hai": not a number; the cell is treated as no data
-warning: 2003-H1/P03.xlsx:Báo cáo!D14: only the rate was sent, not its counts; used for the ward but not weighted into the district figure
-warning: 2003-H1, poor_households: the district figure covers only the wards that sent this; missing: Phường 3
+	want := `2003-H1/P03.xlsx
+  error: 2003-H1/P03.xlsx:Báo cáo!D9: "mười hai": not a number; the cell is treated as no data
+  warning: 2003-H1/P03.xlsx:Báo cáo!D14: only the rate was sent, not its counts; used for the ward but not weighted into the district figure
+District figures
+  warning: 2003-H1, poor_households: the district figure covers only the wards that sent this; missing: Phường 3
 1 error, 2 warnings
+By ward: Phường 3: 1 error, 1 warning
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
@@ -200,7 +203,7 @@ warning: 2003-H1, poor_households: the district figure covers only the wards tha
 	if err := WriteProblems(&b, problems[:1], Options{}); err != nil {
 		t.Fatal(err)
 	}
-	want = "lỗi: 2003-H1/P03.xlsx:Báo cáo!D9: \"mười hai\": không đọc được số; ô này được coi là không có số liệu\n1 lỗi, 0 cảnh báo\n"
+	want = "2003-H1/P03.xlsx\n  lỗi: 2003-H1/P03.xlsx:Báo cáo!D9: \"mười hai\": không đọc được số; ô này được coi là không có số liệu\n1 lỗi, 0 cảnh báo\nTheo phường: Phường 3: 1 lỗi, 0 cảnh báo\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

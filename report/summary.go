@@ -37,6 +37,7 @@ const (
 func WriteSummary(path string, r *analysis.Result, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	o.summaryDir = filepath.Dir(path)
 	if err := fillSummary(f, orEmpty(r), o); err != nil {
 		return err
 	}
@@ -238,6 +239,7 @@ func problemSheet(s *sheet, r *analysis.Result, o Options) {
 			fill = fillNotMet
 		}
 		s.text(&col, o.severity(p.Severity), style{fill: fill})
+		s.link(col, p.File, p.Sheet, p.Cell, o.summaryDir)
 		for _, x := range []string{p.File, p.Sheet, p.Cell, p.Ward, p.Period, p.Indicator, p.Text, p.Message(o.lang())} {
 			s.text(&col, x, style{})
 		}
@@ -355,6 +357,33 @@ func (s *sheet) header(texts []string) {
 	}
 }
 
+// link makes the cell at col a hyperlink that opens file (a path as found,
+// made relative to the summary's folder dir, where Excel resolves it) at
+// sheet!cell.
+func (s *sheet) link(col int, file, sheet, cell, dir string) {
+	if file == "" {
+		return
+	}
+	target := file
+	if abs, err := filepath.Abs(file); err == nil {
+		target = abs
+		if absDir, err := filepath.Abs(dir); err == nil {
+			if rel, err := filepath.Rel(absDir, abs); err == nil {
+				target = rel
+			}
+		}
+	}
+	target = filepath.ToSlash(target)
+	if sheet != "" {
+		target += "#'" + strings.ReplaceAll(sheet, "'", "''") + "'!" + cell
+		if cell == "" {
+			target += "A1"
+		}
+	}
+	s.fail(s.f.SetCellHyperLink(s.name, s.cell(col), target, "External"))
+	s.style(s.cell(col), style{link: true})
+}
+
 // text writes text as a string (never a formula) at *col and moves on.
 func (s *sheet) text(col *int, text string, st style) {
 	cell := s.cell(*col)
@@ -433,6 +462,7 @@ func numFormat(v float64, unit string, t *analysis.Target) string {
 }
 
 type style struct {
+	link   bool // blue and underlined, as Excel shows hyperlinks
 	bold   bool
 	wrap   bool
 	size   float64
@@ -451,8 +481,11 @@ func (st *styles) id(s style) int {
 		return id
 	}
 	x := &excelize.Style{}
-	if s.bold || s.size > 0 {
+	if s.bold || s.size > 0 || s.link {
 		x.Font = &excelize.Font{Bold: s.bold, Size: s.size}
+		if s.link {
+			x.Font.Color, x.Font.Underline = "0563C1", "single"
+		}
 	}
 	if s.wrap {
 		x.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}

@@ -42,6 +42,10 @@ func TestWriteSummary(t *testing.T) {
 	if doc.Creator != "chitieu" || doc.Title != "Tổng hợp chỉ tiêu Quận 11" || doc.Created != "2003-09-15T08:30:00Z" {
 		t.Errorf("document properties %+v", doc)
 	}
+	// Each problem with a file links to its cell, relative to the summary.
+	if ok, target, err := f.GetCellHyperLink("Vấn đề", "B2"); !ok || err != nil || !strings.HasSuffix(target, "2003-H1/P03.xlsx#'Báo cáo'!D9") {
+		t.Errorf("Vấn đề!B2 link = %v %q %v", ok, target, err)
+	}
 	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Theo phường|Vấn đề|Nguồn" {
 		t.Errorf("sheets %s", got)
 	}

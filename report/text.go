@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"chitieu/analysis"
@@ -14,6 +15,8 @@ type Options struct {
 	Width  int       // wrap width of table output; 0 means 100
 	Now    time.Time // the "date made" of the summary workbook
 	Inputs []string  // the input paths, shown in the summary's title block
+
+	summaryDir string // folder of the summary being written, for its links
 }
 
 func (o Options) en() bool { return o.Lang == "en" }
@@ -35,26 +38,28 @@ func (o Options) lang() string {
 
 // texts holds every word this package shows, Vietnamese first.
 var texts = map[string][2]string{
-	"config":      {"Cấu hình: %s", "Configuration: %s"},
-	"builtin":     {"mặc định (built-in)", "built-in"},
-	"district":    {"Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District — indicators against the Congress targets"},
-	"noData":      {"Không đọc được số liệu nào.", "No figures were read."},
-	"indicator":   {"Chỉ tiêu", "Indicator"},
-	"unit":        {"Đơn vị", "Unit"},
-	"target":      {"Chỉ tiêu NQ", "Target"},
-	"statusOf":    {"Đánh giá %s", "Status %s"},
-	"gapOf":       {"Chênh lệch %s", "Gap %s"},
-	"provisional": {"%s (tạm tính)", "%s (provisional)"},
-	"wards":       {"Các phường — %s", "Wards — %s"},
-	"ward":        {"Phường", "Ward"},
-	"period":      {"Kỳ báo cáo", "Period"},
-	"wholeDist":   {"Toàn quận", "District"},
-	"legend":      {"* chưa đạt chỉ tiêu Nghị quyết; — không có số liệu", "* target not met; — no data"},
-	"submissions": {"Tình hình nộp báo cáo", "Submissions"},
-	"submitted":   {"%s: %d/%d phường đã nộp; thiếu: %s", "%s: %d/%d wards submitted; missing: %s"},
-	"complete":    {"%s: đủ %d/%d phường", "%s: all %d/%d wards submitted"},
-	"problems":    {"Vấn đề", "Problems"},
-	"noProblems":  {"Không có vấn đề nào.", "No problems."},
+	"config":          {"Cấu hình: %s", "Configuration: %s"},
+	"builtin":         {"mặc định (built-in)", "built-in"},
+	"district":        {"Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District — indicators against the Congress targets"},
+	"noData":          {"Không đọc được số liệu nào.", "No figures were read."},
+	"indicator":       {"Chỉ tiêu", "Indicator"},
+	"unit":            {"Đơn vị", "Unit"},
+	"target":          {"Chỉ tiêu NQ", "Target"},
+	"statusOf":        {"Đánh giá %s", "Status %s"},
+	"gapOf":           {"Chênh lệch %s", "Gap %s"},
+	"provisional":     {"%s (tạm tính)", "%s (provisional)"},
+	"wards":           {"Các phường — %s", "Wards — %s"},
+	"ward":            {"Phường", "Ward"},
+	"period":          {"Kỳ báo cáo", "Period"},
+	"wholeDist":       {"Toàn quận", "District"},
+	"legend":          {"* chưa đạt chỉ tiêu Nghị quyết; — không có số liệu", "* target not met; — no data"},
+	"submissions":     {"Tình hình nộp báo cáo", "Submissions"},
+	"submitted":       {"%s: %d/%d phường đã nộp; thiếu: %s", "%s: %d/%d wards submitted; missing: %s"},
+	"complete":        {"%s: đủ %d/%d phường", "%s: all %d/%d wards submitted"},
+	"problems":        {"Vấn đề", "Problems"},
+	"noProblems":      {"Không có vấn đề nào.", "No problems."},
+	"districtFigures": {"Số liệu toàn quận", "District figures"},
+	"byWard":          {"Theo phường", "By ward"},
 
 	// The summary workbook.
 	"sheetSummary":  {"Tổng hợp", "Summary"},
@@ -193,4 +198,28 @@ func (o Options) periodHeader(p *analysis.PeriodResult) string {
 		return p.Period
 	}
 	return o.t("provisional", p.Period)
+}
+
+// wardCounts is "Theo phường: Phường 5: 1 lỗi, 0 cảnh báo; ..." for the
+// problems that name a ward, in order of first appearance.
+func (o Options) wardCounts(problems []analysis.Problem) string {
+	var wards []string
+	byWard := map[string][]analysis.Problem{}
+	for _, p := range problems {
+		if p.Ward == "" {
+			continue
+		}
+		if _, seen := byWard[p.Ward]; !seen {
+			wards = append(wards, p.Ward)
+		}
+		byWard[p.Ward] = append(byWard[p.Ward], p)
+	}
+	if len(wards) == 0 {
+		return ""
+	}
+	parts := make([]string, len(wards))
+	for i, w := range wards {
+		parts[i] = w + ": " + o.counts(byWard[w])
+	}
+	return o.t("byWard") + ": " + strings.Join(parts, "; ")
 }

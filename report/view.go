@@ -76,27 +76,7 @@ func build(r *analysis.Result, o Options) []block {
 
 // problemLine is "lỗi: " / "error: " and the problem, compiler-style.
 func problemLine(p analysis.Problem, o Options) string {
-	return o.severity(p.Severity) + ": " + describe(p, o)
-}
-
-// describe is Problem.Format, preceded by the period, ward and indicator
-// when the problem has no cell to point to (a district figure), so that
-// such lines can be told apart.
-func describe(p analysis.Problem, o Options) string {
-	s := p.Format(o.lang())
-	if p.Position() != "" {
-		return s
-	}
-	var where []string
-	for _, x := range []string{p.Period, p.Ward, p.Indicator} {
-		if x != "" {
-			where = append(where, x)
-		}
-	}
-	if len(where) == 0 {
-		return s
-	}
-	return strings.Join(where, ", ") + ": " + s
+	return o.severity(p.Severity) + ": " + p.Format(o.lang())
 }
 
 // districtGrid has one row per indicator with a district figure: label,
