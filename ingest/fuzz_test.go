@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"chitieu/analysis"
@@ -33,6 +35,35 @@ func FuzzReadCell(f *testing.F) {
 		}
 		if n, err := analysis.ParseNumber(text, analysis.NotationVietnamese); err != nil || !n.Empty {
 			t.Fatalf("%q: neither a number, nor no data, nor a problem", text)
+		}
+	})
+}
+
+// FuzzOpenWorkbook feeds arbitrary bytes as a workbook, seeded from a
+// sample and the small files of the shared corpus: never a panic (which
+// readFile would report as an "internal error"), and always either read or
+// refused with a problem.
+func FuzzOpenWorkbook(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.xlsx"))
+	seeds = append(seeds, filepath.Join("..", "samples", "2002", "P01.xlsx"))
+	for _, path := range seeds {
+		if data, err := os.ReadFile(path); err == nil && len(data) < 64<<10 {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "P05.xlsx"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := read(t, Options{Workers: 1}, dir)
+		for _, p := range res.Problems {
+			if strings.Contains(p.Format("en"), "internal error") {
+				t.Fatal(p.Format("en"))
+			}
+		}
+		if res.Opened == 0 && len(res.Problems) == 0 {
+			t.Fatal("neither read nor refused")
 		}
 	})
 }
