@@ -297,36 +297,33 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 			v.Previous = percentOf(pnum, pden)
 		}
 	case KindChange:
-		both := func(o Observation) Figure {
+		// Only wards that give both years count, on both sides.
+		withPrevious := func(o Observation) Figure {
 			if !o.Previous.Known {
 				return Figure{}
 			}
 			return o.Current
 		}
-		cur, n, lacking := sum(ind.Of[0], both)
-		prevTotal := 0.0
-		for _, wd := range wards {
-			if o := wd.obs[ind.Of[0]]; o.Current.Known && o.Previous.Known {
-				prevTotal += o.Previous.Value
+		withCurrent := func(o Observation) Figure {
+			if !o.Current.Known {
+				return Figure{}
 			}
+			return o.Previous
 		}
+		cur, n, lacking := sum(ind.Of[0], withPrevious)
+		prev, _, _ := sum(ind.Of[0], withCurrent)
 		partial(n, lacking)
 		if n > 0 {
-			if p := a.districtPercent(ind, period, cur, prevTotal, ind.Of[0]); p != nil {
+			if p := a.districtPercent(ind, period, cur, prev, ind.Of[0]); p != nil {
 				*p -= 100
 				v.Value = p
 			}
 		}
 	case KindCountTrue:
-		done, n, _ := 0.0, 0, 0
-		for _, wd := range wards {
-			if f := wd.obs[ind.Of[0]].Current; f.Known {
-				n++
-				if f.Value == 1 {
-					done++
-				}
-			}
-		}
+		// Flags are 0 or 1 (ingest refuses anything else): their sum is
+		// the number of wards with 1.
+		done, n, lacking := sum(ind.Of[0], current)
+		partial(n, lacking)
 		if n > 0 {
 			v.Value = &done
 		}

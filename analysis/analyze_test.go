@@ -99,6 +99,7 @@ func TestAnalyzeProblems(t *testing.T) {
 			obs("households", 1000, -1), obs("poor_households", 10, -1),
 			obs("poor_household_rate", 2, -1), // disagrees with 10/1000 = 1%
 			obs("criminal_cases", 0, -1), obs("criminal_cases_solved", 0, -1),
+			obs("detailed_plan_done", 1, -1),
 		}},
 		{File: "b.xlsx", Ward: "Phường 2", Period: "2003-H1", Observations: []Observation{
 			obs("poor_household_rate", 3, -1), // a rate without counts
@@ -131,6 +132,17 @@ func TestAnalyzeProblems(t *testing.T) {
 	}
 	if v := value(t, p.District, "detection_rate"); v.Value != nil || v.Status != StatusNoData {
 		t.Errorf("district detection rate over zero cases = %+v", v)
+	}
+	// One ward says it has its plan, the other says nothing: 1, and a warning.
+	if v := value(t, p.District, "detailed_planning_wards"); !near(v.Value, 1) {
+		t.Errorf("detailed_planning_wards = %+v", v)
+	}
+	partial := false
+	for _, pr := range res.Problems {
+		partial = partial || pr.Code == MsgPartialSum && pr.Indicator == "detailed_planning_wards"
+	}
+	if !partial {
+		t.Error("no warning that detailed_planning_wards lacks a ward")
 	}
 }
 

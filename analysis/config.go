@@ -31,9 +31,6 @@ type Indicator struct {
 // Submitted reports whether wards send this indicator themselves.
 func (ind Indicator) Submitted() bool { return ind.Kind == KindCount || ind.Kind == KindFlag }
 
-// Derived reports whether the indicator is computed from others.
-func (ind Indicator) Derived() bool { return !ind.Submitted() }
-
 // DistrictOnly reports whether the indicator exists only for the district.
 func (ind Indicator) DistrictOnly() bool { return ind.Kind == KindCountTrue }
 

@@ -82,7 +82,6 @@ func LabelKey(label string) string {
 // in workbooks. Build one with NewMatcher; it is safe for concurrent use.
 type Matcher struct {
 	labels   map[string]string // label key -> indicator id
-	ordered  []string          // label keys, longest first
 	codes    map[string]string // "01" -> indicator id
 	units    map[string]string // unit key -> canonical name
 	unitKeys []string          // unit keys, longest first
@@ -103,10 +102,6 @@ func NewMatcher(c *Config) *Matcher {
 			m.codes[strings.TrimLeft(ind.Code, "0")] = ind.ID
 		}
 	}
-	for k := range m.labels {
-		m.ordered = append(m.ordered, k)
-	}
-	sortLongestFirst(m.ordered)
 	for _, u := range c.Units {
 		for _, name := range append([]string{u.Name}, u.Aliases...) {
 			for _, k := range unitKeys(name) {
@@ -132,24 +127,14 @@ func sortLongestFirst(keys []string) {
 	})
 }
 
-// Indicator returns the id of the indicator a row label names. An exact match
-// of the label key wins; otherwise the longest catalog label that the row
-// label starts with, so "Số vụ phạm pháp hình sự đã khám phá trong kỳ" is the
-// solved cases, not the cases.
+// Indicator returns the id of the indicator a row label names: the catalog
+// label or alias with the same LabelKey. Only whole labels match, so "Số vụ
+// phạm pháp hình sự đã khám phá" is the solved cases and never the cases,
+// and "Số hộ nghèo đã thoát nghèo" is no indicator at all (staff add such
+// variants as aliases in the configuration workbook).
 func (m *Matcher) Indicator(label string) (string, bool) {
-	k := LabelKey(label)
-	if k == "" {
-		return "", false
-	}
-	if id, ok := m.labels[k]; ok {
-		return id, true
-	}
-	for _, cand := range m.ordered {
-		if strings.HasPrefix(k, cand+" ") {
-			return m.labels[cand], true
-		}
-	}
-	return "", false
+	id, ok := m.labels[LabelKey(label)]
+	return id, ok
 }
 
 // IndicatorByCode returns the indicator with a "Mã số" code such as "05".

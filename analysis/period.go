@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -122,13 +123,19 @@ func ParsePeriodID(s string) (Period, bool) {
 // "6 thang dau nam 2003"), most specific first.
 var (
 	dateLine     = regexp.MustCompile(`ngay \d{1,2} thang \d{1,2} nam \d{4}`)
-	partOfYear   = regexp.MustCompile(`(?:^| )(\d) thang (dau|cuoi) nam (\d{4})`)
+	partOfYear   = regexp.MustCompile(`(?:^| )(\d{1,2}) thang (?:(dau|cuoi) )?nam (\d{4})`)
 	quarterWords = regexp.MustCompile(`(?:^| )quy (i|ii|iii|iv|1|2|3|4) (?:nam )?(\d{4})`)
 	monthWords   = regexp.MustCompile(`(?:^| )thang (\d{1,2}) (?:nam )?(\d{4})`)
 	yearWords    = regexp.MustCompile(`(?:^| )nam (\d{4})`)
 	idInText     = regexp.MustCompile(`(?:^|[^0-9])(\d{4}-(?:H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))(?:$|[^0-9A-Za-z])`)
 	yearOnly     = regexp.MustCompile(`^(\d{4})$`)
 )
+
+var partsOfYear = map[string]Period{
+	"6 dau": {Kind: Half, N: 1}, "6 cuoi": {Kind: Half, N: 2},
+	"3 dau": {Kind: Quarter, N: 1}, "3 cuoi": {Kind: Quarter, N: 4},
+	"9 dau": {Kind: NineMonths}, "12 dau": {Kind: Year}, "12 cuoi": {Kind: Year},
+}
 
 var quarterNumbers = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -151,17 +158,12 @@ func findPeriod(text string) (Period, bool) {
 	f := dateLine.ReplaceAllString(Fold(text), " ")
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	if m := partOfYear.FindStringSubmatch(f); m != nil {
-		y := atoi(m[3])
-		switch m[1] + " " + m[2] {
-		case "6 dau":
-			return Period{Year: y, Kind: Half, N: 1}, true
-		case "6 cuoi":
-			return Period{Year: y, Kind: Half, N: 2}, true
-		case "9 dau":
-			return Period{Year: y, Kind: NineMonths}, true
-		case "3 dau":
-			return Period{Year: y, Kind: Quarter, N: 1}, true
-		}
+		// "6 tháng năm 2003" means the first six months, as "6 tháng đầu
+		// năm"; any other span ("4 tháng đầu năm") is no period id, and
+		// must not pass for the whole year.
+		p, ok := partsOfYear[m[1]+" "+cmp.Or(m[2], "dau")]
+		p.Year = atoi(m[3])
+		return p, ok
 	}
 	if m := quarterWords.FindStringSubmatch(f); m != nil {
 		return Period{Year: atoi(m[2]), Kind: Quarter, N: quarterNumbers[m[1]]}, true

@@ -86,6 +86,7 @@ const (
 	MsgApprox            MessageCode = "approx"
 	MsgUnknownLabel      MessageCode = "unknown_label"
 	MsgDuplicate         MessageCode = "duplicate"
+	MsgDuplicateRow      MessageCode = "duplicate_row"
 	MsgErrorCell         MessageCode = "error_cell"
 	MsgFormula           MessageCode = "formula"
 	MsgZeroDenominator   MessageCode = "zero_denominator"
@@ -127,6 +128,8 @@ var messages = map[MessageCode][2]string{
 		"a row with a number whose indicator is not recognised; add this label to the configuration workbook if it is one"},
 	MsgDuplicate: {"chỉ tiêu đã có ở %s; dùng giá trị này (tệp sau)",
 		"the indicator is also at %s; this value (the later file) is used"},
+	MsgDuplicateRow: {"chỉ tiêu này đã có ở dòng %s của trang; dòng này bị bỏ qua, hãy xóa dòng thừa",
+		"this indicator is already on row %s of the sheet; this row is ignored, delete the extra one"},
 	MsgErrorCell: {"ô báo lỗi công thức; coi là không có số liệu",
 		"the cell holds a formula error; treated as no data"},
 	MsgFormula: {"không tính được công thức %s (%v); coi là không có số liệu",
@@ -145,8 +148,8 @@ var messages = map[MessageCode][2]string{
 		"a yes/no indicator needs 1 or 0 (or Có/Không)"},
 	MsgUnexpectedPercent: {"ô ghi tỷ lệ phần trăm nhưng chỉ tiêu tính bằng %s; coi là không có số liệu",
 		"the cell holds a percentage but the indicator is counted in %s; treated as no data"},
-	MsgUnknownUnit: {"không đổi được đơn vị này sang %s; coi là không có số liệu",
-		"this unit cannot be converted to %s; treated as no data"},
+	MsgUnknownUnit: {"không đổi được đơn vị \"%s\" sang %s; coi là không có số liệu",
+		"the unit \"%s\" cannot be converted to %s; treated as no data"},
 	MsgMixedNotation: {"số viết lẫn kiểu Việt (1.234,5) và kiểu Anh (1,234.5); số như 1.234 được đọc theo kiểu Việt (một nghìn hai trăm ba mươi tư)",
 		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the Vietnamese way (one thousand two hundred thirty-four)"},
 	MsgHiddenSheet: {"chỉ có trang ẩn này chứa bảng báo cáo; đã đọc trang này",

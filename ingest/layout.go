@@ -184,6 +184,7 @@ func (s *sheetReader) standardTable(rows [][]string) (table, bool) {
 		return table{}, false
 	}
 	t := table{titleEnd: headerStart(rows, hdr, cols), year: cols.year}
+	seen := map[string]int{} // indicator id -> its row
 	for r := hdr + 1; r < len(rows); r++ {
 		label := cell(rows[r], cols.label)
 		id, ok := s.matcher.Indicator(label)
@@ -197,6 +198,11 @@ func (s *sheetReader) standardTable(rows [][]string) (table, bool) {
 			}
 			continue
 		}
+		if first, dup := seen[id]; dup {
+			s.fail(analysis.SeverityError, ref(cols.label, r), label, analysis.MsgDuplicateRow, strconv.Itoa(first+1))
+			continue
+		}
+		seen[id] = r
 		ind, _ := s.opt.Config.Indicator(id)
 		unit := cell(rows[r], cols.unit)
 		if unit == "" {

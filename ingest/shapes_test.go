@@ -132,10 +132,11 @@ func TestShapeLabelsAndUnits(t *testing.T) {
 		[3]any{"Số hộ đói", "-", "..."},
 		[3]any{"Số vụ về ma túy", "x", 2},
 		[3]any{"Số người được đưa đi cai nghiện tập trung", "420 người", "gần 1.000"},
+		[3]any{"Doanh thu thương mại - dịch vụ (nghìn đồng)", 2500, "2,5 tỷ đồng"},
 	)
 	cells["C5"] = "tỷ đồng"
 	writeWorkbook(t, filepath.Join(dir, "P8.xlsx"), sheetSpec{name: "BC", cells: cells})
-	res := readOne(t, dir, analysis.MsgApprox)
+	res := readOne(t, dir, analysis.MsgApprox, analysis.MsgDuplicateRow)
 	s := res.Submissions[0]
 	wantValues(t, s, "trade_services_revenue", 12500, 10000, "D5", "E5")
 	wantValues(t, s, "criminal_cases", 7, 9, "D6", "E6")
@@ -145,6 +146,10 @@ func TestShapeLabelsAndUnits(t *testing.T) {
 		t.Errorf("x is not applicable: %+v", o)
 	}
 	wantValues(t, s, "detox_placements", 420, 1000, "D10", "E10")
+	// A unit in the cell wins over the label's; the repeated row is refused.
+	if p := res.Problems[1]; p.Code != analysis.MsgDuplicateRow || p.Cell != "B11" {
+		t.Errorf("second problem: %s", p.Format("en"))
+	}
 	if p := res.Problems[0]; p.Cell != "E10" || p.Text != "gần 1.000" {
 		t.Errorf("approx problem at %s %q", p.Cell, p.Text)
 	}
@@ -177,8 +182,17 @@ func TestShapeNumbersNotationAndErrors(t *testing.T) {
 	cells = standardForm([]string{"PHƯỜNG 9", "NĂM 2002"}, [3]any{"Doanh thu thương mại - dịch vụ", 5000, 4000})
 	cells["C5"] = "USD"
 	writeWorkbook(t, filepath.Join(units, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
-	s = readOne(t, units, analysis.MsgUnknownUnit).Submissions[0]
+	s = readOne(t, units, analysis.MsgUnknownUnit, analysis.MsgUnknownUnit).Submissions[0]
 	if o := observation(t, s, "trade_services_revenue"); o.Current.Known || o.Previous.Known {
 		t.Errorf("an amount in an unknown unit was kept: %+v", o)
 	}
+}
+
+func TestShapeUnitInTheCell(t *testing.T) {
+	dir := t.TempDir()
+	cells := standardForm([]string{"PHƯỜNG 9", "NĂM 2002"}, [3]any{"Doanh thu thương mại - dịch vụ", "21,68 tỷ đồng", 18779})
+	cells["C5"] = "triệu đồng"
+	writeWorkbook(t, filepath.Join(dir, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
+	s := readOne(t, dir).Submissions[0]
+	wantValues(t, s, "trade_services_revenue", 21680, 18779, "D5", "E5")
 }

@@ -67,36 +67,12 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 	for _, e := range t.entries {
 		obs := analysis.Observation{
 			Indicator: e.indicator.ID,
-			Current:   s.figure(e.current, e.indicator, notation, ward, period),
-			Previous:  s.figure(e.previous, e.indicator, notation, ward, period),
+			Current:   s.figure(e.current, e, notation, ward, period),
+			Previous:  s.figure(e.previous, e, notation, ward, period),
 		}
-		s.scale(&obs, e, ward, period)
 		sub.Observations = append(sub.Observations, obs)
 	}
 	return sub, true
-}
-
-// scale converts amounts written in another unit ("tỷ đồng") to the
-// indicator's unit ("triệu đồng"). An amount in a unit that cannot be
-// converted is a problem, not a guess.
-func (s *sheetReader) scale(o *analysis.Observation, e entry, ward, period string) {
-	if e.unit == "" {
-		return
-	}
-	factor, known := analysis.UnitScale(e.indicator.Unit, e.unit)
-	if known {
-		for _, f := range []*analysis.Figure{&o.Current, &o.Previous} {
-			f.Value *= factor
-		}
-		return
-	}
-	if analysis.Scalable(e.indicator.Unit) && o.Current.Known {
-		src := o.Current.Source
-		s.problems = append(s.problems, analysis.Problem{Severity: analysis.SeverityError, File: src.File, Sheet: src.Sheet,
-			Cell: src.Ref, Ward: ward, Period: period, Indicator: e.indicator.ID, Text: e.unit,
-			Code: analysis.MsgUnknownUnit, Args: []any{e.indicator.Unit}})
-		o.Current, o.Previous = analysis.Figure{}, analysis.Figure{}
-	}
 }
 
 func cell(row []string, col int) string {
@@ -170,7 +146,8 @@ func (s *sheetReader) notation(entries []entry) analysis.Notation {
 
 // figure reads a value cell. What cannot be read is a problem and an
 // unknown figure, never a guess.
-func (s *sheetReader) figure(p *pendingValue, ind analysis.Indicator, n analysis.Notation, ward, period string) analysis.Figure {
+func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward, period string) analysis.Figure {
+	ind, unit := e.indicator, e.unit
 	if p == nil {
 		return analysis.Figure{}
 	}
@@ -198,6 +175,9 @@ func (s *sheetReader) figure(p *pendingValue, ind analysis.Indicator, n analysis
 	switch {
 	case typ == excelize.CellTypeError:
 		problem(analysis.SeverityError, analysis.MsgErrorCell)
+		return analysis.Figure{}
+	case typ == excelize.CellTypeBool && ind.Kind != analysis.KindFlag:
+		problem(analysis.SeverityError, analysis.MsgNotNumber)
 		return analysis.Figure{}
 	case typ == excelize.CellTypeBool:
 		value = 0
@@ -239,13 +219,28 @@ func (s *sheetReader) figure(p *pendingValue, ind analysis.Indicator, n analysis
 		if num.Approx {
 			problem(analysis.SeverityWarning, analysis.MsgApprox, strconv.FormatFloat(value, 'f', -1, 64))
 		}
-		if num.Suffix != "" && num.Suffix != analysis.Fold(ind.Unit) {
-			problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, num.Suffix, ind.Unit)
+		if num.Suffix != "" {
+			unit = num.Suffix // a unit in the cell wins over the unit column
 		}
 	}
 	if ind.Kind == analysis.KindFlag && value != 0 && value != 1 {
 		problem(analysis.SeverityError, analysis.MsgNotFlag)
 		return analysis.Figure{}
+	}
+	if unit != "" {
+		// Amounts in another unit ("tỷ đồng") are converted to the
+		// indicator's ("triệu đồng"); money in a unit that cannot be
+		// converted is a problem, never taken as it is.
+		factor, known := analysis.UnitScale(ind.Unit, unit)
+		switch {
+		case known:
+			value *= factor
+		case analysis.Scalable(ind.Unit):
+			problem(analysis.SeverityError, analysis.MsgUnknownUnit, unit, ind.Unit)
+			return analysis.Figure{}
+		case unit != e.unit:
+			problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, unit, ind.Unit)
+		}
 	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
 }
