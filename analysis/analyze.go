@@ -2,20 +2,31 @@ package analysis
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 )
 
 // Cell is where a value was read: file (path as found), sheet and A1 cell.
-type Cell struct{ File, Sheet, Ref string }
+// A value added up from wards merged into one unit has its other cells in
+// Plus.
+type Cell struct {
+	File, Sheet, Ref string
+	Plus             string // "file!sheet!cell + ..." of the other parts, if any
+}
 
-// String is "file!sheet!cell", or "" for no cell.
+// String is "file!sheet!cell" (with " + " and the other parts' cells for
+// a sum), or "" for no cell.
 func (c Cell) String() string {
 	if c.File == "" {
 		return ""
 	}
-	return c.File + "!" + c.Sheet + "!" + c.Ref
+	s := c.File + "!" + c.Sheet + "!" + c.Ref
+	if c.Plus != "" {
+		s += " + " + c.Plus
+	}
+	return s
 }
 
 // Figure is one number read from a cell; Known is false when the form had
@@ -37,6 +48,9 @@ type Observation struct {
 type Submission struct {
 	File, Sheet  string
 	Ward, Period string // canonical ward name, period id
+	// Origin is the configured name or alias the ward was recognised by:
+	// wards merged into one unit have different origins and are added up.
+	Origin       string
 	Observations []Observation
 }
 
@@ -106,18 +120,30 @@ func Find(vs []Value, id string) (Value, bool) {
 
 // wardData gathers a ward's observations in a period across its files.
 type wardData struct {
-	files []string
-	obs   map[string]Observation
+	files   []string
+	origins []string                          // in the order first seen
+	parts   map[string]map[string]Observation // origin -> indicator -> observation
+	obs     map[string]Observation            // the parts combined
 }
 
 // Analyze aggregates the submissions into ward and district figures per
 // period and compares them with the targets. problems found while reading
 // are passed through, followed by those found here.
+//
+// Where a ward sends the same indicator for a period twice (a corrected
+// file), the later revision wins: files named "sửa lần 2", "lần 3", "v2"
+// come after the original (see Revision), then files in path order.
 func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	a := &analyzer{cfg: cfg, problems: append([]Problem(nil), problems...)}
 	subs = append([]Submission(nil), subs...)
-	sort.SliceStable(subs, func(i, j int) bool { return subs[i].File < subs[j].File })
+	sort.SliceStable(subs, func(i, j int) bool {
+		ri, rj := Revision(subs[i].File), Revision(subs[j].File)
+		return ri < rj || ri == rj && subs[i].File < subs[j].File
+	})
 
+	type replacement struct{ ward, period, old, new string }
+	var replacements []replacement
+	replaced := map[replacement]int{}
 	data := map[string]map[string]*wardData{}
 	for _, s := range subs {
 		wards := data[s.Period]
@@ -127,23 +153,39 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 		}
 		wd := wards[s.Ward]
 		if wd == nil {
-			wd = &wardData{obs: map[string]Observation{}}
+			wd = &wardData{parts: map[string]map[string]Observation{}}
 			wards[s.Ward] = wd
 		}
 		if !contains(wd.files, s.File) {
 			wd.files = append(wd.files, s.File)
 		}
+		part := wd.parts[s.Origin]
+		if part == nil {
+			part = map[string]Observation{}
+			wd.parts[s.Origin] = part
+			wd.origins = append(wd.origins, s.Origin)
+		}
 		for _, o := range s.Observations {
-			old, dup := wd.obs[o.Indicator]
+			old, dup := part[o.Indicator]
 			if dup && !o.Current.Known && !o.Previous.Known {
 				continue // an empty repeat of a row loses nothing
 			}
-			if dup && (old.Current.Known || old.Previous.Known) {
-				src := o.Current.Source
-				a.warn(Problem{File: src.File, Sheet: src.Sheet, Cell: src.Ref, Ward: s.Ward, Period: s.Period,
-					Indicator: o.Indicator, Code: MsgDuplicate, Args: []any{old.Current.Source.String()}})
+			if oldFile := fileOf(old); dup && oldFile != "" {
+				r := replacement{s.Ward, s.Period, oldFile, s.File}
+				if replaced[r] == 0 {
+					replacements = append(replacements, r)
+				}
+				replaced[r]++
 			}
-			wd.obs[o.Indicator] = o
+			part[o.Indicator] = o
+		}
+	}
+	for _, r := range replacements {
+		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: MsgDuplicate, Args: []any{r.old, replaced[r]}})
+	}
+	for _, wards := range data {
+		for _, wd := range wards {
+			wd.obs = a.combine(wd)
 		}
 	}
 
@@ -429,6 +471,80 @@ func percentOf(num, den float64) *float64 {
 	}
 	v := num / den * 100
 	return &v
+}
+
+// combine gives a ward's observations: those of its one origin, or, for
+// wards merged into one unit, the sum of the parts' counts (a yes/no is yes
+// only if every part says yes). A figure that some part lacks cannot be
+// had; rates sent by the parts are dropped, as their counts give them.
+func (a *analyzer) combine(wd *wardData) map[string]Observation {
+	if len(wd.origins) == 1 {
+		return wd.parts[wd.origins[0]]
+	}
+	out := map[string]Observation{}
+	for _, ind := range a.cfg.Indicators {
+		if !ind.Submitted() {
+			continue
+		}
+		var cur, prev []Figure
+		for _, origin := range wd.origins {
+			o := wd.parts[origin][ind.ID]
+			cur, prev = append(cur, o.Current), append(prev, o.Previous)
+		}
+		out[ind.ID] = Observation{Indicator: ind.ID, Current: addUp(ind.Kind, cur), Previous: addUp(ind.Kind, prev)}
+	}
+	return out
+}
+
+func addUp(kind Kind, figs []Figure) Figure {
+	total := figs[0]
+	var plus []string
+	for _, f := range figs {
+		if !f.Known {
+			return Figure{}
+		}
+	}
+	for _, f := range figs[1:] {
+		if kind == KindFlag {
+			total.Value = min(total.Value, f.Value)
+		} else {
+			total.Value += f.Value
+		}
+		plus = append(plus, f.Source.String())
+	}
+	total.Source.Plus = strings.Join(plus, " + ")
+	return total
+}
+
+// revisionWords mark corrected files: "sửa lần 2", "lần 3", "bản 2", "v2".
+var revisionWords = regexp.MustCompile(`(?:^| )(?:sua lan|sua|lan|ban|v|rev|bo sung) ?(\d{1,2})(?: |$)|(?:^| )(sua|bo sung|moi)(?: |$)`)
+
+// Revision is the revision a file name announces: 2 for "P05 sửa lần 2.xlsx",
+// 1 for "P05 (sửa).xlsx", 0 for an original.
+func Revision(path string) int {
+	base := path[strings.LastIndexAny(path, "/\\")+1:]
+	if dot := strings.LastIndex(base, "."); dot > 0 {
+		base = base[:dot]
+	}
+	m := revisionWords.FindStringSubmatch(Fold(base))
+	switch {
+	case m == nil:
+		return 0
+	case m[1] != "":
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 1
+}
+
+// fileOf is the file an observation was read from, "" if it holds nothing.
+func fileOf(o Observation) string {
+	for _, f := range []Figure{o.Current, o.Previous} {
+		if f.Known {
+			return f.Source.File
+		}
+	}
+	return ""
 }
 
 func cellOf(c Cell) (file, sheet, ref string) { return c.File, c.Sheet, c.Ref }

@@ -7,9 +7,9 @@ import (
 
 // obs builds an observation with a current and, if prev >= 0, a previous value.
 func obs(id string, cur, prev float64) Observation {
-	o := Observation{Indicator: id, Current: Figure{Value: cur, Known: true, Source: Cell{"f.xlsx", "S", "D1"}}}
+	o := Observation{Indicator: id, Current: Figure{Value: cur, Known: true, Source: Cell{File: "f.xlsx", Sheet: "S", Ref: "D1"}}}
 	if prev >= 0 {
-		o.Previous = Figure{Value: prev, Known: true, Source: Cell{"f.xlsx", "S", "E1"}}
+		o.Previous = Figure{Value: prev, Known: true, Source: Cell{File: "f.xlsx", Sheet: "S", Ref: "E1"}}
 	}
 	return o
 }
@@ -191,5 +191,64 @@ func TestTargetStatusEdges(t *testing.T) {
 	}
 	if err := cfg.Validate(); err != nil {
 		t.Errorf("built-in config: %v", err)
+	}
+	cfg.Units[0].Aliases = []string{"P.02"} // Phường 2 is still listed
+	if err := cfg.Validate(); err == nil {
+		t.Error("a ward name given to two wards is accepted")
+	}
+}
+
+func TestRevision(t *testing.T) {
+	for name, want := range map[string]int{
+		"samples/2003-H1/P05.xlsx": 0, "P05 sửa lần 2.xlsx": 2, "P05 (sửa).xlsx": 1, "P05_v3.xlsx": 3,
+		"BC P05 lan 2.xlsx": 2, "P05 bổ sung.xlsx": 1, "2003/P05.xlsx": 0, "P05 2003.xlsx": 0,
+	} {
+		if got := Revision(name); got != want {
+			t.Errorf("Revision(%q) = %d, want %d", name, got, want)
+		}
+	}
+}
+
+func TestAnalyzeCorrectedFileWins(t *testing.T) {
+	sub := func(file string, cases float64) Submission {
+		o, h := obs("criminal_cases", cases, 10), obs("households", 100, -1)
+		o.Current.Source.File, o.Previous.Source.File, h.Current.Source.File = file, file, file
+		return Submission{File: file, Ward: "Phường 5", Origin: "phuong 5", Period: "2003-H1",
+			Observations: []Observation{o, h}}
+	}
+	// "P05 sửa lần 2.xlsx" sorts before "P05.xlsx" but is the later revision.
+	res := Analyze(Builtin(), []Submission{sub("P05 sửa lần 2.xlsx", 9), sub("P05.xlsx", 8)}, nil)
+	if v := value(t, res.Periods[0].Wards[0].Values, "criminal_cases"); !near(v.Value, 9) {
+		t.Errorf("cases = %+v, want the corrected 9", v)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Code != MsgDuplicate || res.Problems[0].File != "P05 sửa lần 2.xlsx" ||
+		res.Problems[0].Message("en") != "replaces the figures of P05.xlsx (2 indicators); name corrected files \"... sửa lần 2\" to say which is newer" {
+		t.Errorf("problems %+v", res.Problems)
+	}
+}
+
+func TestAnalyzeMergedWardsAddUp(t *testing.T) {
+	cfg := Builtin()
+	cfg.Units = []Unit{{Name: "Phường 1", Aliases: []string{"Phường 2"}}}
+	part := func(file, origin string, hh, plan float64) Submission {
+		o := obs("households", hh, -1)
+		o.Current.Source = Cell{File: file, Sheet: "S", Ref: "D5"}
+		return Submission{File: file, Ward: "Phường 1", Origin: origin, Period: "2002",
+			Observations: []Observation{o, obs("detailed_plan_done", plan, -1), obs("poor_households", 1, -1)}}
+	}
+	res := Analyze(cfg, []Submission{part("P01.xlsx", "phuong 1", 1000, 1), part("P02.xlsx", "phuong 2", 500, 0)}, nil)
+	w := res.Periods[0].Wards[0]
+	hh := value(t, w.Values, "households")
+	if !near(hh.Value, 1500) || hh.Source.String() != "P01.xlsx!S!D5 + P02.xlsx!S!D5" {
+		t.Errorf("households = %v from %q", *hh.Value, hh.Source.String())
+	}
+	if v := value(t, w.Values, "detailed_plan_done"); !near(v.Value, 0) {
+		t.Errorf("a merged ward has its plan only if every part has: %+v", v)
+	}
+	if v := value(t, w.Values, "poor_household_rate"); !near(v.Value, 2.0/1500*100) {
+		t.Errorf("rate of the merged ward = %+v", v)
+	}
+	if len(res.Problems) != 0 || len(w.Files) != 2 {
+		t.Errorf("problems %+v, files %v", res.Problems, w.Files)
 	}
 }

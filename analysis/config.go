@@ -142,5 +142,16 @@ func (c *Config) Validate() error {
 	if len(c.Units) == 0 {
 		return fmt.Errorf("no reporting units are listed")
 	}
+	owner := map[string]string{} // unit key -> unit name
+	for _, u := range c.Units {
+		for _, name := range append([]string{u.Name}, u.Aliases...) {
+			for _, k := range unitKeys(name) {
+				if other, taken := owner[k]; taken && other != u.Name {
+					return fmt.Errorf("the ward name %q is given to both %s and %s", name, other, u.Name)
+				}
+				owner[k] = u.Name
+			}
+		}
+	}
 	return nil
 }

@@ -84,12 +84,13 @@ type Matcher struct {
 	labels   map[string]string // label key -> indicator id
 	codes    map[string]string // "01" -> indicator id
 	units    map[string]string // unit key -> canonical name
+	origins  map[string]string // unit key -> the configured name or alias it comes from
 	unitKeys []string          // unit keys, longest first
 }
 
 // NewMatcher indexes the labels, aliases, codes and unit names of c.
 func NewMatcher(c *Config) *Matcher {
-	m := &Matcher{labels: map[string]string{}, codes: map[string]string{}, units: map[string]string{}}
+	m := &Matcher{labels: map[string]string{}, codes: map[string]string{}, units: map[string]string{}, origins: map[string]string{}}
 	for _, ind := range c.Indicators {
 		for _, l := range append([]string{ind.Label, ind.ID, ind.LabelEN}, ind.Aliases...) {
 			if k := LabelKey(l); k != "" {
@@ -106,7 +107,7 @@ func NewMatcher(c *Config) *Matcher {
 		for _, name := range append([]string{u.Name}, u.Aliases...) {
 			for _, k := range unitKeys(name) {
 				if _, dup := m.units[k]; !dup {
-					m.units[k] = u.Name
+					m.units[k], m.origins[k] = u.Name, unitKeys(name)[0]
 				}
 			}
 		}
@@ -173,23 +174,32 @@ func unitKeys(name string) []string {
 // a unit at all; ok whether that unit is configured (name is then canonical;
 // otherwise name is what was found, for the problem message).
 func (m *Matcher) Unit(text string) (name string, found, ok bool) {
+	name, _, found, ok = m.UnitOrigin(text)
+	return name, found, ok
+}
+
+// UnitOrigin is Unit, and also tells which configured name or alias matched
+// (folded). Two wards merged into one unit (the old one listed as an alias
+// of the new) have different origins, so their figures are added up rather
+// than taken for a resubmission.
+func (m *Matcher) UnitOrigin(text string) (name, origin string, found, ok bool) {
 	f := Fold(text)
 	if f == "" {
-		return "", false, false
+		return "", "", false, false
 	}
 	padded := " " + f + " "
 	for _, k := range m.unitKeys {
 		if strings.Contains(padded, " "+k+" ") && !strings.HasPrefix(k, "phuong ") {
-			return m.units[k], true, true
+			return m.units[k], m.origins[k], true, true
 		}
 	}
 	if sm := numberedUnit.FindStringSubmatch(f); sm != nil {
 		n, _ := strconv.Atoi(sm[1])
 		key := "phuong " + strconv.Itoa(n)
 		if canon, ok := m.units[key]; ok {
-			return canon, true, true
+			return canon, m.origins[key], true, true
 		}
-		return "Phường " + strconv.Itoa(n), true, false
+		return "Phường " + strconv.Itoa(n), key, true, false
 	}
-	return "", false, false
+	return "", "", false, false
 }

@@ -50,7 +50,7 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 			}
 		}
 	}
-	ward, ok := s.ward(title)
+	ward, origin, ok := s.ward(title)
 	if !ok {
 		return nil, true
 	}
@@ -63,7 +63,7 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 		return nil, true
 	}
 	notation := s.notation(t.entries)
-	sub := &analysis.Submission{File: s.path, Sheet: s.sheet, Ward: ward, Period: period}
+	sub := &analysis.Submission{File: s.path, Sheet: s.sheet, Ward: ward, Origin: origin, Period: period}
 	for _, e := range t.entries {
 		obs := analysis.Observation{
 			Indicator: e.indicator.ID,
@@ -272,21 +272,21 @@ func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code ana
 
 // ward tells which ward sent the sheet: from the title, else the sheet
 // name, else the file name.
-func (s *sheetReader) ward(title []string) (string, bool) {
+func (s *sheetReader) ward(title []string) (name, origin string, ok bool) {
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
 	for _, text := range append(append(title, s.sheet), base) {
-		name, found, ok := s.matcher.Unit(text)
+		name, origin, found, ok := s.matcher.UnitOrigin(text)
 		if !found {
 			continue
 		}
 		if !ok {
 			s.fail(analysis.SeverityError, "", text, analysis.MsgUnknownWard, name)
-			return "", false
+			return "", "", false
 		}
-		return name, true
+		return name, origin, true
 	}
 	s.fail(analysis.SeverityError, "", "", analysis.MsgNoWard)
-	return "", false
+	return "", "", false
 }
 
 // periodOf tells the reporting period: --period, else the title, else the

@@ -57,7 +57,7 @@ func TestWriteJSON(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Config != "built-in" || len(doc.Periods) != 2 || len(doc.Problems) != 5 {
+	if doc.Config != "built-in" || len(doc.Periods) != 2 || len(doc.Problems) != 6 {
 		t.Fatalf("config %q, %d periods, %d problems", doc.Config, len(doc.Periods), len(doc.Problems))
 	}
 	if got := keys(t, json.RawMessage(b.Bytes())); strings.Join(got, " ") != "config periods problems" {
@@ -224,7 +224,7 @@ By ward: Phường 3: 1 error, 1 warning
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc["problems"]) != 5 || doc["problems"][0]["message"] != "not a number; the cell is treated as no data" ||
+	if len(doc["problems"]) != 6 || doc["problems"][0]["message"] != "not a number; the cell is treated as no data" ||
 		doc["problems"][1]["cell"] != "D14" || doc["problems"][4]["indicator"] != "trade_services_growth" {
 		t.Errorf("problems as JSON: %v", doc)
 	}
