@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -48,6 +49,7 @@ type options struct {
 	format     string
 	out        string
 	noWorkbook bool
+	force      bool
 }
 
 // usageError is a command-line mistake: exit 2 with the usage text.
@@ -57,7 +59,7 @@ func (e usageError) Error() string { return e.msg }
 
 // commands are the command names; the first argument that is not a flag
 // and not one of these is a path, and the command is report.
-var commands = []string{"report", "check", "config", "template", "watch", "convert", "version"}
+var commands = []string{"report", "check", "config", "template", "watch", "convert", "version", "help"}
 
 // Main runs chitieu with args (without the program name) and returns the
 // exit code.
@@ -72,6 +74,9 @@ func Main(args []string, sys System) int {
 		return exitUsage
 	}
 	switch o.command {
+	case "help":
+		fmt.Fprint(sys.Stdout, usage("report", flagSet("report", &options{})))
+		return exitOK
 	case "version":
 		return runVersion(sys)
 	case "config":
@@ -131,6 +136,9 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	if has("report") {
 		fs.BoolVar(&o.noWorkbook, "no-workbook", false, "do not write the summary workbook")
 	}
+	if has("config") {
+		fs.BoolVar(&o.force, "force", false, "overwrite an existing configuration workbook")
+	}
 	return fs
 }
 
@@ -158,8 +166,8 @@ func (o *options) validate() error {
 		if len(o.paths) == 0 {
 			return usageError{"no input: give the workbooks or folders to read"}
 		}
-	case "config", "version":
-		if len(o.paths) > 0 {
+	case "config", "version", "help":
+		if len(o.paths) > 0 && o.command != "help" {
 			return usageError{fmt.Sprintf("%s takes no arguments, got %q", o.command, o.paths[0])}
 		}
 	}
@@ -236,15 +244,19 @@ const (
 func runReport(o options, sys System) int {
 	cfg, err := loadConfig(o, sys)
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
-		return exitUsage
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
+		return exitProblems
 	}
 	read, err := ingest.Read(o.paths, ingest.Options{
 		Config: cfg, Period: o.period, Password: o.password,
 		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || ingest.IsConfig(f) },
 		Exclude: []string{cfg.Source},
 	})
-	if err != nil {
+	var missing *fs.PathError
+	if errors.As(err, &missing) {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err)
+		return exitUsage
+	} else if err != nil {
 		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
 		return exitUsage
 	}
@@ -252,12 +264,15 @@ func runReport(o options, sys System) int {
 	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
 	noteSkipped(sys.Stderr, read, o.lang)
 	if read.Opened == 0 {
+		// check prints the reasons on stdout as usual; report on stderr,
+		// since it has no report to print.
 		fmt.Fprintln(sys.Stderr, msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable"))
-		for _, p := range res.Problems {
-			fmt.Fprintln(sys.Stderr, "  "+p.Format(o.lang))
-		}
-		if o.command == "check" {
+		if o.command == "check" && (len(res.Problems) > 0 || o.format == "json") {
 			writeProblems(o, sys, res.Problems, ro)
+		} else if o.command != "check" {
+			for _, p := range res.Problems {
+				fmt.Fprintln(sys.Stderr, "  "+p.Format(o.lang))
+			}
 		}
 		return exitUsage
 	}
@@ -288,12 +303,12 @@ func runReport(o options, sys System) int {
 	if out == "" {
 		out = summaryFileName
 	}
-	if err := safeToReplace(out, report.IsSummary); err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+	if !safeToReplace(out, report.IsSummary) {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
 		return exitProblems
 	}
 	if err := report.WriteSummary(out, res, ro); err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %s: %v\n", out, err)
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
 		return exitProblems
 	}
 	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ")+out)
@@ -307,30 +322,33 @@ func writeProblems(o options, sys System, problems []analysis.Problem, ro report
 	return report.WriteProblems(sys.Stdout, problems, ro)
 }
 
-// safeToReplace refuses to write over a workbook that chitieu did not make
-// for the same purpose (a ward's report, the district's own files).
-func safeToReplace(path string, ours func(*excelize.File) bool) error {
+// safeToReplace reports whether path may be written: it does not exist, or
+// it is a workbook chitieu made for the same purpose. A ward's report or
+// the district's own workbook is never overwritten.
+func safeToReplace(path string, ours func(*excelize.File) bool) bool {
 	if _, err := os.Stat(path); err != nil {
-		return nil
+		return true
 	}
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return fmt.Errorf("%s exists and is not a workbook chitieu wrote; not overwriting it", path)
+		return false
 	}
 	defer f.Close()
-	if !ours(f) {
-		return fmt.Errorf("%s exists and is not a workbook chitieu wrote; not overwriting it (choose another name with --out)", path)
-	}
-	return nil
+	return ours(f)
 }
+
+const (
+	notOursVI = "chitieu: %s đã có và không phải bảng do chitieu tạo; không ghi đè (chọn tên khác với --out)\n"
+	notOursEN = "chitieu: %s exists and is not a workbook chitieu wrote; not overwriting it (choose another name with --out)\n"
+)
 
 func noteSkipped(w io.Writer, read *ingest.Result, lang string) {
 	if n := len(read.Skipped); n > 0 {
-		fmt.Fprintf(w, msg(lang, "Bỏ qua %d tệp không phải bảng tính: %s\n", "Skipped %d files that are not spreadsheets: %s\n"),
+		fmt.Fprintf(w, msg(lang, "Bỏ qua %d tệp không phải bảng tính: %s\n", "Skipped %d file(s) that are not spreadsheets: %s\n"),
 			n, strings.Join(read.Skipped, ", "))
 	}
 	if n := len(read.Own); n > 0 {
-		fmt.Fprintf(w, msg(lang, "Bỏ qua %d bảng do chitieu tạo: %s\n", "Skipped %d workbooks chitieu wrote: %s\n"),
+		fmt.Fprintf(w, msg(lang, "Bỏ qua %d bảng do chitieu tạo: %s\n", "Skipped %d workbook(s) chitieu wrote: %s\n"),
 			n, strings.Join(read.Own, ", "))
 	}
 }
@@ -340,16 +358,21 @@ func runConfig(o options, sys System) int {
 	if o.configPath != "" {
 		var err error
 		if cfg, err = ingest.ReadConfig(o.configPath); err != nil {
-			fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
-			return exitUsage
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
+			return exitProblems
 		}
 	}
 	out := o.out
 	if out == "" {
 		out = configFileName
 	}
-	if err := safeToReplace(out, ingest.IsConfig); err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+	if _, err := os.Stat(out); err == nil && !o.force {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
+			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out)
+		return exitProblems
+	}
+	if !safeToReplace(out, ingest.IsConfig) {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
 		return exitProblems
 	}
 	f, err := ingest.ConfigWorkbook(cfg)
@@ -357,7 +380,7 @@ func runConfig(o options, sys System) int {
 		err = report.Save(f, out)
 	}
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %s: %v\n", out, err)
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
 		return exitProblems
 	}
 	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng cấu hình: ", "Configuration written: ")+out)

@@ -172,9 +172,10 @@ func TestCheckAndExitCodes(t *testing.T) {
 	}{
 		{"check clean samples", []string{"check", "samples"}, 0, "Không có vấn đề nào", ""},
 		{"check json", []string{"check", "--format", "json", "samples"}, 0, `"problems": []`, ""},
-		{"missing path", []string{"report", "does-not-exist"}, 2, "", "does-not-exist"},
+		{"missing path", []string{"report", "does-not-exist"}, 2, "", "không mở được does-not-exist"},
+		{"help command", []string{"help"}, 0, "--no-workbook", ""},
 		{"nothing readable", []string{"report", "--no-workbook", dir}, 2, "", "P05.xlsx"},
-		{"check nothing readable", []string{"check", dir}, 2, "P05.xlsx", "P05.xlsx"},
+		{"check nothing readable", []string{"check", dir}, 2, "P05.xlsx", "không đọc được"},
 		{"no paths", []string{"report"}, 2, "", "Usage"},
 		{"bad flag", []string{"--nope", "samples"}, 2, "", "unknown flag"},
 		{"bad lang", []string{"--lang", "fr", "samples"}, 2, "", "--lang"},
@@ -205,7 +206,7 @@ func TestSummaryNeverOverwritesInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := runCLI(t, nil, "--out", target, "samples/2002")
-	if r.code != 1 || !strings.Contains(r.stderr, "not overwriting") {
+	if r.code != 1 || !strings.Contains(r.stderr, "không ghi đè") {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	after, _ := os.ReadFile(target)
@@ -228,6 +229,13 @@ func TestConfigRoundTrip(t *testing.T) {
 	cfg := filepath.Join(dir, "cau-hinh.xlsx")
 	if r := runCLI(t, nil, "config", "--out", cfg); r.code != 0 {
 		t.Fatalf("config: exit %d: %s", r.code, r.stderr)
+	}
+	// Staff may have edited it: not overwritten without --force.
+	if r := runCLI(t, nil, "config", "--out", cfg); r.code != 1 || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("config over an existing file: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runCLI(t, nil, "config", "--force", "--out", cfg); r.code != 0 {
+		t.Errorf("config --force: exit %d: %s", r.code, r.stderr)
 	}
 	a := runCLI(t, nil, "--format", "json", "--no-workbook", "samples")
 	b := runCLI(t, nil, "--format", "json", "--no-workbook", "--config", cfg, "samples")

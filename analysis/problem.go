@@ -76,6 +76,8 @@ type MessageCode string
 const (
 	MsgCannotOpen        MessageCode = "cannot_open"
 	MsgTruncated         MessageCode = "truncated"
+	MsgNotWorkbook       MessageCode = "not_workbook"
+	MsgWrongPassword     MessageCode = "wrong_password"
 	MsgEncrypted         MessageCode = "encrypted"
 	MsgUnsupportedFormat MessageCode = "unsupported_format"
 	MsgNoHeader          MessageCode = "no_header"
@@ -108,6 +110,10 @@ var messages = map[MessageCode][2]string{
 		"cannot open the file (%v); open it in Excel, save it as .xlsx and run again"},
 	MsgTruncated: {"tệp bị cắt cụt hoặc hỏng; xin phường gửi lại",
 		"the file is truncated or damaged; ask the ward to send it again"},
+	MsgNotWorkbook: {"không phải bảng tính Excel (tệp rỗng hoặc nội dung khác, dù tên là .xlsx); xin phường gửi lại",
+		"not an Excel workbook (empty, or something else named .xlsx); ask the ward to send it again"},
+	MsgWrongPassword: {"mật khẩu (--password) không mở được tệp này",
+		"the password given with --password does not open this file"},
 	MsgEncrypted: {"tệp được đặt mật khẩu; chạy lại với --password",
 		"the file is password-protected; run again with --password"},
 	MsgUnsupportedFormat: {"chưa đọc được định dạng %s; hãy mở bằng Excel và lưu lại dạng .xlsx",

@@ -36,9 +36,9 @@ var corpusReasons = map[string][]analysis.MessageCode{
 	"openpyxl_null_archive.xlsx":                     {analysis.MsgTruncated},
 	"poi_invalid.xlsx":                               {analysis.MsgTruncated},
 	"poi_xlsx-corrupted.xlsx":                        {analysis.MsgTruncated},
-	"openpyxl_null_file.xlsx":                        {analysis.MsgCannotOpen},
-	"poi_clusterfuzz-POIXSSF-4828727001088000.xlsx":  {analysis.MsgCannotOpen},
-	"poi_clusterfuzz-XLSX2CSV-5636439151607808.xlsx": {analysis.MsgCannotOpen},
+	"openpyxl_null_file.xlsx":                        {analysis.MsgNotWorkbook},
+	"poi_clusterfuzz-POIXSSF-4828727001088000.xlsx":  {analysis.MsgTruncated},
+	"poi_clusterfuzz-XLSX2CSV-5636439151607808.xlsx": {analysis.MsgTruncated},
 	"tealeg_badfile_noWorkbookRels.xlsx":             {analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgNoHeader},
 	"tealeg_badfile_noWorksheets.xlsx":               {analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgNoHeader},
 }

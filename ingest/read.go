@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -116,8 +117,12 @@ func newReader(opt Options) *reader {
 	return r
 }
 
-// oleHeader starts both encrypted OOXML files and legacy .xls files.
-var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+// oleHeader starts both encrypted OOXML files and legacy .xls files;
+// zipHeader every .xlsx (zip local file header, or an empty archive's end).
+var (
+	oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipHeader = []byte("PK")
+)
 
 // Limits that keep a hostile file (a zip bomb) from exhausting memory.
 const (
@@ -140,18 +145,22 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 	if err != nil {
 		return fail(analysis.MsgCannotOpen, err)
 	}
-	if bytes.HasPrefix(data, oleHeader) && r.opt.Password == "" {
+	encrypted := bytes.HasPrefix(data, oleHeader)
+	switch {
+	case encrypted && r.opt.Password == "":
 		return fail(analysis.MsgEncrypted)
+	case !encrypted && !bytes.HasPrefix(data, zipHeader):
+		return fail(analysis.MsgNotWorkbook)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		Password: r.opt.Password, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
-	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookPassword) || bytes.HasPrefix(data, oleHeader) {
-			return fail(analysis.MsgEncrypted)
-		}
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fail(analysis.MsgTruncated)
-		}
+	switch {
+	case err == nil:
+	case encrypted:
+		return fail(analysis.MsgWrongPassword)
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return fail(analysis.MsgTruncated)
+	default:
 		return fail(analysis.MsgCannotOpen, err)
 	}
 	defer f.Close()

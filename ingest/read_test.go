@@ -233,7 +233,7 @@ func TestReadProblems(t *testing.T) {
 		"error P05.xlsx:Báo cáo!D8 2 " + string(analysis.MsgNotFlag),
 		"error P05.xlsx:Báo cáo!D9 12,5 % " + string(analysis.MsgUnexpectedPercent),
 		"error P17.xlsx:Báo cáo! PHƯỜNG 17 " + string(analysis.MsgUnknownWard),
-		"error damaged.xlsx:!  " + string(analysis.MsgCannotOpen),
+		"error damaged.xlsx:!  " + string(analysis.MsgTruncated),
 		"error noperiod.xlsx:P1!  " + string(analysis.MsgNoPeriod),
 		"error notable.xlsx:!  " + string(analysis.MsgNoHeader),
 	}
