@@ -41,10 +41,11 @@ func (o Options) formatValue(v *float64, unit string, t *analysis.Target) string
 	return o.localize(strconv.FormatFloat(*v, 'f', decimals(*v, unit, t), 64))
 }
 
-// formatTarget is "≥ 12" or "≤ -20" in the notation of o, "—" for none.
+// formatTarget is "≥ 12" or "≤ -20" in the notation of o, "" for none
+// ("—" means no data, and an indicator without a target still has data).
 func (o Options) formatTarget(t *analysis.Target) string {
 	if t == nil {
-		return missing
+		return ""
 	}
 	op := "≥ "
 	if t.Op == "<=" {

@@ -63,7 +63,7 @@ func TestFormatTarget(t *testing.T) {
 		{&analysis.Target{Op: "<=", Value: -20}, "≤ -20", "≤ -20"},
 		{&analysis.Target{Op: "<=", Value: 3.5}, "≤ 3,5", "≤ 3.5"},
 		{&analysis.Target{Op: ">=", Value: 1000}, "≥ 1.000", "≥ 1,000"},
-		{nil, "—", "—"},
+		{nil, "", ""},
 	}
 	for _, c := range cases {
 		if got := (Options{}).formatTarget(c.target); got != c.vi {

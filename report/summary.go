@@ -181,6 +181,13 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 			s.number(&col, last.Gap, last.Unit, nil, style{})
 		}
 	}
+	// Who sent and who did not, under the table: a provisional period
+	// says which wards it lacks.
+	s.row++
+	s.title(o.t("submissions"), style{bold: true})
+	for _, line := range completeness(r, o) {
+		s.title(line, style{})
+	}
 }
 
 // wardSheet: under one header, a block per period: its wards, then the

@@ -163,7 +163,7 @@ func TestWriteMarkdown(t *testing.T) {
 	if err := WriteMarkdown(&b, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "| Tổng số hộ \\| dân | hộ | 5.000 | 6.000 | — | Không có chỉ tiêu |\n") {
+	if !strings.Contains(b.String(), "| Tổng số hộ \\| dân | hộ | 5.000 | 6.000 |  | Không có chỉ tiêu |\n") {
 		t.Errorf("markdown does not escape the pipe:\n%s", b.String())
 	}
 }
