@@ -134,7 +134,10 @@ type wardData struct {
 // file), the later revision wins: files named "sửa lần 2", "lần 3", "v2"
 // come after the original (see Revision), then files in path order.
 func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
-	a := &analyzer{cfg: cfg, problems: append([]Problem(nil), problems...)}
+	a := &analyzer{cfg: cfg, problems: append([]Problem(nil), problems...), reported: map[string]bool{}}
+	for _, p := range problems {
+		a.reported[p.Ward+"|"+p.Period+"|"+p.Indicator] = true
+	}
 	subs = append([]Submission(nil), subs...)
 	sort.SliceStable(subs, func(i, j int) bool {
 		ri, rj := Revision(subs[i].File), Revision(subs[j].File)
@@ -207,6 +210,10 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 type analyzer struct {
 	cfg      *Config
 	problems []Problem
+	// reported holds "ward|period|indicator" of values already reported
+	// as problems while reading, so that a district sum lacking them does
+	// not report the same fault again.
+	reported map[string]bool
 }
 
 func (a *analyzer) warn(p Problem) {
@@ -312,8 +319,18 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 	current := func(o Observation) Figure { return o.Current }
 	previous := func(o Observation) Figure { return o.Previous }
 	partial := func(n int, lacking []string) {
-		if n > 0 && len(lacking) > 0 {
-			a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgPartialSum, Args: []any{strings.Join(lacking, ", ")}})
+		var unexplained []string
+		for _, ward := range lacking {
+			explained := false
+			for _, in := range append([]string{ind.ID}, ind.Of...) {
+				explained = explained || a.reported[ward+"|"+period+"|"+in]
+			}
+			if !explained {
+				unexplained = append(unexplained, ward)
+			}
+		}
+		if n > 0 && len(unexplained) > 0 {
+			a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgPartialSum, Args: []any{strings.Join(unexplained, ", ")}})
 		}
 	}
 	switch ind.Kind {

@@ -46,7 +46,7 @@ func TestWriteTableContent(t *testing.T) {
 		"│ (tạm    │",
 		"2002-H1: 2/3 phường đã nộp; thiếu: Phường 3\n",
 		"2003-H1: đủ 3/3 phường\n",
-		"1 lỗi, 5 cảnh báo\n",
+		"1 lỗi, 3 cảnh báo\n",
 		"lỗi: 2003-H1/P03.xlsx:Báo cáo!D9: \"mười hai\": không đọc được số",
 		"* chưa đạt chỉ tiêu Nghị quyết; — không có số liệu\n",
 	} {
