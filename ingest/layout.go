@@ -92,7 +92,8 @@ func findHeader(rows [][]string) (int, columns, bool) {
 					labelCol = i
 				}
 			}
-			isSub := labelCol >= 0 && strings.TrimSpace(cell(rows[r+1], labelCol)) == "" &&
+			below := strings.TrimSpace(cell(rows[r+1], labelCol))
+			isSub := labelCol >= 0 && (below == "" || below == strings.TrimSpace(cell(rows[r], labelCol))) &&
 				(len(subYears) > 0 || hasRole(subRoles, roleCurrent) || hasRole(subRoles, rolePrevious))
 			if isSub {
 				for i, role := range subRoles {
@@ -216,7 +217,10 @@ func (s *sheetReader) standardTable(rows [][]string) (table, bool) {
 // headerStart is the first row of the header: the row above hdr when the
 // header has two rows.
 func headerStart(rows [][]string, hdr int, cols columns) int {
-	if hdr > 0 && strings.TrimSpace(cell(rows[hdr], cols.label)) == "" {
+	if hdr == 0 {
+		return hdr
+	}
+	if label := strings.TrimSpace(cell(rows[hdr], cols.label)); label == "" || label == strings.TrimSpace(cell(rows[hdr-1], cols.label)) {
 		return hdr - 1
 	}
 	return hdr

@@ -16,6 +16,7 @@ type sheetSpec struct {
 	name    string
 	cells   map[string]any
 	percent []string // cells with a 0.0% number format
+	merged  [][2]string
 	hidden  bool
 }
 
@@ -44,6 +45,11 @@ func writeWorkbook(t *testing.T, path string, sheets ...sheetSpec) {
 		pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
 		for _, ref := range s.percent {
 			_ = f.SetCellStyle(s.name, ref, ref, pct)
+		}
+		for _, m := range s.merged {
+			if err := f.MergeCell(s.name, m[0], m[1]); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if s.hidden {
 			_ = f.SetSheetVisible(s.name, false)

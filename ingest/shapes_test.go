@@ -46,15 +46,16 @@ func wantValues(t *testing.T, s analysis.Submission, id string, cur, prev float6
 
 func TestShapeTwoLevelYearHeader(t *testing.T) {
 	dir := t.TempDir()
-	// "Thực hiện" over "Năm 2003 | Năm 2004": the later year is this period,
-	// whatever the column order; the period comes from the years.
+	// "Thực hiện" merged over "Năm 2003 | Năm 2004": the later year is this
+	// period, whatever the column order; the period comes from the years.
+	// "STT", "Chỉ tiêu", "Ghi chú" and a label are merged cells too.
 	writeWorkbook(t, filepath.Join(dir, "P04.xlsx"), sheetSpec{name: "BC", cells: map[string]any{
 		"A1": "UBND PHƯỜNG 4", "A2": "BÁO CÁO CÁC CHỈ TIÊU",
 		"A4": "STT", "B4": "Chỉ tiêu", "C4": "Thực hiện", "E4": "Ghi chú",
 		"C5": "Năm 2003", "D5": "Năm 2004",
 		"A6": 1, "B6": "Tổng số hộ dân", "C6": 3900, "D6": 4000,
 		"A7": 2, "B7": "Số hộ nghèo", "C7": 30, "D7": 25,
-	}})
+	}, merged: [][2]string{{"A4", "A5"}, {"B4", "B5"}, {"C4", "D4"}, {"E4", "E5"}, {"B7", "B8"}, {"A1", "E1"}}})
 	s := readOne(t, dir).Submissions[0]
 	if s.Period != "2004" || s.Ward != "Phường 4" {
 		t.Errorf("period %q ward %q", s.Period, s.Ward)
