@@ -1,7 +1,12 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"chitieu/analysis"
@@ -196,4 +201,66 @@ func TestShapeUnitInTheCell(t *testing.T) {
 	writeWorkbook(t, filepath.Join(dir, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
 	s := readOne(t, dir).Submissions[0]
 	wantValues(t, s, "trade_services_revenue", 21680, 18779, "D5", "E5")
+}
+
+// TestShapeErrorCell: a cell Excel saved as an error (#REF!) is a problem
+// naming the cell, not a number. excelize cannot write error cells, so the
+// test patches the sheet XML of a workbook it wrote.
+func TestShapeErrorCell(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "P9.xlsx")
+	writeWorkbook(t, path, sheetSpec{name: "BC", cells: standardForm([]string{"PHƯỜNG 9", "NĂM 2002"},
+		[3]any{"Tổng số hộ dân", 987654, 4000})})
+	patchZip(t, path, "xl/worksheets/sheet1.xml", func(xml string) string {
+		return regexp.MustCompile(`<c r="D5"([^>]*)><v>987654</v>`).ReplaceAllString(xml, `<c r="D5"$1 t="e"><v>#REF!</v>`)
+	})
+	res := readOne(t, dir, analysis.MsgErrorCell)
+	if p := res.Problems[0]; p.Cell != "D5" || p.Text != "#REF!" {
+		t.Errorf("problem %s", p.Format("en"))
+	}
+	if o := observation(t, res.Submissions[0], "households"); o.Current.Known || o.Previous.Value != 4000 {
+		t.Errorf("households = %+v", o)
+	}
+}
+
+func patchZip(t *testing.T, path, name string, edit func(string) string) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	patched := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			after := edit(string(data))
+			patched = after != string(data)
+			data = []byte(after)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	zr.Close()
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !patched {
+		t.Fatalf("%s: nothing to patch in %s", path, name)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
