@@ -60,7 +60,7 @@ var builtinTargets = []Target{
 
 // Builtin returns a fresh copy of the built-in configuration.
 func Builtin() *Config {
-	c := &Config{Source: "built-in"}
+	c := &Config{Source: "built-in", District: "Quận 11"}
 	for _, ind := range builtinIndicators {
 		ind.Of = append([]string(nil), ind.Of...)
 		ind.Aliases = append([]string(nil), ind.Aliases...)

@@ -72,6 +72,7 @@ type Unit struct {
 // Config is the catalog, the targets and the reporting units in force.
 type Config struct {
 	Source     string // "built-in" or the path of the configuration workbook
+	District   string // the district the units belong to, for titles
 	Indicators []Indicator
 	Targets    []Target
 	Units      []Unit

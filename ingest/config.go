@@ -18,6 +18,7 @@ const (
 	configSheetIndicators = "Chỉ tiêu"
 	configSheetTargets    = "Mục tiêu"
 	configSheetUnits      = "Đơn vị báo cáo"
+	configSheetDistrict   = "Quận"
 
 	// ownProperty marks workbooks chitieu writes for itself (custom document
 	// property "chitieu"), so that they are never read as ward reports.
@@ -29,6 +30,7 @@ var (
 	indicatorColumns = []string{"Mã chỉ tiêu", "Mã số", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Tính từ", "Tên khác"}
 	targetColumns    = []string{"Mã chỉ tiêu", "So sánh", "Giá trị", "Nguồn"}
 	unitColumns      = []string{"Tên", "Tên khác"}
+	districtColumns  = []string{"Tên quận"}
 )
 
 var configHelp = []string{
@@ -37,7 +39,8 @@ var configHelp = []string{
 	"Trang \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Không đổi cột \"Mã chỉ tiêu\" (dùng trong JSON). Thêm cách viết khác của tên chỉ tiêu vào cột \"Tên khác\", ngăn cách bằng dấu chấm phẩy (;).",
 	"Cột \"Loại\": count (số đếm, quận = tổng các phường), flag (có/không, ghi 1/0), ratio (tỷ lệ % = chỉ tiêu thứ nhất / chỉ tiêu thứ hai), change (tăng giảm % so với cùng kỳ), count_true (số phường có giá trị 1). Cột \"Tính từ\": các mã chỉ tiêu đầu vào, ngăn cách bằng dấu chấm phẩy.",
 	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%).",
-	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên hoặc gộp phường bằng cách ghi tên cũ vào cột \"Tên khác\" của phường mới.",
+	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại).",
+	"Trang \"Quận\": tên quận, in ở đầu bảng tổng hợp.",
 }
 
 // ConfigWorkbook builds the configuration workbook for cfg.
@@ -67,7 +70,8 @@ func ConfigWorkbook(cfg *analysis.Config) (*excelize.File, error) {
 		name   string
 		header []string
 		rows   [][]any
-	}{{configSheetIndicators, indicatorColumns, ind}, {configSheetTargets, targetColumns, tgt}, {configSheetUnits, unitColumns, units}} {
+	}{{configSheetIndicators, indicatorColumns, ind}, {configSheetTargets, targetColumns, tgt}, {configSheetUnits, unitColumns, units},
+		{configSheetDistrict, districtColumns, [][]any{{cfg.District}}}} {
 		if err := writeSheet(f, s.name, s.header, s.rows); err != nil {
 			return nil, err
 		}
@@ -195,6 +199,12 @@ func ReadConfig(path string) (*analysis.Config, error) {
 				return fmt.Errorf("%s: a unit has no name", pos)
 			}
 			cfg.Units = append(cfg.Units, analysis.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])})
+			return nil
+		})
+	}
+	if err == nil && findSheet(f, configSheetDistrict) != "" {
+		err = table(configSheetDistrict, districtColumns, func(v map[string]string, pos string) error {
+			cfg.District = v["Tên quận"]
 			return nil
 		})
 	}

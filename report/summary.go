@@ -61,6 +61,14 @@ func IsSummary(f *excelize.File) bool {
 	return false
 }
 
+// district is the district's name from the configuration.
+func district(r *analysis.Result) string {
+	if r.Config == nil {
+		return ""
+	}
+	return r.Config.District
+}
+
 // Save writes f to path through a hidden temporary file in the same folder,
 // renamed into place only once complete.
 func Save(f *excelize.File, path string) (err error) {
@@ -110,7 +118,7 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
 		return err
 	}
 	f.SetActiveSheet(first)
-	props := &excelize.DocProperties{Title: o.t("docTitle"), Creator: markName, LastModifiedBy: markName}
+	props := &excelize.DocProperties{Title: o.t("docTitle", district(r)), Creator: markName, LastModifiedBy: markName}
 	if !o.Now.IsZero() {
 		props.Created = o.Now.UTC().Format(time.RFC3339)
 		props.Modified = props.Created
@@ -137,7 +145,7 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	if inputs == "" {
 		inputs = missing
 	}
-	s.title(o.t("districtName"), style{bold: true, size: 14})
+	s.title(strings.ToUpper(district(r)), style{bold: true, size: 14})
 	s.title(o.t("summaryTitle"), style{bold: true, size: 12})
 	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
 	s.title(o.t("made", made), style{})
