@@ -50,7 +50,11 @@ type Submission struct {
 	Ward, Period string // canonical ward name, period id
 	// Origin is the configured name or alias the ward was recognised by:
 	// wards merged into one unit have different origins and are added up.
-	Origin       string
+	Origin string
+	// Modified is when the workbook was last saved (its document
+	// properties, else the file's time), as "2006-01-02T15:04:05Z": of two
+	// submissions of the same figures, the newer wins.
+	Modified     string
 	Observations []Observation
 }
 
@@ -131,8 +135,8 @@ type wardData struct {
 // are passed through, followed by those found here.
 //
 // Where a ward sends the same indicator for a period twice (a corrected
-// file), the later revision wins: files named "sửa lần 2", "lần 3", "v2"
-// come after the original (see Revision), then files in path order.
+// file), the newer workbook wins (Submission.Modified); on a tie, the later
+// revision by name ("sửa lần 2", "v2", see Revision), then path order.
 func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	a := &analyzer{cfg: cfg, problems: append([]Problem(nil), problems...), reported: map[string]bool{}}
 	for _, p := range problems {
@@ -140,6 +144,9 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	}
 	subs = append([]Submission(nil), subs...)
 	sort.SliceStable(subs, func(i, j int) bool {
+		if subs[i].Modified != subs[j].Modified {
+			return subs[i].Modified < subs[j].Modified
+		}
 		ri, rj := Revision(subs[i].File), Revision(subs[j].File)
 		return ri < rj || ri == rj && subs[i].File < subs[j].File
 	})
@@ -191,6 +198,7 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 			wd.obs = a.combine(wd)
 		}
 	}
+	a.checkTyping(data)
 
 	periods := make([]string, 0, len(data))
 	for p := range data {

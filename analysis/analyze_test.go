@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -40,7 +41,7 @@ func TestAnalyzeDistrictFromCounts(t *testing.T) {
 		}},
 		{File: "b.xlsx", Ward: "Phường 2", Period: "2002", Observations: []Observation{
 			obs("households", 3000, -1), obs("poor_households", 30, -1),
-			obs("criminal_cases", 10, 30), obs("criminal_cases_solved", 9, -1),
+			obs("criminal_cases", 20, 30), obs("criminal_cases_solved", 16, -1),
 			obs("trade_services_revenue", 340, 300), obs("detailed_plan_done", 0, -1),
 		}},
 	}
@@ -53,12 +54,12 @@ func TestAnalyzeDistrictFromCounts(t *testing.T) {
 		t.Errorf("completeness: submitted %v missing %v complete %v", p.Submitted, p.Missing, p.Complete)
 	}
 	d := p.District
-	// (40+10)/(50+30) - 1 = -37.5%, not the mean of -20% and -66.7%.
-	if v := value(t, d, "criminal_cases_change"); !near(v.Value, -37.5) || v.Status != StatusMet || !near(v.Gap, 17.5) {
+	// (40+20)/(50+30) - 1 = -25%, not the mean of -20% and -33.3%.
+	if v := value(t, d, "criminal_cases_change"); !near(v.Value, -25) || v.Status != StatusMet || !near(v.Gap, 5) {
 		t.Errorf("criminal_cases_change = %+v", v)
 	}
-	// 29 solved of 50 cases.
-	if v := value(t, d, "detection_rate"); !near(v.Value, 58) || v.Status != StatusMet || !near(v.Gap, 3) {
+	// 36 solved of 60 cases.
+	if v := value(t, d, "detection_rate"); !near(v.Value, 60) || v.Status != StatusMet || !near(v.Gap, 5) {
 		t.Errorf("detection_rate = %+v", v)
 	}
 	// 450 / 400 - 1.
@@ -77,7 +78,7 @@ func TestAnalyzeDistrictFromCounts(t *testing.T) {
 	if v := value(t, d, "drug_cases"); v.Value != nil || v.Status != StatusNoData {
 		t.Errorf("drug_cases = %+v", v)
 	}
-	// Ward 2's detection rate is 90, ward 1's 50: not met.
+	// Ward 2's detection rate is 80, ward 1's 50: not met.
 	w1 := p.Wards[0]
 	if v := value(t, w1.Values, "detection_rate"); !near(v.Value, 50) || v.Status != StatusNotMet || !near(v.Gap, -5) {
 		t.Errorf("ward 1 detection_rate = %+v", v)
@@ -250,5 +251,30 @@ func TestAnalyzeMergedWardsAddUp(t *testing.T) {
 	}
 	if len(res.Problems) != 0 || len(w.Files) != 2 {
 		t.Errorf("problems %+v, files %v", res.Problems, w.Files)
+	}
+}
+
+func TestTypingRules(t *testing.T) {
+	with := func(file string, os ...Observation) Submission {
+		return Submission{File: file, Ward: "Phường 1", Period: "2002", Observations: os}
+	}
+	last := Submission{File: "2001.xlsx", Ward: "Phường 1", Period: "2001", Observations: []Observation{obs("households", 990, -1)}}
+	res := Analyze(twoWardConfig(), []Submission{last, with("2002.xlsx",
+		obs("criminal_cases", 10, 12), obs("criminal_cases_solved", 11, 5), // more solved than cases
+		obs("households", 1000, 980),          // 2001's own file said 990
+		obs("trade_services_revenue", 70, 30), // more than half up, from at least 20
+		obs("drug_cases", 3, 9),               // more than half down, but small
+	)}, nil)
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, string(p.Severity)+" "+p.Indicator+" "+string(p.Code)+" "+p.Message("en"))
+	}
+	want := []string{ // in catalog order
+		"warning households revised last year's figure differs from what that period reported (990 at f.xlsx!S!D1); one of them was revised",
+		"warning trade_services_revenue big_change changes by more than half against last year (30); please confirm",
+		"error criminal_cases_solved exceeds more than criminal_cases (10); check what was typed",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -8,7 +8,7 @@ import "fmt"
 var builtinIndicators = []Indicator{
 	{ID: "households", Code: "01", Label: "Tổng số hộ dân", LabelEN: "Households", Unit: "hộ", Kind: KindCount,
 		Aliases: []string{"Số hộ dân", "Tổng số hộ", "Số hộ"}},
-	{ID: "poor_households", Code: "02", Label: "Số hộ nghèo", LabelEN: "Poor households", Unit: "hộ", Kind: KindCount,
+	{ID: "poor_households", Code: "02", Label: "Số hộ nghèo", LabelEN: "Poor households", Unit: "hộ", Kind: KindCount, AtMost: "households",
 		Aliases: []string{"Hộ nghèo", "Tổng số hộ nghèo"}},
 	{ID: "hungry_households", Code: "03", Label: "Số hộ đói", LabelEN: "Hungry households", Unit: "hộ", Kind: KindCount,
 		Aliases: []string{"Hộ đói", "Tổng số hộ đói"}},
@@ -16,7 +16,7 @@ var builtinIndicators = []Indicator{
 		Aliases: []string{"Doanh thu TM-DV", "Doanh thu TMDV", "Tổng doanh thu thương mại - dịch vụ", "Doanh thu thương mại dịch vụ"}},
 	{ID: "criminal_cases", Code: "05", Label: "Số vụ phạm pháp hình sự", LabelEN: "Criminal cases", Unit: "vụ", Kind: KindCount,
 		Aliases: []string{"Số vụ PPHS", "Phạm pháp hình sự", "Số vụ phạm pháp hình sự xảy ra"}},
-	{ID: "criminal_cases_solved", Code: "06", Label: "Số vụ phạm pháp hình sự đã khám phá", LabelEN: "Criminal cases solved", Unit: "vụ", Kind: KindCount,
+	{ID: "criminal_cases_solved", Code: "06", Label: "Số vụ phạm pháp hình sự đã khám phá", LabelEN: "Criminal cases solved", Unit: "vụ", Kind: KindCount, AtMost: "criminal_cases",
 		Aliases: []string{"Số vụ PPHS đã khám phá", "Số vụ đã khám phá", "Số vụ khám phá"}},
 	{ID: "drug_cases", Code: "07", Label: "Số vụ về ma túy", LabelEN: "Drug cases", Unit: "vụ", Kind: KindCount,
 		Aliases: []string{"Số vụ ma túy", "Số vụ phạm pháp về ma túy"}},

@@ -26,6 +26,7 @@ type Indicator struct {
 	Kind    Kind     //
 	Of      []string // inputs of a derived indicator
 	Aliases []string // other labels wards use for it
+	AtMost  string   // a count this one cannot exceed (solved cases: cases)
 }
 
 // Submitted reports whether wards send this indicator themselves.
@@ -124,6 +125,11 @@ func (c *Config) Validate() error {
 			}
 		default:
 			return fmt.Errorf("indicator %s: unknown kind %q", ind.ID, ind.Kind)
+		}
+		if ind.AtMost != "" {
+			if other, ok := c.Indicator(ind.AtMost); !ok || other.Kind != KindCount || ind.Kind != KindCount {
+				return fmt.Errorf("indicator %s: cannot exceed %q, which is not a count", ind.ID, ind.AtMost)
+			}
 		}
 		for _, in := range ind.Of {
 			src, ok := c.Indicator(in)

@@ -101,6 +101,11 @@ const (
 	MsgUnknownUnit       MessageCode = "unknown_unit"
 	MsgMixedNotation     MessageCode = "mixed_notation"
 	MsgHiddenSheet       MessageCode = "hidden_sheet"
+	MsgExceeds           MessageCode = "exceeds"
+	MsgBigChange         MessageCode = "big_change"
+	MsgRevised           MessageCode = "revised"
+	MsgNegative          MessageCode = "negative"
+	MsgWardDisagrees     MessageCode = "ward_disagrees"
 	MsgNoIndicators      MessageCode = "no_indicators"
 )
 
@@ -160,19 +165,39 @@ var messages = map[MessageCode][2]string{
 		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the Vietnamese way (one thousand two hundred thirty-four)"},
 	MsgHiddenSheet: {"chỉ có trang ẩn này chứa bảng báo cáo; đã đọc trang này",
 		"only this hidden sheet holds a report table; it was read"},
+	MsgExceeds: {"lớn hơn %s (%s); kiểm tra lại số đã nhập",
+		"more than %s (%s); check what was typed"},
+	MsgBigChange: {"thay đổi hơn một nửa so với cùng kỳ (%s); đề nghị xác nhận",
+		"changes by more than half against last year (%s); please confirm"},
+	MsgRevised: {"số cùng kỳ khác số kỳ trước đã báo (%s tại %s); một trong hai đã được sửa",
+		"last year's figure differs from what that period reported (%s at %s); one of them was revised"},
+	MsgNegative: {"số đếm không thể âm; coi là không có số liệu",
+		"a count cannot be negative; treated as no data"},
+	MsgWardDisagrees: {"tiêu đề ghi %s nhưng %s ghi %s; dùng theo tiêu đề",
+		"the title says %s but the %s says %s; the title is used"},
 	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
 		"the report sheet holds no recognisable indicator"},
 }
 
-// Translate renders message code in lang with args.
+// Words is a message argument in both languages, Vietnamese first.
+type Words [2]string
+
+// Translate renders message code in lang with args; Words arguments are
+// given in lang too.
 func Translate(lang string, code MessageCode, args ...any) string {
 	m, ok := messages[code]
 	if !ok {
 		return string(code)
 	}
-	f := m[0]
+	i := 0
 	if lang == "en" {
-		f = m[1]
+		i = 1
 	}
-	return fmt.Sprintf(f, args...)
+	args = append([]any(nil), args...)
+	for j, a := range args {
+		if w, ok := a.(Words); ok {
+			args[j] = w[i]
+		}
+	}
+	return fmt.Sprintf(m[i], args...)
 }

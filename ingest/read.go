@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"chitieu/analysis"
 
@@ -169,7 +170,25 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 	}
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, f)
+	modified := savedAt(f, path)
+	for i := range out.submissions {
+		out.submissions[i].Modified = modified
+	}
 	return out
+}
+
+// savedAt is when the workbook was last saved, by its own document
+// properties, else by the file's time, in UTC as "2006-01-02T15:04:05Z".
+func savedAt(f *excelize.File, path string) string {
+	if props, err := f.GetDocProps(); err == nil {
+		if t, err := time.Parse(time.RFC3339, props.Modified); err == nil {
+			return t.UTC().Format(time.RFC3339)
+		}
+	}
+	if info, err := os.Stat(path); err == nil {
+		return info.ModTime().UTC().Format(time.RFC3339)
+	}
+	return ""
 }
 
 // readWorkbook reads every visible sheet that holds a report table; hidden

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Each shape of ward workbook that offices really send, with the values it
@@ -262,5 +264,71 @@ func patchZip(t *testing.T, path, name string, edit func(string) string) {
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestShapeResubmission: the same ward and period twice; the workbook saved
+// last (by its document properties) wins, whatever the names say, and a
+// warning names both files.
+func TestShapeResubmission(t *testing.T) {
+	dir := t.TempDir()
+	form := func(n int) map[string]any {
+		return standardForm([]string{"PHƯỜNG 14", "NĂM 2002"}, [3]any{"Tổng số hộ dân", n, nil}, [3]any{"Số hộ nghèo", 10, nil})
+	}
+	newer := filepath.Join(dir, "bao cao - p.14.xlsx")
+	older := filepath.Join(dir, "bao cao - p.14 (sua lan 2).xlsx")
+	writeWorkbook(t, newer, sheetSpec{name: "BC", cells: form(3100)})
+	writeWorkbook(t, older, sheetSpec{name: "BC", cells: form(3000)})
+	setModified(t, newer, "2003-07-15T09:00:00Z")
+	setModified(t, older, "2003-07-10T09:00:00Z")
+	res := read(t, Options{}, dir)
+	r := analysis.Analyze(analysis.Builtin(), res.Submissions, res.Problems)
+	hh, _ := analysis.Find(r.Periods[0].Wards[0].Values, "households")
+	if hh.Value == nil || *hh.Value != 3100 || hh.Source.File != newer {
+		t.Errorf("households %v from %s, want 3100 from the newer file", hh.Value, hh.Source.File)
+	}
+	if len(r.Problems) != 1 || r.Problems[0].Code != analysis.MsgDuplicate ||
+		r.Problems[0].Format("en") != newer+": replaces the figures of "+older+" (2 indicators); name corrected files \"... sửa lần 2\" to say which is newer" {
+		t.Errorf("problems %+v", r.Problems)
+	}
+}
+
+func setModified(t *testing.T, path, when string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetDocProps(&excelize.DocProperties{Modified: when, Created: when}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestShapeWardDisagreement: the title wins over the sheet and file names,
+// with a warning.
+func TestShapeWardDisagreement(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "P05.xlsx"), sheetSpec{name: "P06", cells: standardForm(
+		[]string{"PHƯỜNG 7", "NĂM 2002"}, [3]any{"Số hộ nghèo", 1, nil})})
+	res := readOne(t, dir, analysis.MsgWardDisagrees, analysis.MsgWardDisagrees)
+	if s := res.Submissions[0]; s.Ward != "Phường 7" {
+		t.Errorf("ward %q", s.Ward)
+	}
+	if got := res.Problems[1].Message("en"); got != "the title says Phường 7 but the file name says Phường 5; the title is used" {
+		t.Errorf("message %q", got)
+	}
+}
+
+func TestShapeNegativeCount(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "P05.xlsx"), sheetSpec{name: "BC", cells: standardForm(
+		[]string{"PHƯỜNG 5", "NĂM 2002"}, [3]any{"Số hộ nghèo", -3, 4})})
+	res := readOne(t, dir, analysis.MsgNegative)
+	if o := observation(t, res.Submissions[0], "poor_households"); o.Current.Known || o.Previous.Value != 4 {
+		t.Errorf("poor households %+v", o)
 	}
 }

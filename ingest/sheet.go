@@ -223,6 +223,10 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 			unit = num.Suffix // a unit in the cell wins over the unit column
 		}
 	}
+	if ind.Kind == analysis.KindCount && value < 0 {
+		problem(analysis.SeverityError, analysis.MsgNegative)
+		return analysis.Figure{}
+	}
 	if ind.Kind == analysis.KindFlag && value != 0 && value != 1 {
 		problem(analysis.SeverityError, analysis.MsgNotFlag)
 		return analysis.Figure{}
@@ -272,9 +276,13 @@ func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code ana
 
 // ward tells which ward sent the sheet: from the title, else the sheet
 // name, else the file name.
+// A ward named differently by the title and by the sheet or file name gets
+// a warning, and the title wins; a sheet or file name that names no ward
+// says nothing.
 func (s *sheetReader) ward(title []string) (name, origin string, ok bool) {
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	for _, text := range append(append(title, s.sheet), base) {
+	sources := append(append(title, s.sheet), base)
+	for i, text := range sources {
 		name, origin, found, ok := s.matcher.UnitOrigin(text)
 		if !found {
 			continue
@@ -283,10 +291,25 @@ func (s *sheetReader) ward(title []string) (name, origin string, ok bool) {
 			s.fail(analysis.SeverityError, "", text, analysis.MsgUnknownWard, name)
 			return "", "", false
 		}
+		if i < len(title) {
+			s.disagreement(name, "sheet", s.sheet)
+			s.disagreement(name, "file", base)
+		} else if i == len(title) {
+			s.disagreement(name, "file", base)
+		}
 		return name, origin, true
 	}
 	s.fail(analysis.SeverityError, "", "", analysis.MsgNoWard)
 	return "", "", false
+}
+
+// disagreement warns when text (a sheet or file name) names a ward other
+// than name.
+func (s *sheetReader) disagreement(name, what, text string) {
+	if other, found, _ := s.matcher.Unit(text); found && other != name {
+		words := map[string]analysis.Words{"sheet": {"tên trang", "sheet name"}, "file": {"tên tệp", "file name"}}[what]
+		s.fail(analysis.SeverityWarning, "", text, analysis.MsgWardDisagrees, name, words, other)
+	}
 }
 
 // periodOf tells the reporting period: --period, else the title, else the

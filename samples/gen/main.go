@@ -143,7 +143,7 @@ var wards = [wardCount]ward{
 // District-level settings per data column (col2000 … col2003H1).
 var (
 	householdsPermille = [colCount]int{984, 1000, 1006, 1013, 1020} // of the 2001 count
-	poorBasisPoints    = [colCount]int{230, 150, 110, 80, 21}       // poor households, ‱ of households
+	poorBasisPoints    = [colCount]int{90, 60, 38, 35, 21}          // poor households, ‱ of households (no ward falls by half in a year)
 	hungryTotal        = [colCount]int{14, 6, 4, 2, 0}
 	detectionPercent   = [colCount]int{56, 60, 58, 60, 0} // 2003-H1 comes from detect03
 	drugCaseTotal      = [colCount]int{64, 57, 26, 49, 21}
