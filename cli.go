@@ -17,6 +17,7 @@ import (
 	"chitieu/ingest"
 	"chitieu/report"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
 	"github.com/xuri/excelize/v2"
 )
@@ -32,6 +33,8 @@ const (
 type System struct {
 	Stdout, Stderr io.Writer
 	StdoutTTY      bool
+	StderrTTY      bool // progress bars only on a terminal
+	TermWidth      int  // columns of the terminal stdout is, 0 if none
 	Getenv         func(string) string
 	Now            func() time.Time
 	Executable     string // path of the running program, to find cau-hinh.xlsx beside it
@@ -50,6 +53,13 @@ type options struct {
 	out        string
 	noWorkbook bool
 	force      bool
+
+	// Display filters: the table, markdown and CSV only.
+	indicators []string
+	wards      []string
+	onlyNotMet bool
+	sortBy     string
+	showPeriod string
 }
 
 // usageError is a command-line mistake: exit 2 with the usage text.
@@ -135,6 +145,11 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	}
 	if has("report") {
 		fs.BoolVar(&o.noWorkbook, "no-workbook", false, "do not write the summary workbook")
+		fs.StringArrayVar(&o.indicators, "indicator", nil, "show this indicator (`ID` or label; repeatable)")
+		fs.StringArrayVar(&o.wards, "ward", nil, "show this ward (`NAME`, any spelling: P5, Phường 05; repeatable)")
+		fs.BoolVar(&o.onlyNotMet, "only-not-met", false, "show only indicators and wards that miss a target")
+		fs.StringVar(&o.sortBy, "sort", "", "rank wards by this indicator (`ID`), best first")
+		fs.StringVar(&o.showPeriod, "show-period", "", "show one period (`P`, such as 2003-H1)")
 	}
 	if has("config") {
 		fs.BoolVar(&o.force, "force", false, "overwrite an existing configuration workbook")
@@ -155,6 +170,11 @@ func (o *options) validate() error {
 	}
 	if o.format != "" && !slices.Contains(formats, o.format) {
 		return usageError{fmt.Sprintf("--format %q: use one of %s", o.format, strings.Join(formats, ", "))}
+	}
+	if o.showPeriod != "" {
+		if _, ok := analysis.ParsePeriodID(o.showPeriod); !ok {
+			return usageError{fmt.Sprintf("--show-period %q: use an id such as 2003, 2003-H1, 2003-Q3, 2003-9M or 2003-05", o.showPeriod)}
+		}
 	}
 	if o.period != "" {
 		if _, ok := analysis.ParsePeriodID(o.period); !ok {
@@ -247,8 +267,15 @@ func runReport(o options, sys System) int {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
 		return exitProblems
 	}
+	sel, err := selection(o, cfg)
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, flagSet(o.command, &options{})))
+		return exitUsage
+	}
+	bar := progress(sys)
+	defer bar.Finish()
 	read, err := ingest.Read(o.paths, ingest.Options{
-		Config: cfg, Period: o.period, Password: o.password,
+		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
 		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || ingest.IsConfig(f) },
 		Exclude: []string{cfg.Source},
 	})
@@ -292,7 +319,11 @@ func runReport(o options, sys System) int {
 	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
 		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
 	}[o.format]
-	if err := write(sys.Stdout, res, ro); err != nil {
+	shown := res
+	if o.format != "json" {
+		shown = analysis.Narrow(res, sel) // JSON is always complete
+	}
+	if err := write(sys.Stdout, shown, ro); err != nil {
 		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
 		return exitProblems
 	}
@@ -413,13 +444,92 @@ func colorOn(mode string, sys System) bool {
 	return sys.StdoutTTY && sys.Getenv("NO_COLOR") == ""
 }
 
+// width is what tables wrap to: the terminal's width when stdout is one,
+// else COLUMNS, else 100.
 func width(sys System) int {
+	if sys.StdoutTTY && sys.TermWidth >= 40 {
+		return sys.TermWidth
+	}
 	var n int
 	if _, err := fmt.Sscan(sys.Getenv("COLUMNS"), &n); err == nil && n >= 40 {
 		return n
 	}
 	return 100
 }
+
+// selection turns the display flags into an analysis.Selection, resolving
+// indicator labels and ward spellings against the configuration.
+func selection(o options, cfg *analysis.Config) (analysis.Selection, error) {
+	m := analysis.NewMatcher(cfg)
+	indicator := func(flag, text string) (string, error) {
+		if _, ok := cfg.Indicator(text); ok {
+			return text, nil
+		}
+		if id, ok := m.Indicator(text); ok {
+			return id, nil
+		}
+		return "", usageError{fmt.Sprintf("%s %q: no such indicator (see chitieu config)", flag, text)}
+	}
+	sel := analysis.Selection{OnlyNotMet: o.onlyNotMet, Period: o.showPeriod}
+	for _, text := range o.indicators {
+		id, err := indicator("--indicator", text)
+		if err != nil {
+			return sel, err
+		}
+		sel.Indicators = append(sel.Indicators, id)
+	}
+	if o.sortBy != "" {
+		id, err := indicator("--sort", o.sortBy)
+		if err != nil {
+			return sel, err
+		}
+		sel.SortBy = id
+	}
+	for _, text := range o.wards {
+		name, _, ok := m.Unit(text)
+		if !ok {
+			return sel, usageError{fmt.Sprintf("--ward %q: not a configured ward", text)}
+		}
+		sel.Wards = append(sel.Wards, name)
+	}
+	return sel, nil
+}
+
+// progressBar shows how many files have been read, on stderr, only when
+// stderr is a terminal and there are enough files to wait for.
+type progressBar struct {
+	w   io.Writer
+	bar *progressbar.ProgressBar
+}
+
+func progress(sys System) *progressBar {
+	if !sys.StderrTTY {
+		return &progressBar{}
+	}
+	return &progressBar{w: sys.Stderr}
+}
+
+// Set is ingest's progress callback.
+func (p *progressBar) Set(done, total int) {
+	if p.w == nil || total < progressFloor {
+		return
+	}
+	if p.bar == nil {
+		p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(p.w), progressbar.OptionSetDescription("chitieu"),
+			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
+	p.bar.Set(done)
+}
+
+// Finish clears the bar.
+func (p *progressBar) Finish() {
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
+
+// progressFloor is the number of files below which no bar is shown.
+const progressFloor = 50
 
 func msg(lang, vi, en string) string {
 	if lang == "en" {

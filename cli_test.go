@@ -6,10 +6,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"chitieu/report"
 )
@@ -244,5 +246,74 @@ func TestConfigRoundTrip(t *testing.T) {
 	}
 	if strings.Replace(b.stdout, `"config": "`+cfg+`"`, `"config": "built-in"`, 1) != a.stdout {
 		t.Error("the written configuration does not reproduce the built-in one")
+	}
+}
+
+func TestDisplayFilters(t *testing.T) {
+	r := runCLI(t, nil, "--no-workbook", "--only-not-met", "--show-period", "2003-H1", "--sort", "detection_rate", "samples")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	golden(t, "samples-only-not-met.golden", r.stdout)
+	// The three wards that miss a target in 2003-H1, worst detection last.
+	i6, i10, i13 := strings.Index(r.stdout, "│ Phường 6 "), strings.Index(r.stdout, "│ Phường 10 "), strings.Index(r.stdout, "│ Phường 13 ")
+	if i6 < 0 || i10 < 0 || i13 < 0 || strings.Contains(r.stdout, "│ Phường 1 ") || strings.Contains(r.stdout, "2002") {
+		t.Errorf("only-not-met shows the wrong wards or periods:\n%s", r.stdout)
+	}
+
+	r = runCLI(t, nil, "--no-workbook", "--format", "csv", "--ward", "P.06", "--indicator", "Tỷ lệ khám phá", "samples")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	// Header, then for each of 3 periods: the district row and Phường 6's.
+	if r.code != 0 || len(lines) != 1+3*2 || !strings.Contains(lines[2], "Phường 6,detection_rate") {
+		t.Errorf("csv narrowed to one ward and indicator: exit %d\n%s", r.code, r.stdout)
+	}
+
+	full := runCLI(t, nil, "--no-workbook", "--format", "json", "samples")
+	narrowed := runCLI(t, nil, "--no-workbook", "--format", "json", "--ward", "P6", "--only-not-met", "samples")
+	if full.stdout != narrowed.stdout {
+		t.Error("filters changed the JSON, which must stay complete")
+	}
+	for _, bad := range [][]string{{"--indicator", "nope"}, {"--ward", "Phường 99"}, {"--sort", "x"}, {"--show-period", "2003-H9"}} {
+		if r := runCLI(t, nil, append(bad, "samples")...); r.code != 2 {
+			t.Errorf("%v: exit %d", bad, r.code)
+		}
+	}
+}
+
+// TestTerminalOutput: on a terminal, tables take the terminal's width and
+// colour statuses; NO_COLOR and pipes get none. Every line fits.
+func TestTerminalOutput(t *testing.T) {
+	run := func(tty bool, width int, env map[string]string) string {
+		var stdout, stderr bytes.Buffer
+		code := Main([]string{"--no-workbook", "samples"}, System{Stdout: &stdout, Stderr: &stderr, StdoutTTY: tty, TermWidth: width,
+			Getenv: func(k string) string { return env[k] }, Now: func() time.Time { return fixedNow }})
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		return stdout.String()
+	}
+	fits := func(out string, width int) {
+		t.Helper()
+		for _, line := range strings.Split(out, "\n") {
+			plain := regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(line, "")
+			if n := utf8.RuneCountInString(plain); n > width {
+				t.Errorf("line of %d > %d columns: %q", n, width, plain)
+			}
+		}
+	}
+	tty80 := run(true, 80, nil)
+	fits(tty80, 80)
+	if !strings.Contains(tty80, "\x1b[32m") || !strings.Contains(tty80, "\x1b[31m") {
+		t.Error("no colour on a terminal")
+	}
+	golden(t, "samples-tty-80.golden", tty80)
+	fits(run(true, 120, nil), 120)
+	if out := run(true, 80, map[string]string{"NO_COLOR": "1"}); strings.Contains(out, "\x1b[") {
+		t.Error("colour with NO_COLOR set")
+	}
+	piped := run(false, 80, map[string]string{"COLUMNS": "120"})
+	fits(piped, 120)
+	if strings.Contains(piped, "\x1b[") {
+		t.Error("colour in piped output")
 	}
 }

@@ -9,14 +9,16 @@ package main
 import (
 	"os"
 	"time"
+
+	"golang.org/x/term"
 )
 
 func main() {
 	exe, _ := os.Executable()
-	info, err := os.Stdout.Stat()
-	tty := err == nil && info.Mode()&os.ModeCharDevice != 0
+	width, _, _ := term.GetSize(int(os.Stdout.Fd()))
 	os.Exit(Main(os.Args[1:], System{
-		Stdout: os.Stdout, Stderr: os.Stderr, StdoutTTY: tty,
+		Stdout: os.Stdout, Stderr: os.Stderr,
+		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())), StderrTTY: term.IsTerminal(int(os.Stderr.Fd())), TermWidth: width,
 		Getenv: os.Getenv, Now: time.Now, Executable: exe,
 	}))
 }

@@ -102,6 +102,7 @@ type Result struct {
 	Config   *Config
 	Periods  []PeriodResult
 	Problems []Problem
+	Narrowed bool // a Selection was applied (see Narrow)
 }
 
 // Latest is the period that ends last (on a tie, the longest), or nil.

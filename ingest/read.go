@@ -29,6 +29,9 @@ type Options struct {
 	IsOwn   func(*excelize.File) bool
 	Exclude []string // paths never read (the configuration workbook in use)
 	Workers int      // files read at once; 0 means the number of CPUs
+	// Progress, if set, is called with the number of workbooks read so
+	// far and their total, from one goroutine at a time.
+	Progress func(done, total int)
 }
 
 // Result is everything read from the inputs.
@@ -67,12 +70,20 @@ func Read(paths []string, opt Options) (*Result, error) {
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				outcomes[i] = reader.readFile(files.workbooks[i])
+				if opt.Progress != nil {
+					mu.Lock()
+					done++
+					opt.Progress(done, len(files.workbooks))
+					mu.Unlock()
+				}
 			}
 		}()
 	}

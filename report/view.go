@@ -109,9 +109,11 @@ func districtGrid(r *analysis.Result, o Options) *grid {
 // wardGrid has one row per submitted ward of period p and the district last;
 // its columns are the derived indicators wards have and hungry households.
 func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
+	// By default the rates and the one count with a target; a narrowed
+	// result shows every indicator it kept.
 	var cols []analysis.Indicator
 	for _, ind := range catalog(r) {
-		if ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
+		if r.Narrowed && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
 			cols = append(cols, ind)
 		}
 	}
