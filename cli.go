@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -38,6 +39,11 @@ type System struct {
 	Getenv         func(string) string
 	Now            func() time.Time
 	Executable     string // path of the running program, to find cau-hinh.xlsx beside it
+	// OwnConsole is set when Windows made a console window for chitieu
+	// alone (a folder dropped on chitieu.exe): the summary then goes into
+	// that folder, and the window waits for Enter before it closes.
+	OwnConsole bool
+	Stdin      io.Reader
 }
 
 // options are the parsed command line.
@@ -74,6 +80,15 @@ var commands = []string{"report", "check", "config", "template", "watch", "conve
 // Main runs chitieu with args (without the program name) and returns the
 // exit code.
 func Main(args []string, sys System) int {
+	code := run(args, sys)
+	if sys.OwnConsole && sys.Stdin != nil {
+		fmt.Fprint(sys.Stderr, "\nNhấn Enter để đóng cửa sổ / Press Enter to close this window ")
+		bufio.NewReader(sys.Stdin).ReadString('\n')
+	}
+	return code
+}
+
+func run(args []string, sys System) int {
 	o, fs, err := parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
 		fmt.Fprint(sys.Stdout, usage(o.command, fs))
@@ -333,6 +348,9 @@ func runReport(o options, sys System) int {
 	out := o.out
 	if out == "" {
 		out = summaryFileName
+		if info, err := os.Stat(o.paths[0]); err == nil && info.IsDir() && sys.OwnConsole {
+			out = filepath.Join(o.paths[0], summaryFileName) // beside the reports dropped on the .exe
+		}
 	}
 	if !safeToReplace(out, report.IsSummary) {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)

@@ -317,3 +317,33 @@ func TestTerminalOutput(t *testing.T) {
 		t.Error("colour in piped output")
 	}
 }
+
+// TestDroppedOnTheExe: started by Explorer with a folder dropped on
+// chitieu.exe, the summary goes into that folder (and is not read back on
+// the next run), and the window waits for Enter.
+func TestDroppedOnTheExe(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"P01.xlsx", "P02.xlsx"} {
+		data, err := os.ReadFile(filepath.Join("samples", "2002", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 2 {
+		var stdout, stderr bytes.Buffer
+		code := Main([]string{dir}, System{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" },
+			Now: func() time.Time { return fixedNow }, OwnConsole: true, Stdin: strings.NewReader("\n")})
+		if code != 0 || !strings.Contains(stderr.String(), "Nhấn Enter") {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if strings.Contains(stdout.String(), "lỗi") {
+			t.Errorf("the summary was read back:\n%s", stdout.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tong-hop.xlsx")); err != nil {
+		t.Errorf("no summary in the dropped folder: %v", err)
+	}
+}

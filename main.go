@@ -20,5 +20,6 @@ func main() {
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())), StderrTTY: term.IsTerminal(int(os.Stderr.Fd())), TermWidth: width,
 		Getenv: os.Getenv, Now: time.Now, Executable: exe,
+		Stdin: os.Stdin, OwnConsole: ownConsole(),
 	}))
 }
