@@ -209,30 +209,66 @@ func (o *options) validate() error {
 	return nil
 }
 
-func usage(command string, fs *pflag.FlagSet) string {
-	var b strings.Builder
-	switch command {
-	case "check":
-		b.WriteString("Usage: chitieu check [flags] PATH...\n\nRead and analyse as report does; print only the problems; write nothing.\n")
-	case "config":
-		b.WriteString("Usage: chitieu config [--out cau-hinh.xlsx]\n\nWrite the configuration workbook (indicators, aliases, targets, wards) for staff to edit in Excel.\n")
-	case "version":
-		b.WriteString("Usage: chitieu version\n")
-	default:
-		b.WriteString(`Usage: chitieu [report] [flags] PATH...
-       chitieu check [flags] PATH...
-       chitieu config [--out FILE]
-       chitieu version
+// helpTexts is what --help says of each command, before its flags.
+var helpTexts = map[string]string{
+	"report": `Usage: chitieu [report] [flags] PATH...
 
 Read the wards' workbooks (files or folders), compare the district's figures
 with the Congress targets, print the report and write the summary workbook.
+Other commands: check, config, template, watch, version (chitieu COMMAND --help).
 
 Examples:
   chitieu samples
   chitieu --format json --no-workbook samples/2002
+  chitieu --only-not-met --show-period 2003-H1 --sort detection_rate samples
   chitieu --lang en --out bao-cao.xlsx D:\BaoCao\2003-H1
-`)
+`,
+	"check": `Usage: chitieu check [flags] PATH...
+
+Read and analyse as report does; print only the problems, grouped by file,
+with counts per severity and per ward; write nothing.
+
+Examples:
+  chitieu check D:\BaoCao\2003-H1
+  chitieu check --format json samples
+`,
+	"config": `Usage: chitieu config [--out cau-hinh.xlsx] [--force]
+
+Write the configuration workbook (indicators, aliases, targets, wards) for
+staff to edit in Excel. Saved as cau-hinh.xlsx in the reports' folder, it is
+used without a flag.
+
+Examples:
+  chitieu config --out D:\BaoCao\cau-hinh.xlsx
+  chitieu config --config cu.xlsx --out cau-hinh.xlsx --force
+`,
+	"template": `Usage: chitieu template --ward NAME --period P --out FILE
+       chitieu template --all --period P --out FOLDER
+
+Write the blank ward form, ready to fill in and send back.
+
+Examples:
+  chitieu template --ward "Phường 5" --period 2003-H1 --out mau.xlsx
+  chitieu template --all --period 2003-Q3 --out mau-quy-3
+`,
+	"watch": `Usage: chitieu watch [flags] FOLDER
+
+Print the report, then again (and rewrite the summary workbook) whenever a
+workbook in FOLDER is added, replaced or removed. Ctrl-C stops.
+
+Examples:
+  chitieu watch D:\BaoCao\2003-H1
+`,
+	"version": "Usage: chitieu version\n\nPrint chitieu's version, and Go's and excelize's.\n",
+}
+
+func usage(command string, fs *pflag.FlagSet) string {
+	var b strings.Builder
+	text, ok := helpTexts[command]
+	if !ok {
+		text = helpTexts["report"]
 	}
+	b.WriteString(text)
 	if fs != nil && fs.HasFlags() {
 		b.WriteString("\nFlags:\n")
 		b.WriteString(fs.FlagUsages())
@@ -241,7 +277,8 @@ Examples:
 Exit codes: 0 done (a report with problems is still done); 1 check found an
 error, or the output could not be written; 2 usage error, a missing path, or
 nothing readable.
-Environment: NO_COLOR turns colour off; COLUMNS sets the table width.
+Environment: NO_COLOR turns colour off; COLUMNS sets the table width when
+the output is not a terminal.
 `)
 	return b.String()
 }
