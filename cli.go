@@ -60,6 +60,10 @@ type options struct {
 	noWorkbook bool
 	force      bool
 
+	// template: one ward, or all of them into a folder.
+	ward string
+	all  bool
+
 	// Display filters: the table, markdown and CSV only.
 	indicators []string
 	wards      []string
@@ -106,6 +110,8 @@ func run(args []string, sys System) int {
 		return runVersion(sys)
 	case "config":
 		return runConfig(o, sys)
+	case "template":
+		return runTemplate(o, sys)
 	case "report", "check":
 		return runReport(o, sys)
 	}
@@ -147,6 +153,14 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 		fs.StringVar(&o.period, "period", "", "assign period `P` (2003, 2003-H1, 2003-Q3, 2003-9M, 2003-05) to every input")
 		fs.StringVar(&o.password, "password", "", "password of encrypted workbooks")
 	}
+	if has("template") {
+		fs.BoolVar(&o.all, "all", false, "one form per configured ward, into the folder --out")
+	}
+	if command == "template" { // the union set has report's --ward and --period
+		fs.StringVar(&o.ward, "ward", "", "the ward the form is for (`NAME`)")
+		fs.StringVar(&o.period, "period", "", "the period the form is for (`P`: 2003, 2003-H1, 2003-Q3, 2003-9M, 2003-05)")
+		fs.StringVar(&o.configPath, "config", "", "configuration workbook (indicators and wards)")
+	}
 	if has("config") && command != "" {
 		fs.StringVar(&o.configPath, "config", "", "start from this configuration workbook instead of the built-in one")
 	}
@@ -155,8 +169,8 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 		fs.StringVar(&o.color, "color", "auto", "colour in tables: auto, always or never")
 		fs.StringVar(&o.format, "format", "table", "output on stdout: table, json, csv or markdown (check: table or json)")
 	}
-	if has("report", "config") {
-		fs.StringVarP(&o.out, "out", "o", "", "workbook to write (report: tong-hop.xlsx; config: cau-hinh.xlsx)")
+	if has("report", "config", "template") {
+		fs.StringVarP(&o.out, "out", "o", "", "workbook to write (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: a folder)")
 	}
 	if has("report") {
 		fs.BoolVar(&o.noWorkbook, "no-workbook", false, "do not write the summary workbook")
@@ -201,6 +215,18 @@ func (o *options) validate() error {
 		if len(o.paths) == 0 {
 			return usageError{"no input: give the workbooks or folders to read"}
 		}
+	case "template":
+		switch {
+		case o.period == "":
+			return usageError{"template needs --period"}
+		case o.out == "":
+			return usageError{"template needs --out"}
+		case o.ward == "" && !o.all:
+			return usageError{"template needs --ward NAME, or --all"}
+		case o.ward != "" && o.all:
+			return usageError{"give --ward or --all, not both"}
+		}
+		fallthrough
 	case "config", "version", "help":
 		if len(o.paths) > 0 && o.command != "help" {
 			return usageError{fmt.Sprintf("%s takes no arguments, got %q", o.command, o.paths[0])}
@@ -471,6 +497,60 @@ func runConfig(o options, sys System) int {
 	}
 	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng cấu hình: ", "Configuration written: ")+out)
 	return exitOK
+}
+
+// runTemplate writes the blank ward form for one ward, or for every
+// configured ward into a folder. Existing files are never overwritten.
+func runTemplate(o options, sys System) int {
+	cfg := analysis.Builtin()
+	if o.configPath != "" {
+		var err error
+		if cfg, err = ingest.ReadConfig(o.configPath); err != nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
+			return exitProblems
+		}
+	}
+	period, _ := analysis.ParsePeriodID(o.period)
+	targets := map[string]string{o.ward: o.out} // ward -> file
+	order := []string{o.ward}
+	if o.all {
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err)
+			return exitProblems
+		}
+		targets, order = map[string]string{}, nil
+		for _, u := range cfg.Units {
+			targets[u.Name] = filepath.Join(o.out, safeFileName(u.Name+" "+period.ID())+".xlsx")
+			order = append(order, u.Name)
+		}
+	}
+	for _, ward := range order {
+		out := targets[ward]
+		if _, err := os.Stat(out); err == nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
+			return exitProblems
+		}
+		f, err := ingest.TemplateWorkbook(cfg, ward, period)
+		if err == nil {
+			err = report.Save(f, out)
+		}
+		if err != nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+			return exitProblems
+		}
+		fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi biểu mẫu: ", "Form written: ")+out)
+	}
+	return exitOK
+}
+
+// safeFileName replaces what Windows does not allow in a file name.
+func safeFileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, name)
 }
 
 // version is set at build time with -ldflags "-X main.version=...".

@@ -347,3 +347,40 @@ func TestDroppedOnTheExe(t *testing.T) {
 		t.Errorf("no summary in the dropped folder: %v", err)
 	}
 }
+
+// TestTemplateRoundTrip: every ward's blank form for a period, filled in
+// by nobody, reads back as 16 submissions of that period with no problems;
+// a form is never written over an existing file.
+func TestTemplateRoundTrip(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mau")
+	if r := runCLI(t, nil, "template", "--all", "--period", "2003-Q3", "--out", dir); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	r := runCLI(t, nil, "--format", "json", "--no-workbook", dir)
+	var doc struct {
+		Periods []struct {
+			Period    string
+			Submitted []string
+		}
+		Problems []json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Periods) != 1 || doc.Periods[0].Period != "2003-Q3" || len(doc.Periods[0].Submitted) != 16 || len(doc.Problems) != 0 {
+		t.Errorf("read back: %s", r.stdout[:min(len(r.stdout), 400)])
+	}
+	one := filepath.Join(t.TempDir(), "mau.xlsx")
+	if r := runCLI(t, nil, "template", "--ward", "P5", "--period", "2003-H1", "--out", one); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if r := runCLI(t, nil, "template", "--ward", "P5", "--period", "2003-H1", "--out", one); r.code != 1 {
+		t.Errorf("over an existing file: exit %d", r.code)
+	}
+	for _, bad := range [][]string{{"template", "--period", "2003", "--out", one}, {"template", "--ward", "P5", "--out", one},
+		{"template", "--ward", "Phường 99", "--period", "2003", "--out", filepath.Join(t.TempDir(), "x.xlsx")}} {
+		if r := runCLI(t, nil, bad...); r.code == 0 {
+			t.Errorf("%v: exit 0", bad)
+		}
+	}
+}
