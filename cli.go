@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"chitieu/analysis"
 	"chitieu/ingest"
 	"chitieu/report"
+	"chitieu/watch"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/pflag"
@@ -44,6 +46,8 @@ type System struct {
 	// that folder, and the window waits for Enter before it closes.
 	OwnConsole bool
 	Stdin      io.Reader
+	// Context is cancelled on Ctrl-C; watch stops then. Nil means never.
+	Context context.Context
 }
 
 // options are the parsed command line.
@@ -112,6 +116,8 @@ func run(args []string, sys System) int {
 		return runConfig(o, sys)
 	case "template":
 		return runTemplate(o, sys)
+	case "watch":
+		return runWatch(o, sys)
 	case "report", "check":
 		return runReport(o, sys)
 	}
@@ -147,6 +153,9 @@ func parse(args []string) (options, *pflag.FlagSet, error) {
 func flagSet(command string, o *options) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("chitieu "+command, pflag.ContinueOnError)
 	fs.SortFlags = false
+	if command == "watch" {
+		command = "report" // watch takes report's flags
+	}
 	has := func(cmds ...string) bool { return command == "" || slices.Contains(cmds, command) }
 	if has("report", "check") {
 		fs.StringVar(&o.configPath, "config", "", "configuration workbook (else cau-hinh.xlsx in the first input folder, else beside the program, else built in)")
@@ -214,6 +223,10 @@ func (o *options) validate() error {
 	case "report", "check":
 		if len(o.paths) == 0 {
 			return usageError{"no input: give the workbooks or folders to read"}
+		}
+	case "watch":
+		if len(o.paths) != 1 {
+			return usageError{"watch takes one folder"}
 		}
 	case "template":
 		switch {
@@ -496,6 +509,41 @@ func runConfig(o options, sys System) int {
 		return exitProblems
 	}
 	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng cấu hình: ", "Configuration written: ")+out)
+	return exitOK
+}
+
+// runWatch prints the report, then again whenever a workbook in the folder
+// changes, until Ctrl-C.
+func runWatch(o options, sys System) int {
+	if info, err := os.Stat(o.paths[0]); err != nil || !info.IsDir() {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s không phải thư mục\n", "chitieu: %s is not a folder\n"), o.paths[0])
+		return exitUsage
+	}
+	out := o.out
+	if out == "" {
+		out = summaryFileName
+	}
+	summary, _ := filepath.Abs(out)
+	ctx := sys.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	each := o
+	each.command, each.out = "report", out
+	err := watch.Run(ctx, watch.Options{
+		Folder: o.paths[0], Lang: o.lang, Log: sys.Stderr,
+		Ignore: func(path string) bool { return path == summary },
+		Refresh: func() error {
+			if code := runReport(each, sys); code != exitOK {
+				return fmt.Errorf("exit %d", code)
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitUsage
+	}
 	return exitOK
 }
 

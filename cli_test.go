@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -382,5 +384,80 @@ func TestTemplateRoundTrip(t *testing.T) {
 		if r := runCLI(t, nil, bad...); r.code == 0 {
 			t.Errorf("%v: exit 0", bad)
 		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the watch goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestWatch drops a ward's workbook into a watched folder: the report is
+// printed again with that ward, the summary is rewritten, and cancelling
+// (Ctrl-C) ends the command with exit 0.
+func TestWatch(t *testing.T) {
+	dir := t.TempDir()
+	copyFile := func(name string) {
+		data, err := os.ReadFile(filepath.Join("samples", "2002", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile("P01.xlsx")
+	summary := filepath.Join(dir, "tong-hop.xlsx") // in the watched folder: must not loop
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Main([]string{"watch", "--out", summary, dir}, System{Stdout: &stdout, Stderr: &stderr, Context: ctx,
+			Getenv: func(string) string { return "" }, Now: func() time.Time { return fixedNow }})
+	}()
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(15 * time.Second); !cond(); time.Sleep(50 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting for %s\nstdout:\n%s\nstderr:\n%s", what, stdout.String(), stderr.String())
+			}
+		}
+	}
+	reports := func() int { return strings.Count(stdout.String(), "Tình hình nộp báo cáo") }
+	waitFor("the first report", func() bool { return reports() == 1 })
+	if !strings.Contains(stdout.String(), "1/16 phường") {
+		t.Errorf("first report:\n%s", stdout.String())
+	}
+	copyFile("P02.xlsx")
+	waitFor("the report after a workbook was dropped", func() bool { return reports() == 2 })
+	if !strings.Contains(stdout.String(), "2/16 phường") {
+		t.Errorf("second report:\n%s", stdout.String())
+	}
+	time.Sleep(2 * time.Second) // writing the summary must not cause another report
+	if n := reports(); n != 2 {
+		t.Errorf("%d reports, want 2", n)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d after Ctrl-C: %s", code, stderr.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("watch did not stop")
 	}
 }

@@ -7,7 +7,10 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"golang.org/x/term"
@@ -15,11 +18,14 @@ import (
 
 func main() {
 	exe, _ := os.Executable()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	width, _, _ := term.GetSize(int(os.Stdout.Fd()))
-	os.Exit(Main(os.Args[1:], System{
+	code := Main(os.Args[1:], System{
 		Stdout: os.Stdout, Stderr: os.Stderr,
 		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())), StderrTTY: term.IsTerminal(int(os.Stderr.Fd())), TermWidth: width,
 		Getenv: os.Getenv, Now: time.Now, Executable: exe,
-		Stdin: os.Stdin, OwnConsole: ownConsole(),
-	}))
+		Stdin: os.Stdin, OwnConsole: ownConsole(), Context: ctx,
+	})
+	stop() // a second Ctrl-C now ends the program at once
+	os.Exit(code)
 }
