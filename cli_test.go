@@ -186,7 +186,8 @@ func TestCheckAndExitCodes(t *testing.T) {
 		{"bad period", []string{"--period", "2003-H3", "samples"}, 2, "", "--period"},
 		{"help", []string{"--help"}, 0, "Exit codes", ""},
 		{"version", []string{"version"}, 0, "chitieu", ""},
-		{"not yet", []string{"watch", "samples"}, 2, "", "watch"},
+		{"not yet", []string{"convert", "a.xlsx", "b.xlsx"}, 2, "", "convert"},
+		{"watch needs a folder", []string{"watch", "samples/2002/P01.xlsx"}, 2, "", "không phải thư mục"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
