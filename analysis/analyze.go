@@ -102,7 +102,7 @@ type Result struct {
 	Config   *Config
 	Periods  []PeriodResult
 	Problems []Problem
-	Narrowed bool // a Selection was applied (see Narrow)
+	Picked   bool // indicators were picked by a Selection (see Narrow)
 }
 
 // Latest is the period that ends last (on a tie, the longest), or nil.

@@ -18,13 +18,13 @@ func (s Selection) IsZero() bool {
 }
 
 // Narrow returns a copy of r holding only what s selects. Its Config lists
-// only the selected indicators, and Narrowed is set so that reports show
-// them all rather than their default columns.
+// only the selected indicators; Picked is set when indicators were chosen,
+// so that reports show each of them rather than their default columns.
 func Narrow(r *Result, s Selection) *Result {
 	if s.IsZero() {
 		return r
 	}
-	out := &Result{Problems: r.Problems, Narrowed: true}
+	out := &Result{Problems: r.Problems, Picked: len(s.Indicators) > 0}
 	keepPeriod := func(p string) bool { return s.Period == "" || p == s.Period }
 	keepWard := func(w string) bool { return len(s.Wards) == 0 || contains(s.Wards, w) }
 	keepID := map[string]bool{}

@@ -40,7 +40,7 @@ func TestNarrow(t *testing.T) {
 	for _, w := range n.Periods[0].Wards {
 		order = append(order, w.Name)
 	}
-	if strings.Join(order, ",") != "Phường 1,Phường 3,Phường 2" || len(n.Config.Indicators) != 2 || !n.Narrowed {
+	if strings.Join(order, ",") != "Phường 1,Phường 3,Phường 2" || len(n.Config.Indicators) != 2 || !n.Picked {
 		t.Errorf("sorted %v, %d indicators", order, len(n.Config.Indicators))
 	}
 	// Lower is better for a "<=" target: the change, -50 first.

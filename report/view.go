@@ -109,11 +109,11 @@ func districtGrid(r *analysis.Result, o Options) *grid {
 // wardGrid has one row per submitted ward of period p and the district last;
 // its columns are the derived indicators wards have and hungry households.
 func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
-	// By default the rates and the one count with a target; a narrowed
-	// result shows every indicator it kept.
+	// By default the rates and the one count with a target; when indicators
+	// were picked, each of them.
 	var cols []analysis.Indicator
 	for _, ind := range catalog(r) {
-		if r.Narrowed && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
+		if r.Picked && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
 			cols = append(cols, ind)
 		}
 	}
