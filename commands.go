@@ -1,0 +1,318 @@
+// The commands: report and check, config, template, watch, version.
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"chitieu/analysis"
+	"chitieu/ingest"
+	"chitieu/report"
+	"chitieu/watch"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// loadConfig finds the configuration: --config, else cau-hinh.xlsx in the
+// first input folder, else beside the program, else the built-in one.
+func loadConfig(o options, sys System) (*analysis.Config, error) {
+	if o.configPath != "" {
+		return ingest.ReadConfig(o.configPath)
+	}
+	var candidates []string
+	if len(o.paths) > 0 {
+		dir := o.paths[0]
+		if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+			dir = filepath.Dir(dir)
+		}
+		candidates = append(candidates, filepath.Join(dir, configFileName))
+	}
+	if sys.Executable != "" {
+		candidates = append(candidates, filepath.Join(filepath.Dir(sys.Executable), configFileName))
+	}
+	for _, c := range candidates {
+		if _, err := os.Stat(c); err == nil {
+			return ingest.ReadConfig(c)
+		}
+	}
+	return analysis.Builtin(), nil
+}
+
+const (
+	configFileName  = "cau-hinh.xlsx"
+	summaryFileName = "tong-hop.xlsx"
+)
+
+func runReport(o options, sys System) int {
+	cfg, err := loadConfig(o, sys)
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
+		return exitProblems
+	}
+	sel, err := selection(o, cfg)
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, flagSet(o.command, &options{})))
+		return exitUsage
+	}
+	bar := progress(sys)
+	defer bar.Finish()
+	read, err := ingest.Read(o.paths, ingest.Options{
+		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
+		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || ingest.IsConfig(f) },
+		Exclude: []string{cfg.Source},
+	})
+	var missing *fs.PathError
+	if errors.As(err, &missing) {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err)
+		return exitUsage
+	} else if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitUsage
+	}
+	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
+	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
+	noteSkipped(sys.Stderr, read, o.lang)
+	if read.Opened == 0 {
+		// check prints the reasons on stdout as usual; report on stderr,
+		// since it has no report to print.
+		fmt.Fprintln(sys.Stderr, msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable"))
+		if o.command == "check" && (len(res.Problems) > 0 || o.format == "json") {
+			writeProblems(o, sys, res.Problems, ro)
+		} else if o.command != "check" {
+			for _, p := range res.Problems {
+				fmt.Fprintln(sys.Stderr, "  "+p.Format(o.lang))
+			}
+		}
+		return exitUsage
+	}
+	if o.command == "check" {
+		if err := writeProblems(o, sys, res.Problems, ro); err != nil {
+			fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+			return exitProblems
+		}
+		for _, p := range res.Problems {
+			if p.Severity == analysis.SeverityError {
+				return exitProblems
+			}
+		}
+		return exitOK
+	}
+
+	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
+		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
+	}[o.format]
+	shown := res
+	if o.format != "json" {
+		shown = analysis.Narrow(res, sel) // JSON is always complete
+	}
+	if err := write(sys.Stdout, shown, ro); err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitProblems
+	}
+	if o.noWorkbook {
+		return exitOK
+	}
+	out := o.out
+	if out == "" {
+		out = summaryFileName
+		if info, err := os.Stat(o.paths[0]); err == nil && info.IsDir() && sys.OwnConsole {
+			out = filepath.Join(o.paths[0], summaryFileName) // beside the reports dropped on the .exe
+		}
+	}
+	if !safeToReplace(out, report.IsSummary) {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
+		return exitProblems
+	}
+	if err := report.WriteSummary(out, res, ro); err != nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+		return exitProblems
+	}
+	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ")+out)
+	return exitOK
+}
+
+func writeProblems(o options, sys System, problems []analysis.Problem, ro report.Options) error {
+	if o.format == "json" {
+		return report.WriteProblemsJSON(sys.Stdout, problems, ro)
+	}
+	return report.WriteProblems(sys.Stdout, problems, ro)
+}
+
+// safeToReplace reports whether path may be written: it does not exist, or
+// it is a workbook chitieu made for the same purpose. A ward's report or
+// the district's own workbook is never overwritten.
+func safeToReplace(path string, ours func(*excelize.File) bool) bool {
+	if _, err := os.Stat(path); err != nil {
+		return true
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return ours(f)
+}
+
+const (
+	notOursVI = "chitieu: %s đã có và không phải bảng do chitieu tạo; không ghi đè (chọn tên khác với --out)\n"
+	notOursEN = "chitieu: %s exists and is not a workbook chitieu wrote; not overwriting it (choose another name with --out)\n"
+)
+
+func noteSkipped(w io.Writer, read *ingest.Result, lang string) {
+	if n := len(read.Skipped); n > 0 {
+		fmt.Fprintf(w, msg(lang, "Bỏ qua %d tệp không phải bảng tính: %s\n", "Skipped %d file(s) that are not spreadsheets: %s\n"),
+			n, strings.Join(read.Skipped, ", "))
+	}
+	if n := len(read.Own); n > 0 {
+		fmt.Fprintf(w, msg(lang, "Bỏ qua %d bảng do chitieu tạo: %s\n", "Skipped %d workbook(s) chitieu wrote: %s\n"),
+			n, strings.Join(read.Own, ", "))
+	}
+}
+
+func runConfig(o options, sys System) int {
+	cfg := analysis.Builtin()
+	if o.configPath != "" {
+		var err error
+		if cfg, err = ingest.ReadConfig(o.configPath); err != nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
+			return exitProblems
+		}
+	}
+	out := o.out
+	if out == "" {
+		out = configFileName
+	}
+	if _, err := os.Stat(out); err == nil && !o.force {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
+			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out)
+		return exitProblems
+	}
+	if !safeToReplace(out, ingest.IsConfig) {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
+		return exitProblems
+	}
+	f, err := ingest.ConfigWorkbook(cfg)
+	if err == nil {
+		err = report.Save(f, out)
+	}
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+		return exitProblems
+	}
+	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng cấu hình: ", "Configuration written: ")+out)
+	return exitOK
+}
+
+// runWatch prints the report, then again whenever a workbook in the folder
+// changes, until Ctrl-C.
+func runWatch(o options, sys System) int {
+	if info, err := os.Stat(o.paths[0]); err != nil || !info.IsDir() {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s không phải thư mục\n", "chitieu: %s is not a folder\n"), o.paths[0])
+		return exitUsage
+	}
+	out := o.out
+	if out == "" {
+		out = summaryFileName
+	}
+	summary, _ := filepath.Abs(out)
+	ctx := sys.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	each := o
+	each.command, each.out = "report", out
+	err := watch.Run(ctx, watch.Options{
+		Folder: o.paths[0], Lang: o.lang, Log: sys.Stderr,
+		Ignore: func(path string) bool { return path == summary },
+		Refresh: func() error {
+			if code := runReport(each, sys); code != exitOK {
+				return fmt.Errorf("exit %d", code)
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// runTemplate writes the blank ward form for one ward, or for every
+// configured ward into a folder. Existing files are never overwritten.
+func runTemplate(o options, sys System) int {
+	cfg := analysis.Builtin()
+	if o.configPath != "" {
+		var err error
+		if cfg, err = ingest.ReadConfig(o.configPath); err != nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
+			return exitProblems
+		}
+	}
+	period, _ := analysis.ParsePeriodID(o.period)
+	targets := map[string]string{o.ward: o.out} // ward -> file
+	order := []string{o.ward}
+	if o.all {
+		if err := os.MkdirAll(o.out, 0o755); err != nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err)
+			return exitProblems
+		}
+		targets, order = map[string]string{}, nil
+		for _, u := range cfg.Units {
+			targets[u.Name] = filepath.Join(o.out, safeFileName(u.Name+" "+period.ID())+".xlsx")
+			order = append(order, u.Name)
+		}
+	}
+	for _, ward := range order {
+		out := targets[ward]
+		if _, err := os.Stat(out); err == nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
+			return exitProblems
+		}
+		f, err := ingest.TemplateWorkbook(cfg, ward, period)
+		if err == nil {
+			err = report.Save(f, out)
+		}
+		if err != nil {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+			return exitProblems
+		}
+		fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi biểu mẫu: ", "Form written: ")+out)
+	}
+	return exitOK
+}
+
+// safeFileName replaces what Windows does not allow in a file name.
+func safeFileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < ' ' {
+			return '-'
+		}
+		return r
+	}, name)
+}
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func runVersion(sys System) int {
+	excelizeVersion := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Path == "github.com/xuri/excelize/v2" {
+				excelizeVersion = d.Version
+			}
+		}
+	}
+	fmt.Fprintf(sys.Stdout, "chitieu %s (%s, excelize %s)\n", version, runtime.Version(), excelizeVersion)
+	return exitOK
+}
