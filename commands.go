@@ -179,13 +179,9 @@ func noteSkipped(w io.Writer, read *ingest.Result, lang string) {
 }
 
 func runConfig(o options, sys System) int {
-	cfg := analysis.Builtin()
-	if o.configPath != "" {
-		var err error
-		if cfg, err = ingest.ReadConfig(o.configPath); err != nil {
-			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
-			return exitProblems
-		}
+	cfg, ok := givenConfig(o, sys)
+	if !ok {
+		return exitProblems
 	}
 	out := o.out
 	if out == "" {
@@ -201,14 +197,9 @@ func runConfig(o options, sys System) int {
 		return exitProblems
 	}
 	f, err := ingest.ConfigWorkbook(cfg)
-	if err == nil {
-		err = report.Save(f, out)
-	}
-	if err != nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+	if !save(o, sys, f, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ") {
 		return exitProblems
 	}
-	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng cấu hình: ", "Configuration written: ")+out)
 	return exitOK
 }
 
@@ -250,13 +241,9 @@ func runWatch(o options, sys System) int {
 // runTemplate writes the blank ward form for one ward, or for every
 // configured ward into a folder. Existing files are never overwritten.
 func runTemplate(o options, sys System) int {
-	cfg := analysis.Builtin()
-	if o.configPath != "" {
-		var err error
-		if cfg, err = ingest.ReadConfig(o.configPath); err != nil {
-			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
-			return exitProblems
-		}
+	cfg, ok := givenConfig(o, sys)
+	if !ok {
+		return exitProblems
 	}
 	period, _ := analysis.ParsePeriodID(o.period)
 	targets := map[string]string{o.ward: o.out} // ward -> file
@@ -279,16 +266,40 @@ func runTemplate(o options, sys System) int {
 			return exitProblems
 		}
 		f, err := ingest.TemplateWorkbook(cfg, ward, period)
-		if err == nil {
-			err = report.Save(f, out)
-		}
-		if err != nil {
-			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+		if !save(o, sys, f, err, out, "Đã ghi biểu mẫu: ", "Form written: ") {
 			return exitProblems
 		}
-		fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi biểu mẫu: ", "Form written: ")+out)
 	}
 	return exitOK
+}
+
+// givenConfig is the configuration of --config, else the built-in one
+// (config and template do not look for one beside the inputs: they have
+// none). A bad workbook is reported.
+func givenConfig(o options, sys System) (*analysis.Config, bool) {
+	if o.configPath == "" {
+		return analysis.Builtin(), true
+	}
+	cfg, err := ingest.ReadConfig(o.configPath)
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
+		return nil, false
+	}
+	return cfg, true
+}
+
+// save writes the workbook f (unless making it failed with err) to out and
+// says so on stderr, or says what went wrong.
+func save(o options, sys System, f *excelize.File, err error, out, doneVI, doneEN string) bool {
+	if err == nil {
+		err = report.Save(f, out)
+	}
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+		return false
+	}
+	fmt.Fprintln(sys.Stderr, msg(o.lang, doneVI, doneEN)+out)
+	return true
 }
 
 // safeFileName replaces what Windows does not allow in a file name.
