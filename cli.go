@@ -88,17 +88,18 @@ func Main(args []string, sys System) int {
 
 func run(args []string, sys System) int {
 	o, fs, err := parse(args)
+	lang := helpLang(args)
 	if errors.Is(err, pflag.ErrHelp) {
-		fmt.Fprint(sys.Stdout, usage(o.command, fs))
+		fmt.Fprint(sys.Stdout, usage(o.command, fs, lang))
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, fs))
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, fs, lang))
 		return exitUsage
 	}
 	switch o.command {
 	case "help":
-		fmt.Fprint(sys.Stdout, usage("report", flagSet("report", &options{})))
+		fmt.Fprint(sys.Stdout, usage("report", flagSet("report", &options{}), lang))
 		return exitOK
 	case "version":
 		return runVersion(sys)
@@ -148,9 +149,9 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	}
 	has := func(cmds ...string) bool { return command == "" || slices.Contains(cmds, command) }
 	if has("report", "check") {
-		fs.StringVar(&o.configPath, "config", "", "configuration workbook (else cau-hinh.xlsx in the first input folder, else beside the program, else built in)")
+		fs.StringVar(&o.configPath, "config", "", "configuration workbook `FILE` (else cau-hinh.xlsx in the first input folder, else beside the program, else built in)")
 		fs.StringVar(&o.period, "period", "", "assign period `P` (2003, 2003-H1, 2003-Q3, 2003-9M, 2003-05) to every input")
-		fs.StringVar(&o.password, "password", "", "password of encrypted workbooks")
+		fs.StringVar(&o.password, "password", "", "password `PW` of encrypted workbooks")
 	}
 	if has("template") {
 		fs.BoolVar(&o.all, "all", false, "one form per configured ward, into the folder --out")
@@ -163,13 +164,13 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	if has("config") && command != "" {
 		fs.StringVar(&o.configPath, "config", "", "start from this configuration workbook instead of the built-in one")
 	}
-	fs.StringVar(&o.lang, "lang", "vi", "language of tables, sheets and messages: vi or en")
+	fs.StringVar(&o.lang, "lang", "vi", "language `vi|en` of tables, sheets and messages")
 	if has("report", "check") {
-		fs.StringVar(&o.color, "color", "auto", "colour in tables: auto, always or never")
-		fs.StringVar(&o.format, "format", "table", "output on stdout: table, json, csv or markdown (check: table or json)")
+		fs.StringVar(&o.color, "color", "auto", "colour in tables: `auto|always|never`")
+		fs.StringVar(&o.format, "format", "table", "output on stdout: `table|json|csv|markdown` (check: table or json)")
 	}
 	if has("report", "config", "template") {
-		fs.StringVarP(&o.out, "out", "o", "", "workbook to write (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: a folder)")
+		fs.StringVarP(&o.out, "out", "o", "", "workbook `FILE` to write (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: a folder)")
 	}
 	if has("report") {
 		fs.BoolVar(&o.noWorkbook, "no-workbook", false, "do not write the summary workbook")
@@ -238,9 +239,32 @@ func (o *options) validate() error {
 	return nil
 }
 
-// helpTexts is what --help says of each command, before its flags.
-var helpTexts = map[string]string{
-	"report": `Usage: chitieu [report] [flags] PATH...
+// helpLang is the language of the usage text: --lang, even when --help or
+// a mistake stopped the parsing before it.
+func helpLang(args []string) string {
+	for i, a := range args {
+		if a == "--lang=en" || a == "--lang" && i+1 < len(args) && args[i+1] == "en" {
+			return "en"
+		}
+	}
+	return "vi"
+}
+
+// helpTexts is what --help says of each command, before its flags:
+// Vietnamese, then English.
+var helpTexts = map[string][2]string{
+	"report": {`Cách dùng: chitieu [report] [cờ] ĐƯỜNG-DẪN...
+
+Đọc báo cáo của các phường (tệp hoặc thư mục), so số liệu của quận với chỉ
+tiêu Nghị quyết Đại hội, in bảng báo cáo và ghi bảng tổng hợp.
+Các lệnh khác: check, config, template, watch, version (chitieu LỆNH --help).
+
+Ví dụ:
+  chitieu samples
+  chitieu --format json --no-workbook samples/2002
+  chitieu --only-not-met --show-period 2003-H1 --sort detection_rate samples
+  chitieu --lang en --out bao-cao.xlsx D:\BaoCao\2003-H1
+`, `Usage: chitieu [report] [flags] PATH...
 
 Read the wards' workbooks (files or folders), compare the district's figures
 with the Congress targets, print the report and write the summary workbook.
@@ -251,8 +275,16 @@ Examples:
   chitieu --format json --no-workbook samples/2002
   chitieu --only-not-met --show-period 2003-H1 --sort detection_rate samples
   chitieu --lang en --out bao-cao.xlsx D:\BaoCao\2003-H1
-`,
-	"check": `Usage: chitieu check [flags] PATH...
+`},
+	"check": {`Cách dùng: chitieu check [cờ] ĐƯỜNG-DẪN...
+
+Đọc và phân tích như lệnh report, chỉ in các vấn đề (theo từng tệp, kèm số
+lỗi và cảnh báo của mỗi phường); không ghi tệp nào.
+
+Ví dụ:
+  chitieu check D:\BaoCao\2003-H1
+  chitieu check --format json samples
+`, `Usage: chitieu check [flags] PATH...
 
 Read and analyse as report does; print only the problems, grouped by file,
 with counts per severity and per ward; write nothing.
@@ -260,8 +292,17 @@ with counts per severity and per ward; write nothing.
 Examples:
   chitieu check D:\BaoCao\2003-H1
   chitieu check --format json samples
-`,
-	"config": `Usage: chitieu config [--out cau-hinh.xlsx] [--force]
+`},
+	"config": {`Cách dùng: chitieu config [--out cau-hinh.xlsx] [--force]
+
+Ghi bảng cấu hình (chỉ tiêu, tên khác, chỉ tiêu Nghị quyết, danh sách phường)
+để sửa trong Excel. Lưu với tên cau-hinh.xlsx trong thư mục báo cáo thì được
+dùng mà không cần cờ.
+
+Ví dụ:
+  chitieu config --out D:\BaoCao\cau-hinh.xlsx
+  chitieu config --config cu.xlsx --out cau-hinh.xlsx --force
+`, `Usage: chitieu config [--out cau-hinh.xlsx] [--force]
 
 Write the configuration workbook (indicators, aliases, targets, wards) for
 staff to edit in Excel. Saved as cau-hinh.xlsx in the reports' folder, it is
@@ -270,8 +311,16 @@ used without a flag.
 Examples:
   chitieu config --out D:\BaoCao\cau-hinh.xlsx
   chitieu config --config cu.xlsx --out cau-hinh.xlsx --force
-`,
-	"template": `Usage: chitieu template --ward NAME --period P --out FILE
+`},
+	"template": {`Cách dùng: chitieu template --ward TÊN --period KỲ --out TỆP
+           chitieu template --all --period KỲ --out THƯ-MỤC
+
+Ghi biểu mẫu trống cho phường điền và gửi lại.
+
+Ví dụ:
+  chitieu template --ward "Phường 5" --period 2003-H1 --out mau.xlsx
+  chitieu template --all --period 2003-Q3 --out mau-quy-3
+`, `Usage: chitieu template --ward NAME --period P --out FILE
        chitieu template --all --period P --out FOLDER
 
 Write the blank ward form, ready to fill in and send back.
@@ -279,35 +328,84 @@ Write the blank ward form, ready to fill in and send back.
 Examples:
   chitieu template --ward "Phường 5" --period 2003-H1 --out mau.xlsx
   chitieu template --all --period 2003-Q3 --out mau-quy-3
-`,
-	"watch": `Usage: chitieu watch [flags] FOLDER
+`},
+	"watch": {`Cách dùng: chitieu watch [cờ] THƯ-MỤC
+
+In báo cáo, rồi in lại (và ghi lại bảng tổng hợp) mỗi khi có báo cáo được
+thêm, thay hoặc xóa trong THƯ-MỤC. Nhấn Ctrl-C để dừng.
+
+Ví dụ:
+  chitieu watch D:\BaoCao\2003-H1
+`, `Usage: chitieu watch [flags] FOLDER
 
 Print the report, then again (and rewrite the summary workbook) whenever a
 workbook in FOLDER is added, replaced or removed. Ctrl-C stops.
 
 Examples:
   chitieu watch D:\BaoCao\2003-H1
-`,
-	"version": "Usage: chitieu version\n\nPrint chitieu's version, and Go's and excelize's.\n",
+`},
+	"version": {"Cách dùng: chitieu version\n\nIn phiên bản của chitieu, của Go và của excelize.\n",
+		"Usage: chitieu version\n\nPrint chitieu's version, and Go's and excelize's.\n"},
 }
 
-func usage(command string, fs *pflag.FlagSet) string {
+// flagHelpVI is the Vietnamese help of each flag (the English one is given
+// where the flag is defined).
+var flagHelpVI = map[string]string{
+	"config":       "bảng cấu hình `FILE` (mặc định: cau-hinh.xlsx trong thư mục báo cáo, rồi bên cạnh chương trình, rồi cấu hình có sẵn)",
+	"period":       "kỳ báo cáo `P` (2003, 2003-H1, 2003-Q3, 2003-9M, 2003-05)",
+	"password":     "mật khẩu `PW` của các tệp có mật khẩu",
+	"all":          "mỗi phường một biểu, vào thư mục --out",
+	"ward":         "phường `NAME` (viết kiểu nào cũng được: P5, Phường 05)",
+	"lang":         "ngôn ngữ `vi|en` của bảng, trang tính và thông báo",
+	"color":        "màu trong bảng: `auto|always|never`",
+	"format":       "kết quả in ra: `table|json|csv|markdown` (check: table hoặc json)",
+	"out":          "tệp ghi ra `FILE` (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: thư mục)",
+	"no-workbook":  "không ghi bảng tổng hợp",
+	"indicator":    "chỉ hiện chỉ tiêu `ID` (mã hoặc tên; dùng nhiều lần được)",
+	"only-not-met": "chỉ hiện chỉ tiêu và phường chưa đạt",
+	"sort":         "xếp các phường theo chỉ tiêu `ID`, tốt nhất trước",
+	"show-period":  "chỉ hiện kỳ `P` (như 2003-H1)",
+	"force":        "ghi đè bảng cấu hình đã có",
+	"help":         "cách dùng",
+}
+
+func usage(command string, fs *pflag.FlagSet, lang string) string {
 	var b strings.Builder
-	text, ok := helpTexts[command]
+	texts, ok := helpTexts[command]
 	if !ok {
-		text = helpTexts["report"]
+		texts = helpTexts["report"]
 	}
-	b.WriteString(text)
+	en := lang == "en"
+	b.WriteString(texts[boolIndex(en)])
 	if fs != nil && fs.HasFlags() {
-		b.WriteString("\nFlags:\n")
+		if !en {
+			fs.VisitAll(func(f *pflag.Flag) {
+				if vi, ok := flagHelpVI[f.Name]; ok {
+					f.Usage = vi
+				}
+			})
+		}
+		b.WriteString(msg(lang, "\nCờ:\n", "\nFlags:\n"))
 		b.WriteString(fs.FlagUsages())
 	}
-	b.WriteString(`
+	b.WriteString(msg(lang, `
+Mã thoát: 0 xong (báo cáo có vấn đề vẫn là xong); 1 check thấy lỗi, hoặc không
+ghi được kết quả; 2 dùng sai lệnh, đường dẫn không có, hoặc không đọc được gì.
+Biến môi trường: NO_COLOR tắt màu; COLUMNS đặt độ rộng bảng khi kết quả không
+ra màn hình.
+`, `
 Exit codes: 0 done (a report with problems is still done); 1 check found an
 error, or the output could not be written; 2 usage error, a missing path, or
 nothing readable.
 Environment: NO_COLOR turns colour off; COLUMNS sets the table width when
 the output is not a terminal.
-`)
+`))
 	return b.String()
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

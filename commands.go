@@ -60,7 +60,7 @@ func runReport(o options, sys System) int {
 	}
 	sel, err := selection(o, cfg)
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, flagSet(o.command, &options{})))
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, flagSet(o.command, &options{}), o.lang))
 		return exitUsage
 	}
 	bar := progress(sys)
