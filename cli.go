@@ -186,54 +186,59 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	return fs
 }
 
+const (
+	periodHintVI = "%s %q: dùng mã kỳ như 2003, 2003-H1, 2003-Q3, 2003-9M hoặc 2003-05"
+	periodHintEN = "%s %q: use an id such as 2003, 2003-H1, 2003-Q3, 2003-9M or 2003-05"
+)
+
 func (o *options) validate() error {
 	if o.lang != "vi" && o.lang != "en" {
-		return usageError{fmt.Sprintf("--lang %q: use vi or en", o.lang)}
+		return usageError{fmt.Sprintf(msg(o.lang, "--lang %q: dùng vi hoặc en", "--lang %q: use vi or en"), o.lang)}
 	}
 	if o.color != "" && !slices.Contains([]string{"auto", "always", "never"}, o.color) {
-		return usageError{fmt.Sprintf("--color %q: use auto, always or never", o.color)}
+		return usageError{fmt.Sprintf(msg(o.lang, "--color %q: dùng auto, always hoặc never", "--color %q: use auto, always or never"), o.color)}
 	}
 	formats := []string{"table", "json", "csv", "markdown"}
 	if o.command == "check" {
 		formats = []string{"table", "json"}
 	}
 	if o.format != "" && !slices.Contains(formats, o.format) {
-		return usageError{fmt.Sprintf("--format %q: use one of %s", o.format, strings.Join(formats, ", "))}
+		return usageError{fmt.Sprintf(msg(o.lang, "--format %q: dùng một trong %s", "--format %q: use one of %s"), o.format, strings.Join(formats, ", "))}
 	}
 	if o.showPeriod != "" {
 		if _, ok := analysis.ParsePeriodID(o.showPeriod); !ok {
-			return usageError{fmt.Sprintf("--show-period %q: use an id such as 2003, 2003-H1, 2003-Q3, 2003-9M or 2003-05", o.showPeriod)}
+			return usageError{fmt.Sprintf(msg(o.lang, periodHintVI, periodHintEN), "--show-period", o.showPeriod)}
 		}
 	}
 	if o.period != "" {
 		if _, ok := analysis.ParsePeriodID(o.period); !ok {
-			return usageError{fmt.Sprintf("--period %q: use an id such as 2003, 2003-H1, 2003-Q3, 2003-9M or 2003-05", o.period)}
+			return usageError{fmt.Sprintf(msg(o.lang, periodHintVI, periodHintEN), "--period", o.period)}
 		}
 	}
 	switch o.command {
 	case "report", "check":
 		if len(o.paths) == 0 {
-			return usageError{"no input: give the workbooks or folders to read"}
+			return usageError{msg(o.lang, "chưa có đầu vào: cho biết các tệp hoặc thư mục báo cáo cần đọc", "no input: give the workbooks or folders to read")}
 		}
 	case "watch":
 		if len(o.paths) != 1 {
-			return usageError{"watch takes one folder"}
+			return usageError{msg(o.lang, "watch cần đúng một thư mục", "watch takes one folder")}
 		}
 	case "template":
 		switch {
 		case o.period == "":
-			return usageError{"template needs --period"}
+			return usageError{msg(o.lang, "template cần --period", "template needs --period")}
 		case o.out == "":
-			return usageError{"template needs --out"}
+			return usageError{msg(o.lang, "template cần --out", "template needs --out")}
 		case o.ward == "" && !o.all:
-			return usageError{"template needs --ward NAME, or --all"}
+			return usageError{msg(o.lang, "template cần --ward TÊN, hoặc --all", "template needs --ward NAME, or --all")}
 		case o.ward != "" && o.all:
-			return usageError{"give --ward or --all, not both"}
+			return usageError{msg(o.lang, "dùng --ward hoặc --all, không dùng cả hai", "give --ward or --all, not both")}
 		}
 		fallthrough
 	case "config", "version", "help":
 		if len(o.paths) > 0 && o.command != "help" {
-			return usageError{fmt.Sprintf("%s takes no arguments, got %q", o.command, o.paths[0])}
+			return usageError{fmt.Sprintf(msg(o.lang, "%s không nhận đối số, mà có %q", "%s takes no arguments, got %q"), o.command, o.paths[0])}
 		}
 	}
 	return nil

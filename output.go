@@ -49,7 +49,7 @@ func selection(o options, cfg *analysis.Config) (analysis.Selection, error) {
 		if id, ok := m.Indicator(text); ok {
 			return id, nil
 		}
-		return "", usageError{fmt.Sprintf("%s %q: no such indicator (see chitieu config)", flag, text)}
+		return "", usageError{fmt.Sprintf(msg(o.lang, "%s %q: không có chỉ tiêu này (xem chitieu config)", "%s %q: no such indicator (see chitieu config)"), flag, text)}
 	}
 	sel := analysis.Selection{OnlyNotMet: o.onlyNotMet, Period: o.showPeriod}
 	for _, text := range o.indicators {
@@ -69,7 +69,7 @@ func selection(o options, cfg *analysis.Config) (analysis.Selection, error) {
 	for _, text := range o.wards {
 		name, _, ok := m.Unit(text)
 		if !ok {
-			return sel, usageError{fmt.Sprintf("--ward %q: not a configured ward", text)}
+			return sel, usageError{fmt.Sprintf(msg(o.lang, "--ward %q: không có trong danh sách phường", "--ward %q: not a configured ward"), text)}
 		}
 		sel.Wards = append(sel.Wards, name)
 	}
