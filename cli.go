@@ -52,6 +52,7 @@ type options struct {
 	format     string
 	out        string
 	noWorkbook bool
+	into       string
 	force      bool
 
 	// template: one ward, or all of them into a folder.
@@ -174,6 +175,7 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	}
 	if has("report") {
 		fs.BoolVar(&o.noWorkbook, "no-workbook", false, "do not write the summary workbook")
+		fs.StringVar(&o.into, "into", "", "write the summary sheets into this existing workbook `FILE` (the district's own), keeping FILE.bak")
 		fs.StringArrayVar(&o.indicators, "indicator", nil, "show this indicator (`ID` or label; repeatable)")
 		fs.StringArrayVar(&o.wards, "ward", nil, "show this ward (`NAME`, any spelling: P5, Phường 05; repeatable)")
 		fs.BoolVar(&o.onlyNotMet, "only-not-met", false, "show only indicators and wards that miss a target")
@@ -214,6 +216,9 @@ func (o *options) validate() error {
 		if _, ok := analysis.ParsePeriodID(o.period); !ok {
 			return usageError{fmt.Sprintf(msg(o.lang, periodHintVI, periodHintEN), "--period", o.period)}
 		}
+	}
+	if o.into != "" && (o.out != "" || o.noWorkbook) {
+		return usageError{msg(o.lang, "--into không dùng cùng --out hay --no-workbook", "--into goes with neither --out nor --no-workbook")}
 	}
 	switch o.command {
 	case "report", "check":
@@ -366,6 +371,7 @@ var flagHelpVI = map[string]string{
 	"format":       "kết quả in ra: `table|json|csv|markdown` (check: table hoặc json)",
 	"out":          "tệp ghi ra `FILE` (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: thư mục)",
 	"no-workbook":  "không ghi bảng tổng hợp",
+	"into":         "ghi các trang tổng hợp vào bảng tính `FILE` đã có (bảng của quận), giữ bản cũ FILE.bak",
 	"indicator":    "chỉ hiện chỉ tiêu `ID` (mã hoặc tên; dùng nhiều lần được)",
 	"only-not-met": "chỉ hiện chỉ tiêu và phường chưa đạt",
 	"sort":         "xếp các phường theo chỉ tiêu `ID`, tốt nhất trước",

@@ -16,6 +16,8 @@ import (
 	"unicode/utf8"
 
 	"chitieu/report"
+
+	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -462,5 +464,58 @@ func TestWatch(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("watch did not stop")
+	}
+}
+
+// TestInto writes the summary sheets into the district's own workbook: its
+// own sheet stays, a backup is kept, and an open file is refused.
+func TestInto(t *testing.T) {
+	dir := t.TempDir()
+	master := filepath.Join(dir, "so-lieu-quan.xlsx")
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", "Kế hoạch"); err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Kế hoạch", "A1", "Kế hoạch năm 2003")
+	f.SetCellFormula("Kế hoạch", "B2", "1+1")
+	if err := f.SaveAs(master); err != nil {
+		t.Fatal(err)
+	}
+	for run := 1; run <= 2; run++ {
+		r := runCLI(t, nil, "--into", master, "samples")
+		if r.code != 0 || !strings.Contains(r.stderr, "Đã ghi các trang tổng hợp vào") {
+			t.Fatalf("run %d: exit %d: %s", run, r.code, r.stderr)
+		}
+	}
+	g, err := excelize.OpenFile(master)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1, _ := g.GetCellValue("Kế hoạch", "A1")
+	b2, _ := g.GetCellFormula("Kế hoạch", "B2")
+	sheets := strings.Join(g.GetSheetList(), "|")
+	g.Close()
+	if a1 != "Kế hoạch năm 2003" || b2 != "1+1" || sheets != "Kế hoạch|Tổng hợp|Theo phường|Vấn đề|Nguồn|Biểu đồ" {
+		t.Errorf("master after two runs: A1 %q, B2 %q, sheets %s", a1, b2, sheets)
+	}
+	if _, err := os.Stat(master + ".bak"); err != nil {
+		t.Errorf("no backup: %v", err)
+	}
+	// The master among the inputs is not read as a ward report.
+	if r := runCLI(t, nil, "check", dir); r.code != 2 || !strings.Contains(r.stderr, "so-lieu-quan.xlsx") {
+		t.Errorf("check on the master's folder: exit %d\n%s", r.code, r.stderr)
+	}
+	// Open in Excel: refused, nothing changed.
+	before, _ := os.ReadFile(master)
+	if err := os.WriteFile(filepath.Join(dir, "~$so-lieu-quan.xlsx"), []byte("lock"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, nil, "--into", master, "samples")
+	after, _ := os.ReadFile(master)
+	if r.code != 1 || !strings.Contains(r.stderr, "đang mở trong Excel") || !bytes.Equal(before, after) {
+		t.Errorf("with a lock file: exit %d, %s, changed %v", r.code, r.stderr, !bytes.Equal(before, after))
+	}
+	if r := runCLI(t, nil, "--into", master, "--no-workbook", "samples"); r.code != 2 {
+		t.Errorf("--into with --no-workbook: exit %d", r.code)
 	}
 }

@@ -67,7 +67,7 @@ func runReport(o options, sys System) int {
 	defer bar.Finish()
 	read, err := ingest.Read(o.paths, ingest.Options{
 		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
-		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || ingest.IsConfig(f) },
+		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || report.IsMaster(f) || ingest.IsConfig(f) },
 		Exclude: []string{cfg.Source},
 	})
 	var missing *fs.PathError
@@ -121,6 +121,15 @@ func runReport(o options, sys System) int {
 	if o.noWorkbook {
 		return exitOK
 	}
+	if o.into != "" {
+		backup, err := report.WriteInto(o.into, res, ro, o.password)
+		if err != nil {
+			fmt.Fprintln(sys.Stderr, writeError(o.lang, o.into, err))
+			return exitProblems
+		}
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup)
+		return exitOK
+	}
 	out := o.out
 	if out == "" {
 		out = summaryFileName
@@ -133,7 +142,7 @@ func runReport(o options, sys System) int {
 		return exitProblems
 	}
 	if err := report.WriteSummary(out, res, ro); err != nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+		fmt.Fprintln(sys.Stderr, writeError(o.lang, out, err))
 		return exitProblems
 	}
 	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ")+out)
@@ -255,7 +264,7 @@ func runTemplate(o options, sys System) int {
 		}
 		targets, order = map[string]string{}, nil
 		for _, u := range cfg.Units {
-			targets[u.Name] = filepath.Join(o.out, safeFileName(u.Name+" "+period.ID())+".xlsx")
+			targets[u.Name] = filepath.Join(o.out, report.SafeFileName(u.Name+" "+period.ID())+".xlsx")
 			order = append(order, u.Name)
 		}
 	}
@@ -295,21 +304,25 @@ func save(o options, sys System, f *excelize.File, err error, out, doneVI, doneE
 		err = report.Save(f, out)
 	}
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không ghi được %s: %v\n", "chitieu: cannot write %s: %v\n"), out, err)
+		fmt.Fprintln(sys.Stderr, writeError(o.lang, out, err))
 		return false
 	}
 	fmt.Fprintln(sys.Stderr, msg(o.lang, doneVI, doneEN)+out)
 	return true
 }
 
-// safeFileName replaces what Windows does not allow in a file name.
-func safeFileName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < ' ' {
-			return '-'
-		}
-		return r
-	}, name)
+// writeError says why path could not be written, in lang: above all, that
+// Excel has it open, which staff can fix.
+func writeError(lang, path string, err error) string {
+	switch {
+	case errors.Is(err, report.ErrOpenElsewhere):
+		return fmt.Sprintf(msg(lang, "chitieu: %s đang mở trong Excel hoặc LibreOffice; hãy đóng tệp rồi chạy lại (chưa thay đổi gì)",
+			"chitieu: %s is open in Excel or LibreOffice; close it, then run again (nothing was changed)"), path)
+	case errors.Is(err, report.ErrNotWorkbook):
+		return fmt.Sprintf(msg(lang, "chitieu: %s không phải bảng tính mở được (hỏng, hoặc có mật khẩu: dùng --password); không ghi đè",
+			"chitieu: %s is not a workbook that opens (damaged, or password-protected: use --password); not overwritten"), path)
+	}
+	return fmt.Sprintf(msg(lang, "chitieu: không ghi được %s: %v", "chitieu: cannot write %s: %v"), path, err)
 }
 
 // version is set at build time with -ldflags "-X main.version=...".

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"chitieu/analysis"
 )
@@ -17,8 +18,9 @@ var csvHeader = []string{"period", "scope", "ward", "indicator", "label", "unit"
 // one row per period x (district, then each ward) x indicator, numbers with
 // a dot and full precision, empty cells for values that cannot be had. The
 // label follows o.Lang; unit, target and status are written as in JSON.
-// Text that starts with =, +, - or @ is prefixed with a single quote so that
-// a spreadsheet does not run it as a formula; numbers are left alone.
+// Text that starts with =, +, -, @, a tab or a carriage return is prefixed
+// with a single quote so that a spreadsheet does not run it as a formula;
+// numbers are left alone.
 func WriteCSV(w io.Writer, r *analysis.Result, o Options) error {
 	r = orEmpty(r)
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
@@ -72,9 +74,11 @@ func csvNumber(v *float64) string {
 	return strconv.FormatFloat(*v, 'f', -1, 64)
 }
 
-// safe escapes text a spreadsheet would read as a formula.
+// safe escapes text a spreadsheet would read as a formula: one that starts
+// with =, +, - or @, or with a tab or carriage return (which some
+// spreadsheets skip before reading the rest as a formula).
 func safe(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s

@@ -1,7 +1,8 @@
 package report
 
 import (
-	"os"
+	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -21,44 +22,62 @@ const (
 	fillHeader  = "DDEBF7"
 )
 
-// The custom document property that marks chitieu's own summaries.
+// The custom document property that marks chitieu's own workbooks: its
+// summaries, and the masters it has written the summary into.
 const (
-	markName  = "chitieu"
-	markValue = "summary"
+	markName    = "chitieu"
+	markSummary = "summary"
+	markMaster  = "master"
 )
 
 // WriteSummary writes the summary workbook to path: the sheets Tổng hợp
 // (district indicators against the targets), Theo phường (every ward's
-// figures per period), Vấn đề (the problems) and Nguồn (the cell each ward
-// figure came from); English names with o.Lang "en". The workbook is written
-// to a hidden temporary file in the same folder and renamed into place, so
-// a failure never leaves a half-written file. It is marked with the custom
-// property chitieu=summary (see IsSummary).
+// figures per period), Vấn đề (the problems), Nguồn (the cell each ward
+// figure came from) and Biểu đồ (charts against the targets); English names
+// with o.Lang "en". Every sheet prints on A4 landscape, one page wide. The
+// workbook is written to a hidden temporary file in the same folder and
+// renamed into place, so a failure never leaves a half-written file; it is
+// refused with ErrOpenElsewhere while Excel or LibreOffice has path open.
+// It is marked with the custom property chitieu=summary (see IsSummary).
 func WriteSummary(path string, r *analysis.Result, o Options) error {
+	if err := notOpenElsewhere(path); err != nil {
+		return err
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	o.summaryDir = filepath.Dir(path)
-	if err := fillSummary(f, orEmpty(r), o); err != nil {
+	r = orEmpty(r)
+	if err := newSheets(f, sheetNames(o)); err != nil {
+		return err
+	}
+	if err := fillSummary(f, r, o); err != nil {
+		return err
+	}
+	if err := summaryProps(f, r, o); err != nil {
 		return err
 	}
 	return Save(f, path)
 }
 
 // IsSummary reports whether f is a summary workbook that WriteSummary made.
-func IsSummary(f *excelize.File) bool {
+func IsSummary(f *excelize.File) bool { return mark(f) == markSummary }
+
+// mark is the value of f's chitieu custom property, "" without one.
+func mark(f *excelize.File) string {
 	if f == nil {
-		return false
+		return ""
 	}
 	props, err := f.GetCustomProps()
 	if err != nil {
-		return false
+		return ""
 	}
 	for _, p := range props {
-		if p.Name == markName && p.Value == markValue {
-			return true
+		if p.Name == markName {
+			value, _ := p.Value.(string)
+			return value
 		}
 	}
-	return false
+	return ""
 }
 
 // district is the district's name from the configuration.
@@ -70,34 +89,36 @@ func district(r *analysis.Result) string {
 }
 
 // Save writes f to path through a hidden temporary file in the same folder,
-// renamed into place only once complete.
-func Save(f *excelize.File, path string) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = f.Write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
+// renamed into place only once complete. It refuses with ErrOpenElsewhere
+// when a lock file says that Excel or LibreOffice has path open, or when
+// the rename is denied (Windows does so for a file held open).
+func Save(f *excelize.File, path string) error {
+	if err := notOpenElsewhere(path); err != nil {
 		return err
 	}
 	// CreateTemp makes the file private; the summary is for the office.
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+	tmp, err := writeTemp(path, func(w io.Writer) error { return f.Write(w) }, 0o644)
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return renameOver(tmp, path)
 }
 
-func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
-	names := []string{o.t("sheetSummary"), o.t("sheetWards"), o.t("sheetProblems"), o.t("sheetSources")}
-	if err := f.SetSheetName("Sheet1", names[0]); err != nil {
+// sheetKeys are the text keys of the summary's sheets, in their order.
+var sheetKeys = []string{"sheetSummary", "sheetWards", "sheetProblems", "sheetSources", "sheetCharts"}
+
+// sheetNames are the summary's sheets in the language of o.
+func sheetNames(o Options) []string {
+	names := make([]string, len(sheetKeys))
+	for i, key := range sheetKeys {
+		names[i] = o.t(key)
+	}
+	return names
+}
+
+// newSheets gives a new workbook the sheets names, in that order.
+func newSheets(f *excelize.File, names []string) error {
+	if err := f.SetSheetName(f.GetSheetName(0), names[0]); err != nil {
 		return err
 	}
 	for _, name := range names[1:] {
@@ -105,12 +126,21 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// fillSummary writes the summary into the sheets of sheetNames(o), which
+// exist and are empty: the one code path of WriteSummary and WriteInto.
+// Tổng hợp is the sheet shown when the file opens.
+func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
+	names := sheetNames(o)
 	st := &styles{f: f, ids: map[style]int{}}
-	for i, fill := range []func(*sheet, *analysis.Result, Options){summarySheet, wardSheet, problemSheet, sourceSheet} {
+	fills := []func(*sheet, *analysis.Result, Options){summarySheet, wardSheet, problemSheet, sourceSheet, chartSheet}
+	for i, fill := range fills {
 		s := &sheet{f: f, name: names[i], styles: st, widths: map[int]int{}}
 		fill(s, r, o)
-		if err := s.finish(); err != nil {
-			return err
+		if err := s.finish(o); err != nil {
+			return fmt.Errorf("%s: %w", names[i], err)
 		}
 	}
 	first, err := f.GetSheetIndex(names[0])
@@ -118,7 +148,14 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
 		return err
 	}
 	f.SetActiveSheet(first)
-	props := &excelize.DocProperties{Title: o.t("docTitle", district(r)), Creator: markName, LastModifiedBy: markName}
+	return nil
+}
+
+// summaryProps sets the document properties of a summary workbook and
+// marks it chitieu=summary.
+func summaryProps(f *excelize.File, r *analysis.Result, o Options) error {
+	props := &excelize.DocProperties{Title: o.t("docTitle", district(r)), Subject: o.t("docSubject"),
+		Creator: markName, LastModifiedBy: markName}
 	if !o.Now.IsZero() {
 		props.Created = o.Now.UTC().Format(time.RFC3339)
 		props.Modified = props.Created
@@ -126,7 +163,7 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
 	if err := f.SetDocProps(props); err != nil {
 		return err
 	}
-	return f.SetCustomProps(excelize.CustomProperty{Name: markName, Value: markValue})
+	return f.SetCustomProps(excelize.CustomProperty{Name: markName, Value: markSummary})
 }
 
 // summarySheet: the title block, then one row per indicator with its value
@@ -137,22 +174,14 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	for i := range r.Periods {
 		periods = append(periods, o.periodHeader(&r.Periods[i]))
 	}
-	made := missing
-	if !o.Now.IsZero() {
-		made = o.Now.Format("02/01/2006")
+	made := o.made()
+	if made == "" {
+		made = missing
 	}
 	inputs := strings.Join(o.Inputs, ", ")
 	if inputs == "" {
 		inputs = missing
 	}
-	s.title(strings.ToUpper(district(r)), style{bold: true, size: 14})
-	s.title(o.t("summaryTitle"), style{bold: true, size: 12})
-	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
-	s.title(o.t("made", made), style{})
-	s.title(o.t("inputs", inputs), style{})
-	s.title(o.t("config", o.configName(r)), style{})
-	s.row++
-
 	header := append([]string{o.t("indicator"), o.t("unit")}, periods...)
 	header = append(header, o.t("target"))
 	for _, p := range r.Periods {
@@ -161,7 +190,15 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	if latest != nil {
 		header = append(header, o.t("gapOf", latest.Period))
 	}
+	s.title(strings.ToUpper(district(r)), style{bold: true, size: 14})
+	s.titleAcross(o.t("summaryTitle"), style{bold: true, size: 12, align: "centerContinuous"}, len(header))
+	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
+	s.title(o.t("made", made), style{})
+	s.title(o.t("inputs", inputs), style{})
+	s.title(o.t("config", o.configName(r)), style{})
+	s.row++
 	s.header(header)
+	s.repeat = s.row
 	s.freeze(1, s.row)
 	for _, ind := range catalog(r) {
 		if ind.Kind == analysis.KindFlag {
@@ -169,24 +206,25 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 		}
 		s.row++
 		col := 1
-		s.text(&col, o.label(ind), style{})
-		s.text(&col, o.unit(ind.Unit), style{})
+		cell := style{border: true}
+		s.text(&col, o.label(ind), cell)
+		s.text(&col, o.unit(ind.Unit), cell)
 		for _, p := range r.Periods {
 			v := find(p.District, ind.ID)
-			s.number(&col, v.Value, v.Unit, v.Target, style{})
+			s.number(&col, v.Value, v.Unit, v.Target, cell)
 		}
 		var last analysis.Value
 		if latest != nil {
 			last = find(latest.District, ind.ID)
 		}
 		target, _ := targetOf(r, ind.ID)
-		s.text(&col, o.formatTarget(target), style{})
+		s.text(&col, o.formatTarget(target), style{border: true, align: "center"})
 		for _, p := range r.Periods {
 			v := find(p.District, ind.ID)
-			s.text(&col, o.status(v.Status), style{fill: statusFill(v.Status)})
+			s.text(&col, o.status(v.Status), style{fill: statusFill(v.Status), border: true})
 		}
 		if latest != nil {
-			s.number(&col, last.Gap, last.Unit, nil, style{})
+			s.number(&col, last.Gap, last.Unit, nil, cell)
 		}
 	}
 	// Who sent and who did not, under the table: a provisional period
@@ -212,14 +250,16 @@ func wardSheet(s *sheet, r *analysis.Result, o Options) {
 		header = append(header, o.label(ind)+" ("+o.unit(ind.Unit)+")")
 	}
 	s.header(header)
+	s.repeat, s.filter = s.row, s.row
 	s.freeze(2, 1)
 	line := func(period, name string, values []analysis.Value, st style) {
+		st.border = true
 		s.row++
 		col := 1
 		s.text(&col, period, st)
 		s.text(&col, name, st)
 		for _, ind := range cols {
-			s.value(&col, find(values, ind.ID), st.bold)
+			s.value(&col, find(values, ind.ID), st)
 		}
 	}
 	for i, p := range r.Periods {
@@ -240,6 +280,7 @@ func wardSheet(s *sheet, r *analysis.Result, o Options) {
 func problemSheet(s *sheet, r *analysis.Result, o Options) {
 	s.header([]string{o.t("severity"), o.t("file"), o.t("sheet"), o.t("cell"), o.t("ward"),
 		o.t("period"), o.t("indicator"), o.t("text"), o.t("message")})
+	s.repeat, s.filter = s.row, s.row
 	s.freeze(0, 1)
 	if len(r.Problems) == 0 {
 		s.row++
@@ -265,6 +306,7 @@ func problemSheet(s *sheet, r *analysis.Result, o Options) {
 func sourceSheet(s *sheet, r *analysis.Result, o Options) {
 	s.header([]string{o.t("ward"), o.t("period"), o.t("id"), o.t("indicator"), o.t("value"),
 		o.t("file"), o.t("sheet"), o.t("cell"), o.t("previous"), o.t("prevFile"), o.t("prevSheet"), o.t("prevCell")})
+	s.repeat, s.filter = s.row, s.row
 	s.freeze(0, 1)
 	labels := map[string]string{}
 	for _, ind := range catalog(r) {
@@ -330,7 +372,18 @@ type sheet struct {
 	styles *styles
 	row    int
 	widths map[int]int
-	err    error
+	cols   int // columns of the widest header
+	repeat int // the header row printed on every page; 0: none
+	filter int // the header row of an autofilter down to the last row; 0: none
+	// headers are the header rows written, made tall enough for their
+	// wrapped texts once the column widths are known.
+	headers []headerRow
+	err     error
+}
+
+type headerRow struct {
+	row   int
+	texts []string
 }
 
 func (s *sheet) cell(col int) string {
@@ -360,13 +413,24 @@ func (s *sheet) title(text string, st style) {
 	s.style(cell, st)
 }
 
+// titleAcross writes a title line over the first cols columns, all in style
+// st (centerContinuous centres it across them without merging cells).
+func (s *sheet) titleAcross(text string, st style, cols int) {
+	s.title(text, st)
+	if cols > 1 {
+		s.fail(s.f.SetCellStyle(s.name, s.cell(2), s.cell(cols), s.styles.id(st)))
+	}
+}
+
 // header writes a bold header row on the next row.
 func (s *sheet) header(texts []string) {
 	s.row++
+	s.cols = max(s.cols, len(texts))
+	s.headers = append(s.headers, headerRow{s.row, texts})
 	for i, text := range texts {
 		cell := s.cell(i + 1)
 		s.fail(s.f.SetCellStr(s.name, cell, text))
-		s.style(cell, style{bold: true, wrap: true, fill: fillHeader})
+		s.style(cell, style{bold: true, wrap: true, fill: fillHeader, border: true, align: "center"})
 		// Long headers wrap: they widen their column only so far.
 		s.measure(i+1, min(utf8.RuneCountInString(text), 20))
 	}
@@ -411,22 +475,25 @@ func (s *sheet) text(col *int, text string, st style) {
 }
 
 // number writes v as a number formatted for its unit, or leaves the cell
-// empty when v cannot be had.
+// empty (in style st) when v cannot be had.
 func (s *sheet) number(col *int, v *float64, unit string, t *analysis.Target, st style) {
+	cell := s.cell(*col)
 	if v != nil {
-		cell := s.cell(*col)
 		s.fail(s.f.SetCellFloat(s.name, cell, *v, -1, 64))
 		st.numFmt = numFormat(*v, unit, t)
-		s.style(cell, st)
 		s.measure(*col, len(Options{}.formatValue(v, unit, t)))
 	}
+	s.style(cell, st)
 	*col++
 }
 
-// value writes a value filled by its status: green met, red not met.
-func (s *sheet) value(col *int, v analysis.Value, bold bool) {
-	st := style{bold: bold}
-	if v.Status == analysis.StatusMet || v.Status == analysis.StatusNotMet {
+// value writes a value in style st, filled by its status: green met, red
+// not met, and an empty grey cell for a value that cannot be had.
+func (s *sheet) value(col *int, v analysis.Value, st style) {
+	switch {
+	case v.Value == nil:
+		st.fill = fillNoData
+	case v.Status == analysis.StatusMet || v.Status == analysis.StatusNotMet:
 		st.fill = statusFill(v.Status)
 	}
 	s.number(col, v.Value, v.Unit, v.Target, st)
@@ -450,16 +517,66 @@ func (s *sheet) freeze(cols, rows int) {
 		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}}}))
 }
 
-// finish sets the column widths from the text lengths seen.
-func (s *sheet) finish() error {
+// finish sets the column widths from the text lengths seen and the
+// heights of the header rows, then the autofilter and the print setup (see
+// printSetup).
+func (s *sheet) finish(o Options) error {
 	for col, n := range s.widths {
 		name, err := excelize.ColumnNumberToName(col)
 		if err != nil {
 			return err
 		}
-		s.fail(s.f.SetColWidth(s.name, name, name, float64(min(max(n+2, 8), 60))))
+		s.fail(s.f.SetColWidth(s.name, name, name, float64(columnWidth(n))))
 	}
+	for _, h := range s.headers {
+		lines := 1
+		for i, text := range h.texts {
+			lines = max(lines, wrappedLines(text, columnWidth(s.widths[i+1])-1))
+		}
+		// Excel does not grow a row for wrapped text by itself.
+		s.fail(s.f.SetRowHeight(s.name, h.row, float64(lineHeight*lines+3)))
+	}
+	if s.filter > 0 {
+		s.fail(s.f.AutoFilter(s.name, s.area(s.filter), nil))
+	}
+	s.fail(s.printSetup(o))
 	return s.err
+}
+
+// area is the range from column A of row first to the last header column
+// of the last row written, such as "A1:P40".
+func (s *sheet) area(first int) string {
+	from, err := excelize.CoordinatesToCellName(1, first)
+	s.fail(err)
+	to, err := excelize.CoordinatesToCellName(max(s.cols, 1), max(s.row, first))
+	s.fail(err)
+	return from + ":" + to
+}
+
+// lineHeight is the height in points of a line of 11-point text.
+const lineHeight = 15
+
+// columnWidth is the width in characters of a column whose widest text is n
+// characters long: 2 more, between 8 and 60.
+func columnWidth(n int) int { return min(max(n+2, 8), 60) }
+
+// wrappedLines is how many lines text takes wrapped at spaces into lines of
+// at most width characters (a longer word takes a line of its own).
+func wrappedLines(text string, width int) int {
+	lines, used := 1, 0
+	for _, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case used == 0:
+			used = n
+		case used+1+n <= width:
+			used += 1 + n
+		default:
+			lines++
+			used = n
+		}
+	}
+	return lines
 }
 
 // numFormat is the Excel format that shows v with the decimals of the
@@ -480,6 +597,8 @@ type style struct {
 	link   bool // blue and underlined, as Excel shows hyperlinks
 	bold   bool
 	wrap   bool
+	border bool // thin grey lines around the cell
+	align  string
 	size   float64
 	fill   string
 	numFmt string
@@ -502,8 +621,13 @@ func (st *styles) id(s style) int {
 			x.Font.Color, x.Font.Underline = "0563C1", "single"
 		}
 	}
-	if s.wrap {
-		x.Alignment = &excelize.Alignment{WrapText: true, Vertical: "top"}
+	if s.wrap || s.align != "" {
+		x.Alignment = &excelize.Alignment{WrapText: s.wrap, Horizontal: s.align, Vertical: "center"}
+	}
+	if s.border {
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			x.Border = append(x.Border, excelize.Border{Type: side, Color: "A6A6A6", Style: 1})
+		}
 	}
 	if s.fill != "" {
 		x.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.fill}}

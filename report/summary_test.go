@@ -46,7 +46,7 @@ func TestWriteSummary(t *testing.T) {
 	if ok, target, err := f.GetCellHyperLink("Vấn đề", "B2"); !ok || err != nil || !strings.HasSuffix(target, "2003-H1/P03.xlsx#'Báo cáo'!D9") {
 		t.Errorf("Vấn đề!B2 link = %v %q %v", ok, target, err)
 	}
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Theo phường|Vấn đề|Nguồn" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Theo phường|Vấn đề|Nguồn|Biểu đồ" {
 		t.Errorf("sheets %s", got)
 	}
 	if f.GetActiveSheetIndex() != 0 {
@@ -80,6 +80,8 @@ func TestWriteSummary(t *testing.T) {
 		{"Theo phường", "N7", "11.9599999999999", "0.00", fillNotMet, false},
 		{"Theo phường", "M8", "0.21", "0.00", fillMet, false},
 		{"Theo phường", "B9", "Toàn quận", "", "", true},
+		// Drug cases: no ward reported them; the empty cell is grey.
+		{"Theo phường", "I7", "", "", fillNoData, false},
 	}
 	for _, c := range cells {
 		v, _ := f.GetCellValue(c.sheet, c.cell, excelize.Options{RawCellValue: true})
@@ -115,7 +117,7 @@ func TestWriteSummaryEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|By ward|Problems|Sources" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|By ward|Problems|Sources|Charts" {
 		t.Errorf("sheets %s", got)
 	}
 	if v, _ := f.GetCellValue("Summary", "A4"); v != "Date made: 15/09/2003" {

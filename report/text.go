@@ -16,7 +16,8 @@ type Options struct {
 	Now    time.Time // the "date made" of the summary workbook
 	Inputs []string  // the input paths, shown in the summary's title block
 
-	summaryDir string // folder of the summary being written, for its links
+	summaryDir    string // folder of the summary being written, for its links
+	chartsBlocked bool   // the master's chart parts would be overwritten: draw no chart (see WriteInto)
 }
 
 func (o Options) en() bool { return o.Lang == "en" }
@@ -66,23 +67,31 @@ var texts = map[string][2]string{
 	"sheetWards":    {"Theo phường", "By ward"},
 	"sheetProblems": {"Vấn đề", "Problems"},
 	"sheetSources":  {"Nguồn", "Sources"},
-	"summaryTitle":  {"TỔNG HỢP CÁC CHỈ TIÊU SO VỚI NGHỊ QUYẾT ĐẠI HỘI", "INDICATORS AGAINST THE CONGRESS TARGETS"},
-	"docTitle":      {"Tổng hợp chỉ tiêu %s", "%s: indicator summary"},
-	"periods":       {"Kỳ báo cáo: %s", "Periods: %s"},
-	"made":          {"Ngày lập: %s", "Date made: %s"},
-	"inputs":        {"Nguồn số liệu: %s", "Inputs: %s"},
-	"id":            {"Mã chỉ tiêu", "Indicator id"},
-	"value":         {"Giá trị", "Value"},
-	"severity":      {"Mức độ", "Severity"},
-	"file":          {"Tệp", "File"},
-	"sheet":         {"Trang", "Sheet"},
-	"cell":          {"Ô", "Cell"},
-	"text":          {"Nội dung ô", "Text"},
-	"message":       {"Mô tả", "Message"},
-	"previous":      {"Cùng kỳ năm trước", "Same period last year"},
-	"prevFile":      {"Tệp (cùng kỳ)", "File (last year)"},
-	"prevSheet":     {"Trang (cùng kỳ)", "Sheet (last year)"},
-	"prevCell":      {"Ô (cùng kỳ)", "Cell (last year)"},
+	"sheetCharts":   {"Biểu đồ", "Charts"},
+	"docSubject":    {"Tổng hợp chỉ tiêu so với Nghị quyết Đại hội", "Indicators against the Congress targets"},
+	"pageOf":        {"Trang &P/&N", "Page &P/&N"},
+	"chartByWard":   {"%s theo phường — %s", "%s by ward — %s"},
+	"chartByPeriod": {"%s toàn quận theo kỳ báo cáo", "%s of the district by period"},
+	"noCharts":      {"Không có biểu đồ: thiếu chỉ tiêu hoặc số liệu để vẽ.", "No chart: the targets or the figures to draw are missing."},
+	"chartsBlocked": {"Chưa vẽ biểu đồ: các phần biểu đồ trong tệp này được đánh số không liên tục. Mở tệp trong Excel, lưu lại, rồi chạy lại.",
+		"Charts not drawn: the chart parts of this workbook are numbered with gaps. Open it in Excel, save it, then run again."},
+	"summaryTitle": {"TỔNG HỢP CÁC CHỈ TIÊU SO VỚI NGHỊ QUYẾT ĐẠI HỘI", "INDICATORS AGAINST THE CONGRESS TARGETS"},
+	"docTitle":     {"Tổng hợp chỉ tiêu %s", "%s: indicator summary"},
+	"periods":      {"Kỳ báo cáo: %s", "Periods: %s"},
+	"made":         {"Ngày lập: %s", "Date made: %s"},
+	"inputs":       {"Nguồn số liệu: %s", "Inputs: %s"},
+	"id":           {"Mã chỉ tiêu", "Indicator id"},
+	"value":        {"Giá trị", "Value"},
+	"severity":     {"Mức độ", "Severity"},
+	"file":         {"Tệp", "File"},
+	"sheet":        {"Trang", "Sheet"},
+	"cell":         {"Ô", "Cell"},
+	"text":         {"Nội dung ô", "Text"},
+	"message":      {"Mô tả", "Message"},
+	"previous":     {"Cùng kỳ năm trước", "Same period last year"},
+	"prevFile":     {"Tệp (cùng kỳ)", "File (last year)"},
+	"prevSheet":    {"Trang (cùng kỳ)", "Sheet (last year)"},
+	"prevCell":     {"Ô (cùng kỳ)", "Cell (last year)"},
 }
 
 // t is the text key in the language of o, formatted with args.
