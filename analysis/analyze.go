@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"sort"
@@ -212,6 +213,11 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 		res.Periods = append(res.Periods, a.period(p, data[p]))
 	}
 	a.fillLastYear(res)
+	for i := range a.problems {
+		if a.problems[i].Indicator != "" {
+			a.problems[i].IndicatorName = a.name(a.problems[i].Indicator)
+		}
+	}
 	res.Problems = a.problems
 	return res
 }
@@ -275,7 +281,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		prev = ratio(num.Previous, den.Previous)
 		if num.Current.Known && den.Current.Known && den.Current.Value == 0 {
 			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
-			where.Code, where.Args = MsgZeroDenominator, []any{ind.Of[1]}
+			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
 		}
 	case KindChange:
@@ -285,7 +291,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 			*cur -= 100
 		} else if o.Current.Known && o.Previous.Known {
 			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
-			where.Code, where.Args = MsgZeroDenominator, []any{ind.Of[0]}
+			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[0])}
 			a.warn(where)
 		}
 	}
@@ -402,7 +408,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 // districtPercent is num/den x 100, with a warning when den is zero.
 func (a *analyzer) districtPercent(ind Indicator, period string, num, den float64, denID string) *float64 {
 	if den == 0 {
-		a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgZeroDenominator, Args: []any{denID}})
+		a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgZeroDenominator, Args: []any{a.name(denID)}})
 	}
 	return percentOf(num, den)
 }
@@ -446,6 +452,14 @@ func (a *analyzer) fillLastYear(res *Result) {
 			}
 		}
 	}
+}
+
+// name is an indicator's label in both languages, for messages.
+func (a *analyzer) name(id string) Words {
+	if ind, ok := a.cfg.Indicator(id); ok {
+		return Words{ind.Label, cmp.Or(ind.LabelEN, ind.Label)}
+	}
+	return Words{id, id}
 }
 
 func (a *analyzer) kind(id string) Kind {

@@ -272,7 +272,7 @@ func TestTypingRules(t *testing.T) {
 	want := []string{ // in catalog order
 		"warning households revised last year's figure differs from what that period reported (990 at f.xlsx!S!D1); one of them was revised",
 		"warning trade_services_revenue big_change changes by more than half against last year (30); please confirm",
-		"error criminal_cases_solved exceeds more than criminal_cases (10); check what was typed",
+		"error criminal_cases_solved exceeds more than Criminal cases (10); check what was typed",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

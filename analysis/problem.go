@@ -24,9 +24,11 @@ type Problem struct {
 	Ward      string
 	Period    string
 	Indicator string
-	Text      string // the text found in the cell, quoted in the message
-	Code      MessageCode
-	Args      []any
+	// IndicatorName is the indicator's label, for messages; Analyze sets it.
+	IndicatorName Words
+	Text          string // the text found in the cell, quoted in the message
+	Code          MessageCode
+	Args          []any
 }
 
 // Message is the problem's explanation in lang ("vi" or "en").
@@ -54,8 +56,12 @@ func (p Problem) Format(lang string) string {
 	if pos := p.Position(); pos != "" {
 		parts = append(parts, pos)
 	} else {
+		indicator := p.Indicator
+		if p.IndicatorName != (Words{}) {
+			indicator = p.IndicatorName.In(lang)
+		}
 		var where []string
-		for _, x := range []string{p.Period, p.Ward, p.Indicator} {
+		for _, x := range []string{p.Period, p.Ward, indicator} {
 			if x != "" {
 				where = append(where, x)
 			}
@@ -182,6 +188,14 @@ var messages = map[MessageCode][2]string{
 // Words is a message argument in both languages, Vietnamese first.
 type Words [2]string
 
+// In is the words in lang ("en", else Vietnamese).
+func (w Words) In(lang string) string {
+	if lang == "en" {
+		return w[1]
+	}
+	return w[0]
+}
+
 // Translate renders message code in lang with args; Words arguments are
 // given in lang too.
 func Translate(lang string, code MessageCode, args ...any) string {
@@ -196,7 +210,7 @@ func Translate(lang string, code MessageCode, args ...any) string {
 	args = append([]any(nil), args...)
 	for j, a := range args {
 		if w, ok := a.(Words); ok {
-			args[j] = w[i]
+			args[j] = w.In(lang)
 		}
 	}
 	return fmt.Sprintf(m[i], args...)

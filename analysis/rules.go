@@ -54,7 +54,7 @@ func (a *analyzer) checkTyping(data map[string]map[string]*wardData) {
 						bound = limit.Previous
 					}
 					if ind.AtMost != "" && f.Known && bound.Known && f.Value > bound.Value {
-						at(f, MsgExceeds, SeverityError, ind.AtMost, plain(bound.Value))
+						at(f, MsgExceeds, SeverityError, a.name(ind.AtMost), plain(bound.Value))
 					}
 				}
 				cur, prev := o.Current, o.Previous

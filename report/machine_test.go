@@ -192,7 +192,7 @@ func TestWriteProblems(t *testing.T) {
   error: 2003-H1/P03.xlsx:Báo cáo!D9: "mười hai": not a number; the cell is treated as no data
   warning: 2003-H1/P03.xlsx:Báo cáo!D14: only the rate was sent, not its counts; used for the ward but not weighted into the district figure
 District figures
-  warning: 2003-H1, trade_services_growth: the district figure covers only the wards that sent this; missing: Phường 3
+  warning: 2003-H1, Trade and services growth: the district figure covers only the wards that sent this; missing: Phường 3
 1 error, 2 warnings
 By ward: Phường 3: 1 error, 1 warning
 `
