@@ -65,11 +65,18 @@ func runReport(o options, sys System) int {
 	}
 	bar := progress(sys)
 	defer bar.Finish()
-	read, err := ingest.Read(o.paths, ingest.Options{
+	opts := ingest.Options{
 		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
 		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || report.IsMaster(f) || ingest.IsConfig(f) },
 		Exclude: []string{cfg.Source},
-	})
+	}
+	if sys.Getenv("CHITIEU_READER") == "excelize" { // the old read path, for measuring and as an escape hatch
+		opts.Engine = ingest.EngineExcelize
+	}
+	if sys.Getenv("CHITIEU_DEBUG") != "" { // which workbooks the lean reader hands to excelize, and why
+		opts.Debug = sys.Stderr
+	}
+	read, err := ingest.Read(o.paths, opts)
 	var missing *fs.PathError
 	if errors.As(err, &missing) {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err)

@@ -43,8 +43,9 @@ var yearHeader = regexp.MustCompile(`^(?:thuc hien )?(?:nam )?(\d{4})$`)
 // headerSearchRows is how far down a sheet the table header is looked for.
 const headerSearchRows = 60
 
-// headerCell classifies one header text: a role, or a year (0 if none).
-func headerCell(text string) (role, int) {
+// classifyHeader classifies one header text: a role, or a year (0 if
+// none). headerCell is the same, remembered.
+func classifyHeader(text string) (role, int) {
 	key := analysis.LabelKey(text)
 	if m := yearHeader.FindStringSubmatch(key); m != nil {
 		y, _ := strconv.Atoi(m[1])

@@ -32,7 +32,31 @@ type Options struct {
 	// Progress, if set, is called with the number of workbooks read so
 	// far and their total, from one goroutine at a time.
 	Progress func(done, total int)
+	// Engine picks how workbooks are read; the zero value is the lean
+	// reader (the CLI sets EngineExcelize for CHITIEU_READER=excelize, for
+	// measuring and as an escape hatch).
+	Engine Engine
+	// Debug, if set, receives one line for every workbook the lean reader
+	// hands over to excelize, with the reason, so that no difference
+	// between the two paths is silent (the CLI sets it to stderr for
+	// CHITIEU_DEBUG=1).
+	Debug io.Writer
 }
+
+// Engine is how workbooks are read.
+type Engine int
+
+const (
+	// EngineDefault is EngineLean.
+	EngineDefault Engine = iota
+	// EngineLean streams the parts ingest uses with archive/zip and
+	// encoding/xml, and reads the file with excelize whenever it meets
+	// something it does not handle (encrypted workbooks, strict OOXML, a
+	// formula without a saved result, an own workbook's mark, ...).
+	EngineLean
+	// EngineExcelize reads every workbook with excelize.
+	EngineExcelize
+)
 
 // Result is everything read from the inputs.
 type Result struct {
@@ -116,13 +140,14 @@ type fileOutcome struct {
 
 type reader struct {
 	opt     Options
-	matcher *analysis.Matcher
+	debugMu sync.Mutex
+	matcher *matcherMemo
 	period  analysis.Period
 	forced  bool
 }
 
 func newReader(opt Options) *reader {
-	r := &reader{opt: opt, matcher: analysis.NewMatcher(opt.Config)}
+	r := &reader{opt: opt, matcher: &matcherMemo{m: analysis.NewMatcher(opt.Config)}}
 	if opt.Period != "" {
 		r.period, r.forced = analysis.ParsePeriodID(opt.Period)
 	}
@@ -164,6 +189,13 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 	case !encrypted && !bytes.HasPrefix(data, zipHeader):
 		return fail(analysis.MsgNotWorkbook)
 	}
+	if r.opt.Engine != EngineExcelize {
+		if encrypted {
+			r.debugf(path, "encrypted workbook")
+		} else if out, ok := r.readLean(path, data); ok {
+			return out
+		}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		Password: r.opt.Password, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	switch {
@@ -179,22 +211,66 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 	if r.opt.IsOwn != nil && r.opt.IsOwn(f) {
 		return fileOutcome{own: true}
 	}
+	b := &excelBook{f: f}
 	out.opened = true
-	out.submissions, out.problems = r.readWorkbook(path, f)
-	modified := savedAt(f, path)
+	out.submissions, out.problems = r.readWorkbook(path, b)
+	modified := savedAt(b.modified(), path)
 	for i := range out.submissions {
 		out.submissions[i].Modified = modified
 	}
 	return out
 }
 
-// savedAt is when the workbook was last saved, by its own document
-// properties, else by the file's time, in UTC as "2006-01-02T15:04:05Z".
-func savedAt(f *excelize.File, path string) string {
-	if props, err := f.GetDocProps(); err == nil {
-		if t, err := time.Parse(time.RFC3339, props.Modified); err == nil {
-			return t.UTC().Format(time.RFC3339)
+// readLean reads one workbook with the lean reader; false when the lean
+// reader cannot read it exactly as excelize would (said on opt.Debug), in
+// which case nothing of its partial reading is kept.
+func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			r.debugf(path, fmt.Sprintf("internal error: %v", v))
+			out, ok = fileOutcome{}, false
 		}
+	}()
+	b, err := openLean(data)
+	if err != nil {
+		r.debugf(path, err.Error())
+		return out, false
+	}
+	if r.opt.IsOwn != nil {
+		if _, marked := b.custom[ownProperty]; marked {
+			r.debugf(path, "custom property "+ownProperty+": IsOwn needs the excelize file")
+			return out, false
+		}
+	}
+	out.opened = true
+	out.submissions, out.problems = r.readWorkbook(path, b)
+	if b.fallback != "" {
+		r.debugf(path, b.fallback)
+		return fileOutcome{}, false
+	}
+	modified := savedAt(b.modified(), path)
+	for i := range out.submissions {
+		out.submissions[i].Modified = modified
+	}
+	return out, true
+}
+
+// debugf says on opt.Debug why a workbook is read with excelize.
+func (r *reader) debugf(path, reason string) {
+	if r.opt.Debug == nil {
+		return
+	}
+	r.debugMu.Lock()
+	defer r.debugMu.Unlock()
+	fmt.Fprintf(r.opt.Debug, "ingest: %s: read with excelize: %s\n", path, reason)
+}
+
+// savedAt is when the workbook was last saved, by its own document
+// properties (modified, as written there), else by the file's time, in UTC
+// as "2006-01-02T15:04:05Z".
+func savedAt(modified, path string) string {
+	if t, err := time.Parse(time.RFC3339, modified); err == nil {
+		return t.UTC().Format(time.RFC3339)
 	}
 	if info, err := os.Stat(path); err == nil {
 		return info.ModTime().UTC().Format(time.RFC3339)
@@ -204,13 +280,13 @@ func savedAt(f *excelize.File, path string) string {
 
 // readWorkbook reads every visible sheet that holds a report table; hidden
 // sheets only when no visible one does.
-func (r *reader) readWorkbook(path string, f *excelize.File) ([]analysis.Submission, []analysis.Problem) {
+func (r *reader) readWorkbook(path string, b book) ([]analysis.Submission, []analysis.Problem) {
 	var visible, hidden []string
-	for _, name := range f.GetSheetList() {
-		if ok, err := f.GetSheetVisible(name); err == nil && !ok {
-			hidden = append(hidden, name)
+	for _, sh := range b.sheets() {
+		if sh.hidden {
+			hidden = append(hidden, sh.name)
 		} else {
-			visible = append(visible, name)
+			visible = append(visible, sh.name)
 		}
 	}
 	var subs []analysis.Submission
@@ -218,7 +294,7 @@ func (r *reader) readWorkbook(path string, f *excelize.File) ([]analysis.Submiss
 	tables := 0
 	for g, group := range [][]string{visible, hidden} {
 		for _, name := range group {
-			s := &sheetReader{reader: r, file: f, path: path, sheet: name}
+			s := &sheetReader{reader: r, book: b, path: path, sheet: name}
 			sub, found := s.read()
 			sortByCell(s.problems)
 			if found && g == 1 {

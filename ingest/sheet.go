@@ -13,11 +13,10 @@ import (
 // sheetReader reads one sheet; problems gathers what it finds wrong.
 type sheetReader struct {
 	*reader
-	file     *excelize.File
+	book     book
 	path     string
 	sheet    string
 	problems []analysis.Problem
-	percent  map[int]bool // style id -> the number format shows percent
 }
 
 // pendingValue is a value cell found in the table, read once the sheet's
@@ -31,7 +30,17 @@ type pendingValue struct {
 // table at all. A table whose ward or period cannot be told gives a problem
 // and no submission.
 func (s *sheetReader) read() (*analysis.Submission, bool) {
-	rows, err := s.file.GetRows(s.sheet, excelize.Options{RawCellValue: true})
+	// The first rows tell whether the sheet can hold a table at all; a
+	// long sheet without one (a household list) is then never read whole.
+	head, err := s.book.head(s.sheet, headerSearchRows+1)
+	if err != nil {
+		s.fail(analysis.SeverityError, "", "", analysis.MsgCannotOpen, err)
+		return nil, false
+	}
+	if !s.mayHoldTable(head) {
+		return nil, false
+	}
+	rows, err := s.book.rows(s.sheet)
 	if err != nil {
 		s.fail(analysis.SeverityError, "", "", analysis.MsgCannotOpen, err)
 		return nil, false
@@ -75,6 +84,29 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 	return sub, true
 }
 
+// mayHoldTable reports whether a sheet whose first rows are head can hold a
+// table: standardTable looks for its header only in the first
+// headerSearchRows+1 rows, and transposedTable needs a row among the first
+// headerSearchRows with two indicator labels; neither adds a problem when it
+// finds nothing.
+func (s *sheetReader) mayHoldTable(head [][]string) bool {
+	if _, _, ok := findHeader(head); ok {
+		return true
+	}
+	for r := 0; r < len(head) && r < headerSearchRows; r++ {
+		n := 0
+		for _, text := range head[r] {
+			if _, ok := s.matcher.Indicator(text); ok {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 func cell(row []string, col int) string {
 	if col < 0 || col >= len(row) {
 		return ""
@@ -94,9 +126,9 @@ func (s *sheetReader) pending(row []string, r, col int) *pendingValue {
 		return nil
 	}
 	p := &pendingValue{ref: ref(col, r), raw: cell(row, col)}
-	p.typ, _ = s.file.GetCellType(s.sheet, p.ref)
+	p.typ = s.book.cellType(s.sheet, p.ref)
 	if p.raw == "" {
-		if formula, _ := s.file.GetCellFormula(s.sheet, p.ref); formula == "" {
+		if s.book.formula(s.sheet, p.ref) == "" {
 			return nil
 		}
 	}
@@ -107,7 +139,7 @@ func (s *sheetReader) looksNumeric(p *pendingValue) bool {
 	if isNumberType(p.typ) {
 		return p.raw != ""
 	}
-	n, err := analysis.ParseNumber(p.raw, analysis.NotationVietnamese)
+	n, err := parseNumber(p.raw, analysis.NotationVietnamese)
 	return err == nil && !n.Empty
 }
 
@@ -125,7 +157,7 @@ func (s *sheetReader) notation(entries []entry) analysis.Notation {
 			if p == nil || isNumberType(p.typ) {
 				continue
 			}
-			if n, err := analysis.ParseNumber(p.raw, analysis.NotationVietnamese); err == nil {
+			if n, err := parseNumber(p.raw, analysis.NotationVietnamese); err == nil {
 				switch n.Reveals {
 				case analysis.NotationVietnamese:
 					vi++
@@ -158,8 +190,8 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 	}
 	raw, typ := p.raw, p.typ
 	if raw == "" {
-		formula, _ := s.file.GetCellFormula(s.sheet, p.ref)
-		v, err := s.file.CalcCellValue(s.sheet, p.ref, excelize.Options{RawCellValue: true})
+		formula := s.book.formula(s.sheet, p.ref)
+		v, err := s.book.calc(s.sheet, p.ref)
 		if err != nil || v == "" {
 			problem(analysis.SeverityError, analysis.MsgFormula, "="+formula, err)
 			return analysis.Figure{}
@@ -190,7 +222,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 			problem(analysis.SeverityError, analysis.MsgNotNumber)
 			return analysis.Figure{}
 		}
-		if s.isPercent(p.ref) {
+		if s.book.isPercent(s.sheet, p.ref) {
 			if ind.Unit != "%" {
 				problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
 				return analysis.Figure{}
@@ -203,7 +235,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 			value = yes
 			break
 		}
-		num, err := analysis.ParseNumber(raw, n)
+		num, err := parseNumber(raw, n)
 		if err != nil {
 			problem(analysis.SeverityError, analysis.MsgNotNumber)
 			return analysis.Figure{}
@@ -235,7 +267,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 		// Amounts in another unit ("tỷ đồng") are converted to the
 		// indicator's ("triệu đồng"); money in a unit that cannot be
 		// converted is a problem, never taken as it is.
-		factor, known := analysis.UnitScale(ind.Unit, unit)
+		factor, known := unitScale(ind.Unit, unit)
 		switch {
 		case known:
 			value *= factor
@@ -247,26 +279,6 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 		}
 	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
-}
-
-// isPercent reports whether the cell's number format shows a percentage, in
-// which case the stored fraction 0.163 means 16.3 percent points.
-func (s *sheetReader) isPercent(ref string) bool {
-	id, err := s.file.GetCellStyle(s.sheet, ref)
-	if err != nil || id == 0 {
-		return false
-	}
-	if s.percent == nil {
-		s.percent = map[int]bool{}
-	}
-	if v, ok := s.percent[id]; ok {
-		return v
-	}
-	st, err := s.file.GetStyle(id)
-	pct := err == nil && st != nil && (st.NumFmt == 9 || st.NumFmt == 10 ||
-		(st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")))
-	s.percent[id] = pct
-	return pct
 }
 
 func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code analysis.MessageCode, args ...any) {
@@ -320,7 +332,7 @@ func (s *sheetReader) periodOf(title []string, year int) (string, bool) {
 		return s.period.ID(), true
 	}
 	for _, text := range title {
-		if p, ok := analysis.FindPeriod(text); ok {
+		if p, ok := findPeriod(text); ok {
 			return p.ID(), true
 		}
 	}
@@ -329,7 +341,7 @@ func (s *sheetReader) periodOf(title []string, year int) (string, bool) {
 	}
 	for dir := filepath.Dir(s.path); ; dir = filepath.Dir(dir) {
 		base := filepath.Base(dir)
-		if p, ok := analysis.FindPeriod(base); ok {
+		if p, ok := findPeriod(base); ok {
 			return p.ID(), true
 		}
 		if parent := filepath.Dir(dir); parent == dir || base == "." || base == ".." {

@@ -1,0 +1,79 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"chitieu/analysis"
+)
+
+// Benchmarks of the hot paths of reading (go test ./ingest -bench . -benchmem):
+// one ward form and the 16 ward forms of 2003-H1, each with both engines,
+// number parsing and label matching.
+
+var engines = []struct {
+	name   string
+	engine Engine
+}{{"lean", EngineLean}, {"excelize", EngineExcelize}}
+
+func benchRead(b *testing.B, paths ...string) {
+	for _, e := range engines {
+		b.Run(e.name, func(b *testing.B) {
+			opt := Options{Config: analysis.Builtin(), Engine: e.engine}
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := Read(paths, opt)
+				if err != nil || len(res.Submissions) == 0 {
+					b.Fatal(err, res)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkReadOneForm(b *testing.B) {
+	benchRead(b, filepath.Join("..", "samples", "2003-H1", "P01.xlsx"))
+}
+
+func BenchmarkRead2003H1(b *testing.B) {
+	benchRead(b, filepath.Join("..", "samples", "2003-H1"))
+}
+
+func BenchmarkReadSamplesEngines(b *testing.B) {
+	benchRead(b, filepath.Join("..", "samples"))
+}
+
+var numberTexts = []string{"1.234", "12.345,5", "16,3%", "1,234.5", "16.3%", "420 người", "  12 345 ", "0", "-3,2", "gần 1.000"}
+
+func BenchmarkParseNumber(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range numberTexts {
+			_, _ = analysis.ParseNumber(s, analysis.NotationVietnamese)
+		}
+	}
+}
+
+var labelTexts = []string{"Số hộ nghèo", "1. Tổng số hộ dân (hộ)", "SO VU PHAM PHAP HINH SU DA KHAM PHA",
+	"Tăng trưởng TM-DV", "Tỷ lệ hộ nghèo (%)", "Ghi chú", "NGƯỜI LẬP BIỂU", "II. Số người nghiện ma túy có hồ sơ quản lý"}
+
+func BenchmarkMatcherIndicator(b *testing.B) {
+	m := analysis.NewMatcher(analysis.Builtin())
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range labelTexts {
+			_, _ = m.Indicator(s)
+		}
+	}
+}
+
+// BenchmarkReadMany reads the 2,000-workbook set of scripts/bench.sh when
+// CHITIEU_BENCH_MANY names its folder.
+func BenchmarkReadMany(b *testing.B) {
+	dir := os.Getenv("CHITIEU_BENCH_MANY")
+	if dir == "" {
+		b.Skip("CHITIEU_BENCH_MANY is not set (scripts/bench.sh generates the set)")
+	}
+	benchRead(b, dir)
+}

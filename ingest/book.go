@@ -1,0 +1,130 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// book is what the sheet reader needs from a workbook. It has two
+// implementations: excelBook over excelize (which handles everything), and
+// leanBook, which streams only the parts ingest uses with archive/zip and
+// encoding/xml and gives up (fallback) on anything it does not handle, in
+// which case the whole file is read again with excelBook.
+type book interface {
+	// sheets lists the sheets in workbook order.
+	sheets() []sheetEntry
+	// rows is the sheet's cells as excelize GetRows gives them with
+	// RawCellValue: raw values, trailing empty cells and rows trimmed.
+	rows(sheet string) ([][]string, error)
+	// head is the first n rows of rows(sheet) (fewer when the sheet has
+	// fewer).
+	head(sheet string, n int) ([][]string, error)
+	// cellType is the cell's type (its t attribute).
+	cellType(sheet, ref string) excelize.CellType
+	// formula is the cell's formula text, "" when it has none.
+	formula(sheet, ref string) string
+	// calc computes a formula that has no saved result.
+	calc(sheet, ref string) (string, error)
+	// isPercent reports whether the cell's number format shows percent.
+	isPercent(sheet, ref string) bool
+	// modified is the document property "modified" as written, "" if none.
+	modified() string
+}
+
+// sheetEntry is one sheet of the workbook list.
+type sheetEntry struct {
+	name   string
+	hidden bool
+}
+
+// excelBook is a book over excelize: today's behaviour, and the fallback.
+type excelBook struct {
+	f       *excelize.File
+	percent map[int]bool // style id -> the number format shows percent
+	// the rows of the sheet read last: head reads the whole sheet, as
+	// GetRows does, and rows then gives them again
+	lastSheet string
+	lastRows  [][]string
+	lastErr   error
+}
+
+func (b *excelBook) sheets() []sheetEntry {
+	var out []sheetEntry
+	for _, name := range b.f.GetSheetList() {
+		ok, err := b.f.GetSheetVisible(name)
+		out = append(out, sheetEntry{name: name, hidden: err == nil && !ok})
+	}
+	return out
+}
+
+func (b *excelBook) rows(sheet string) ([][]string, error) {
+	if b.lastRows != nil || b.lastErr != nil {
+		if b.lastSheet == sheet {
+			return b.lastRows, b.lastErr
+		}
+	}
+	b.lastSheet = sheet
+	b.lastRows, b.lastErr = b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	return b.lastRows, b.lastErr
+}
+
+func (b *excelBook) head(sheet string, n int) ([][]string, error) {
+	rows, err := b.rows(sheet)
+	return rows[:min(n, len(rows))], err
+}
+
+func (b *excelBook) cellType(sheet, ref string) excelize.CellType {
+	t, _ := b.f.GetCellType(sheet, ref)
+	return t
+}
+
+func (b *excelBook) formula(sheet, ref string) string {
+	f, _ := b.f.GetCellFormula(sheet, ref)
+	return f
+}
+
+func (b *excelBook) calc(sheet, ref string) (string, error) {
+	return b.f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+}
+
+func (b *excelBook) isPercent(sheet, ref string) bool {
+	id, err := b.f.GetCellStyle(sheet, ref)
+	if err != nil || id == 0 {
+		return false
+	}
+	if b.percent == nil {
+		b.percent = map[int]bool{}
+	}
+	if v, ok := b.percent[id]; ok {
+		return v
+	}
+	st, err := b.f.GetStyle(id)
+	pct := err == nil && st != nil && (st.NumFmt == 9 || st.NumFmt == 10 ||
+		(st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")))
+	b.percent[id] = pct
+	return pct
+}
+
+func (b *excelBook) modified() string {
+	if props, err := b.f.GetDocProps(); err == nil {
+		return props.Modified
+	}
+	return ""
+}
+
+// builtinNumFmt reports the number format ids excelize treats as built in
+// (its builtInNumFmt table and language formats): for those a custom
+// format code of the same id is ignored, and only 9 and 10 are percent.
+func builtinNumFmt(id int) bool {
+	return 0 <= id && id <= 4 || 9 <= id && id <= 22 || 27 <= id && id <= 62 || 67 <= id && id <= 81
+}
+
+// percentFormat is excelBook.isPercent's rule on a number format id and
+// the custom format code of that id ("" if none).
+func percentFormat(id int, code string) bool {
+	if builtinNumFmt(id) {
+		return id == 9 || id == 10
+	}
+	return strings.Contains(code, "%")
+}

@@ -1,0 +1,337 @@
+package ingest
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"chitieu/analysis"
+)
+
+// The differential test: the lean reader must give exactly what excelize
+// gives (the same Read result: every submission with its values, sources
+// and times, every problem), or hand the file over to excelize and say so.
+// The read helper of the other tests goes through readBoth, so every
+// workbook the ingest tests build is compared too.
+//
+// Deliberate differences: none in the result. The lean path differs only
+// in what it reads (it never opens the theme, the full style sheet or
+// parts no reading needs), and it gives up instead of guessing; what makes
+// it give up is listed in lean.go and shown on Options.Debug.
+
+// leanFiles and fallbackFiles count, over the whole test run, the
+// workbooks the lean reader read itself and those it handed to excelize.
+var leanFiles, fallbackFiles atomic.Int64
+
+// readBoth reads paths with both engines, fails the test on any difference
+// and returns the lean result; fallbacks are the Debug lines.
+func readBoth(t testing.TB, opt Options, paths ...string) (res *Result, fallbacks []string) {
+	t.Helper()
+	if opt.Config == nil {
+		opt.Config = analysis.Builtin()
+	}
+	var debug bytes.Buffer
+	lean, excel := opt, opt
+	lean.Engine, lean.Debug = EngineLean, &debug
+	excel.Engine = EngineExcelize
+	rl, errL := Read(paths, lean)
+	re, errE := Read(paths, excel)
+	if fmt.Sprint(errL) != fmt.Sprint(errE) {
+		t.Fatalf("errors differ: lean %v, excelize %v", errL, errE)
+	}
+	if errL != nil {
+		return rl, nil
+	}
+	if d := diffResults(rl, re); d != "" {
+		if !deliberateDifference(t, opt, paths, re) {
+			t.Fatalf("lean and excelize differ on %v:\n%s", paths, d)
+		}
+	}
+	if s := strings.TrimSpace(debug.String()); s != "" {
+		fallbacks = strings.Split(s, "\n")
+	}
+	fallbackFiles.Add(int64(len(fallbacks)))
+	leanFiles.Add(int64(rl.Opened + len(rl.Own) - len(fallbacks)))
+	return rl, fallbacks
+}
+
+// Deliberate difference: a workbook whose data parts are sound but which
+// has a damaged part the lean path never reads (the theme, app.xml, printer
+// settings, the fonts and fills of styles.xml; a bad checksum or bad XML
+// there) is refused by excelize, which inflates and parses those parts at
+// open, as cannot_open or truncated. The lean path reads its figures:
+// excelize is wrong to refuse them.
+//
+// deliberateDifference reports whether the difference between the results
+// is that one: each such workbook is refused by excelize with one problem,
+// and the other files give the same result both ways.
+func deliberateDifference(t testing.TB, opt Options, paths []string, excel *Result) bool {
+	t.Helper()
+	files, err := walk(paths, nil)
+	if err != nil {
+		return false
+	}
+	var damaged, rest []string
+	for _, f := range files.workbooks {
+		if part, ok := damagedUnreadPart(f); ok {
+			t.Logf("%s: damaged part %s, not read by the lean path: deliberate difference", f, part)
+			damaged = append(damaged, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	if len(damaged) == 0 {
+		return false
+	}
+	for _, f := range damaged {
+		n := 0
+		for _, p := range excel.Problems {
+			if p.File == f {
+				n++
+				if p.Code != analysis.MsgCannotOpen && p.Code != analysis.MsgTruncated {
+					return false
+				}
+			}
+		}
+		if n != 1 {
+			return false
+		}
+	}
+	if len(rest) > 0 {
+		readBoth(t, opt, rest...)
+	}
+	return true
+}
+
+// damagedUnreadPart finds a part of the workbook at path that the lean path
+// does not read (or reads only in part, styles.xml) and that fails to
+// inflate or to parse as XML.
+func damagedUnreadPart(path string) (string, bool) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return "", false
+	}
+	defer zr.Close()
+	read := map[string]bool{"_rels/.rels": true, "xl/_rels/workbook.xml.rels": true, workbookPart: true,
+		sharedStrPart: true, "docProps/core.xml": true, "docProps/custom.xml": true}
+	for _, f := range zr.File {
+		if read[f.Name] || strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return f.Name, true
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return f.Name, true
+		}
+		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
+			continue
+		}
+		d := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			if _, err := d.Token(); err != nil {
+				if err != io.EOF {
+					return f.Name, true
+				}
+				break
+			}
+		}
+	}
+	return "", false
+}
+
+// diffResults describes how two results differ, "" if they do not.
+func diffResults(a, b *Result) string {
+	var out []string
+	if !reflect.DeepEqual(a.Submissions, b.Submissions) {
+		n := max(len(a.Submissions), len(b.Submissions))
+		for i := range n {
+			var sa, sb any
+			if i < len(a.Submissions) {
+				sa = a.Submissions[i]
+			}
+			if i < len(b.Submissions) {
+				sb = b.Submissions[i]
+			}
+			if !reflect.DeepEqual(sa, sb) {
+				out = append(out, fmt.Sprintf("submission %d:\n  lean     %+v\n  excelize %+v", i, sa, sb))
+			}
+		}
+	}
+	pa, pb := problemLines(a.Problems), problemLines(b.Problems)
+	if !reflect.DeepEqual(pa, pb) {
+		out = append(out, fmt.Sprintf("problems:\n  lean     %q\n  excelize %q", pa, pb))
+	}
+	if !reflect.DeepEqual(a.Skipped, b.Skipped) || !reflect.DeepEqual(a.Own, b.Own) || a.Opened != b.Opened {
+		out = append(out, fmt.Sprintf("skipped/own/opened: lean %v %v %d, excelize %v %v %d",
+			a.Skipped, a.Own, a.Opened, b.Skipped, b.Own, b.Opened))
+	}
+	return strings.Join(out, "\n")
+}
+
+func problemLines(ps []analysis.Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%s|%s|%s", p.Severity, p.Code, p.File, p.Sheet, p.Cell,
+			p.Indicator, p.Text, p.Format("en")))
+	}
+	return out
+}
+
+// TestDifferentialSamples: the 48 samples are read by the lean path itself,
+// with no fallback, and give what excelize gives.
+func TestDifferentialSamples(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "samples", "*", "*.xlsx"))
+	if len(files) == 0 {
+		t.Fatal("no samples")
+	}
+	for _, path := range files {
+		if _, fb := readBoth(t, Options{Workers: 1}, path); len(fb) > 0 {
+			t.Errorf("sample handed to excelize: %v", fb)
+		}
+	}
+	// And all at once, with the default worker pool.
+	readBoth(t, Options{}, filepath.Join("..", "samples"))
+}
+
+// TestDifferentialCorpus compares both paths on every file of the shared
+// corpus, and lists those the lean path hands over to excelize.
+func TestDifferentialCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*"))
+	if len(files) == 0 {
+		t.Skipf("%s is absent: the corpus is beside the checkout only in CI and the workplace", corpusDir)
+	}
+	lean, handed := 0, 0
+	for _, path := range files {
+		if filepath.Base(path) == "MANIFEST.tsv" {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			res, fb := readBoth(t, Options{Workers: 1}, path)
+			for _, line := range fb {
+				t.Log(line)
+			}
+			if res.Opened > 0 && len(fb) == 0 {
+				lean++
+			}
+			handed += len(fb)
+		})
+	}
+	t.Logf("corpus: %d workbooks read by the lean path, %d handed to excelize", lean, handed)
+}
+
+// TestLeanFallsBackOnFormulaWithoutValue: a formula without a saved result
+// is computed by excelize, and the Debug writer says so.
+func TestLeanFallsBackOnFormulaWithoutValue(t *testing.T) {
+	dir := t.TempDir()
+	writeWorkbook(t, filepath.Join(dir, "P05.xlsx"), sheetSpec{name: "Báo cáo", cells: standardForm(
+		[]string{"PHƯỜNG 5", "NĂM 2002"}, [3]any{"Số hộ nghèo", formula("2+3"), nil})})
+	res, fb := readBoth(t, Options{}, dir)
+	if len(fb) != 1 || !strings.Contains(fb[0], "formula without a saved value") {
+		t.Fatalf("fallback lines %q", fb)
+	}
+	if got := res.Submissions[0].Observations[0].Current; !got.Known || got.Value != 5 {
+		t.Fatalf("figure %+v", got)
+	}
+}
+
+// TestLeanZipBomb: a part that inflates past the limit is never read
+// whole by the lean path; the file goes to excelize, which refuses it.
+func TestLeanZipBomb(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "P05.xlsx")
+	writeWorkbook(t, path, sheetSpec{name: "Báo cáo", cells: standardForm(
+		[]string{"PHƯỜNG 5", "NĂM 2002"}, [3]any{"Số hộ nghèo", 5, nil})})
+	patchZip(t, path, "xl/sharedStrings.xml", func(s string) string {
+		return strings.Replace(s, "</sst>", "<!--"+strings.Repeat("x", unzipXMLSizeLimit+10)+"--></sst>", 1)
+	})
+	_, fb := readBoth(t, Options{}, dir)
+	if len(fb) != 1 || !strings.Contains(fb[0], "over") {
+		t.Fatalf("fallback lines %q", fb)
+	}
+	// The capped reader stops at the limit even when the size in the zip
+	// directory lies.
+	c := &cappedReader{r: nopCloser{strings.NewReader(strings.Repeat("x", 100))}, left: 10, name: "x"}
+	buf := make([]byte, 64)
+	n, _ := c.Read(buf)
+	if _, err := c.Read(buf); n != 10 || err == nil {
+		t.Fatalf("read %d, then %v", n, err)
+	}
+}
+
+type nopCloser struct{ *strings.Reader }
+
+func (nopCloser) Close() error { return nil }
+
+// FuzzLeanVsExcelize feeds arbitrary bytes as a workbook: the lean path
+// gives exactly excelize's result, or hands the file to excelize.
+func FuzzLeanVsExcelize(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "samples", "*", "*.xlsx"))
+	more, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.xlsx"))
+	for _, path := range append(seeds[:min(len(seeds), 6)], more...) {
+		if data, err := os.ReadFile(path); err == nil && len(data) < 64<<10 {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "P05.xlsx"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		readBoth(t, Options{Workers: 1}, dir)
+	})
+}
+
+// TestMain reports how many workbooks of the whole test run the lean path
+// read itself.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if testing.Verbose() {
+		fmt.Printf("lean path: %d workbooks read, %d handed to excelize\n", leanFiles.Load(), fallbackFiles.Load())
+	}
+	os.Exit(code)
+}
+
+// TestLeanLongSheets: a long list with no table is read only as far as its
+// first rows by the lean path, and a table whose header is near row 60 and
+// whose rows go on past it is read whole; both give excelize's result, on
+// the lean path itself.
+func TestLeanLongSheets(t *testing.T) {
+	dir := t.TempDir()
+	list := map[string]any{}
+	for r := 1; r <= 500; r++ {
+		list["A"+itoa(r)] = r
+		list["B"+itoa(r)] = "Hộ " + itoa(r)
+		list["C"+itoa(r)] = float64(r) * 1.5
+	}
+	title := []string{"PHƯỜNG 7", "NĂM 2002"}
+	for len(title) < 57 {
+		title = append(title, "")
+	}
+	title[56] = "ghi chú"
+	form := standardForm(title, [3]any{"Tổng số hộ dân", 4000, 3900}, [3]any{"Số hộ nghèo", 40, 45},
+		[3]any{"Số hộ đói", 0, 1}, [3]any{"Số vụ phạm pháp hình sự", 12, 14})
+	writeWorkbook(t, filepath.Join(dir, "P07.xlsx"), sheetSpec{name: "Danh sách", cells: list},
+		sheetSpec{name: "Báo cáo", cells: form})
+	res, fb := readBoth(t, Options{}, dir)
+	if len(fb) != 0 {
+		t.Fatalf("handed to excelize: %q", fb)
+	}
+	if len(res.Submissions) != 1 || len(res.Submissions[0].Observations) != 4 {
+		t.Fatalf("submissions %+v, problems %+v", res.Submissions, res.Problems)
+	}
+	if o := observation(t, res.Submissions[0], "criminal_cases"); o.Current.Value != 12 || o.Current.Source.Ref != "D63" {
+		t.Fatalf("criminal cases %+v", o)
+	}
+}
