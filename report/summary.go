@@ -277,6 +277,12 @@ func wardSheet(s *sheet, r *analysis.Result, o Options) {
 	}
 }
 
+// maxLinkedProblems bounds the problems whose file is a hyperlink: each
+// link is a relationship that excelize adds in time proportional to those
+// already there, so 10,000 links took seconds, and nobody follows the
+// 1,001st.
+const maxLinkedProblems = 1000
+
 func problemSheet(s *sheet, r *analysis.Result, o Options) {
 	s.header([]string{o.t("severity"), o.t("file"), o.t("sheet"), o.t("cell"), o.t("ward"),
 		o.t("period"), o.t("indicator"), o.t("text"), o.t("message")})
@@ -287,7 +293,7 @@ func problemSheet(s *sheet, r *analysis.Result, o Options) {
 		col := 1
 		s.text(&col, o.t("noProblems"), style{})
 	}
-	for _, p := range r.Problems {
+	for i, p := range r.Problems {
 		s.row++
 		col := 1
 		fill := fillWarning
@@ -295,7 +301,9 @@ func problemSheet(s *sheet, r *analysis.Result, o Options) {
 			fill = fillNotMet
 		}
 		s.text(&col, o.severity(p.Severity), style{fill: fill})
-		s.link(col, p.File, p.Sheet, p.Cell, o.summaryDir)
+		if i < maxLinkedProblems {
+			s.link(col, p.File, p.Sheet, p.Cell, o.summaryDir)
+		}
 		for _, x := range []string{p.File, p.Sheet, p.Cell, p.Ward, p.Period, p.Indicator, p.Text, p.Message(o.lang())} {
 			s.text(&col, x, style{})
 		}
