@@ -48,6 +48,10 @@ func run(out string, wards, months int) error {
 		// Each ward's size: its household count, and everything else
 		// proportional to it.
 		size := 3000 + rng.IntN(2500)
+		// This ward's figures by period, so that a form's same-month-last-
+		// year column repeats what last year's form reported, as real forms
+		// do (chitieu warns where they differ).
+		reported := map[string][]any{}
 		for m := range months {
 			year, month := 1993+m/12, 1+m%12
 			period, ok := analysis.ParsePeriodID(fmt.Sprintf("%d-%02d", year, month))
@@ -59,9 +63,14 @@ func run(out string, wards, months int) error {
 				return err
 			}
 			values := map[string]float64{}
+			current := make([]any, len(submitted))
 			for i, ind := range submitted {
 				row := strconv.Itoa(6 + i)
 				cur, prev := value(rng, ind, size, values)
+				if last, ok := reported[period.LastYear().ID()]; ok {
+					prev = last[i]
+				}
+				current[i] = cur
 				if err := f.SetCellValue("Báo cáo", "E"+row, cur); err != nil {
 					return err
 				}
@@ -69,6 +78,7 @@ func run(out string, wards, months int) error {
 					return err
 				}
 			}
+			reported[period.ID()] = current
 			dir := filepath.Join(out, period.ID())
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
