@@ -80,7 +80,8 @@ func parseDigits(s string, n Notation) (float64, Notation, error) {
 	if strings.Contains(s, " ") {
 		groups := strings.Fields(s)
 		for _, g := range groups[1:] {
-			if len(g) < 3 || strings.IndexAny(g, ".,") >= 0 && strings.IndexAny(g, ".,") != 3 {
+			// Each group after a space has three digits before any separator.
+			if sep := strings.IndexAny(g, ".,"); len(g) < 3 || sep >= 0 && sep != 3 {
 				return 0, 0, ErrNotNumber
 			}
 		}
