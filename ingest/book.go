@@ -28,6 +28,9 @@ type book interface {
 	calc(sheet, ref string) (string, error)
 	// isPercent reports whether the cell's number format shows percent.
 	isPercent(sheet, ref string) bool
+	// font is the name of the cell's font, "" if unknown: legacy
+	// Vietnamese text is recognized by it.
+	font(sheet, ref string) string
 	// modified is the document property "modified" as written, "" if none.
 	modified() string
 }
@@ -41,7 +44,8 @@ type sheetEntry struct {
 // excelBook is a book over excelize: today's behaviour, and the fallback.
 type excelBook struct {
 	f       *excelize.File
-	percent map[int]bool // style id -> the number format shows percent
+	percent map[int]bool   // style id -> the number format shows percent
+	fonts   map[int]string // style id -> font name
 	// the rows of the sheet read last: head reads the whole sheet, as
 	// GetRows does, and rows then gives them again
 	lastSheet string
@@ -104,6 +108,34 @@ func (b *excelBook) isPercent(sheet, ref string) bool {
 		(st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")))
 	b.percent[id] = pct
 	return pct
+}
+
+func (b *excelBook) font(sheet, ref string) string {
+	id, err := b.f.GetCellStyle(sheet, ref)
+	if err != nil {
+		return ""
+	}
+	if b.fonts == nil {
+		b.fonts = map[int]string{}
+	}
+	if name, ok := b.fonts[id]; ok {
+		return name
+	}
+	// GetStyle leaves out the font of an xf with applyFont="0", which
+	// LibreOffice writes although Excel shows that font: the style sheet is
+	// read directly (GetStyle loads it).
+	name := ""
+	if _, err := b.f.GetStyle(id); err == nil && b.f.Styles != nil && b.f.Styles.Fonts != nil {
+		fonts, fontID := b.f.Styles.Fonts.Font, 0
+		if p := b.f.Styles.CellXfs.Xf[id].FontID; p != nil {
+			fontID = *p
+		}
+		if 0 <= fontID && fontID < len(fonts) && fonts[fontID] != nil && fonts[fontID].Name != nil && fonts[fontID].Name.Val != nil {
+			name = *fonts[fontID].Name.Val
+		}
+	}
+	b.fonts[id] = name
+	return name
 }
 
 func (b *excelBook) modified() string {

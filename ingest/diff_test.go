@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The differential test: the lean reader must give exactly what excelize
@@ -333,5 +335,57 @@ func TestLeanLongSheets(t *testing.T) {
 	}
 	if o := observation(t, res.Submissions[0], "criminal_cases"); o.Current.Value != 12 || o.Current.Source.Ref != "D63" {
 		t.Fatalf("criminal cases %+v", o)
+	}
+}
+
+// TestFontBothWays: the lean reader names the same font for every cell as
+// excelize's style sheet does (legacy text is recognized by it), on the
+// Vietnamese corpus, whose files mix Unicode and .VnTime fonts.
+func TestFontBothWays(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join(corpusDir, "vietnamese", "*.xlsx"))
+	if len(paths) == 0 {
+		t.Skipf("%s is absent: the corpus is beside the checkout only in CI and the workplace", corpusDir)
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lean, err := openLean(data)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		excel := &excelBook{f: f}
+		legacyFonts := 0
+		for _, sh := range lean.sheets() {
+			rows, err := lean.rows(sh.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r, row := range rows {
+				for c, text := range row {
+					if text == "" {
+						continue // an empty cell's style is not kept, nor needed
+					}
+					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+					l, e := lean.font(sh.name, ref), excel.font(sh.name, ref)
+					if l != e {
+						t.Fatalf("%s:%s!%s: lean font %q, excelize %q", filepath.Base(path), sh.name, ref, l, e)
+					}
+					if strings.HasPrefix(strings.ToLower(l), ".vn") {
+						legacyFonts++
+					}
+				}
+			}
+		}
+		f.Close()
+		if lean.fallback != "" {
+			t.Errorf("%s: lean gave up: %s", path, lean.fallback)
+		}
+		t.Logf("%s: %d cells in .Vn fonts", filepath.Base(path), legacyFonts)
 	}
 }

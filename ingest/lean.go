@@ -67,6 +67,8 @@ type leanBook struct {
 	sst      []string
 	sstRead  bool
 	xfFmt    []int // cellXfs index -> numFmtId (-1 when absent)
+	xfFont   []int // cellXfs index -> fontId
+	fontName []string
 	fmtCode  map[int]string
 	styled   bool
 	core     string
@@ -521,7 +523,7 @@ func (b *leanBook) readStyles() error {
 	if bytes.Contains(data, []byte("<!")) || bytes.Contains(data, []byte(nsStrict)) || !utf8Declared(data) {
 		return b.readStylesTokens()
 	}
-	for _, section := range []string{"numFmts", "cellXfs"} {
+	for _, section := range []string{"numFmts", "cellXfs", "fonts"} {
 		open, end := []byte("<"+section), []byte("</"+section+">")
 		i := bytes.Index(data, open)
 		if i < 0 {
@@ -557,7 +559,7 @@ func utf8Declared(data []byte) bool {
 // readStylesTokens reads styles.xml whole, token by token.
 func (b *leanBook) readStylesTokens() error {
 	b.fmtCode = map[int]string{}
-	b.xfFmt = nil
+	b.xfFmt, b.xfFont, b.fontName = nil, nil, nil
 	depth := 0
 	section := ""
 	return b.tokens(stylesPart, false, func(tok xml.Token) error {
@@ -567,8 +569,8 @@ func (b *leanBook) readStylesTokens() error {
 			switch depth {
 			case 2:
 				section = e.Name.Local
-			case 3:
-				return b.styleElement(section, e)
+			case 3, 4:
+				return b.styleElement(section, depth-1, e)
 			}
 		case xml.EndElement:
 			depth--
@@ -592,10 +594,10 @@ func (b *leanBook) styleTokens(d *xml.Decoder, _ int, section string) error {
 		switch e := tok.(type) {
 		case xml.StartElement:
 			depth++
-			if depth != 2 {
+			if depth != 2 && depth != 3 {
 				continue
 			}
-			if err := b.styleElement(section, e); err != nil {
+			if err := b.styleElement(section, depth, e); err != nil {
 				return err
 			}
 		case xml.EndElement:
@@ -604,9 +606,16 @@ func (b *leanBook) styleTokens(d *xml.Decoder, _ int, section string) error {
 	}
 }
 
-// styleElement notes a numFmt of numFmts or an xf of cellXfs.
-func (b *leanBook) styleElement(section string, e xml.StartElement) error {
+// styleElement notes a numFmt of numFmts, an xf of cellXfs or a font of
+// fonts and its name; depth is 2 for the section's children.
+func (b *leanBook) styleElement(section string, depth int, e xml.StartElement) error {
 	switch {
+	case depth == 3:
+		if section == "fonts" && e.Name.Local == "name" && len(b.fontName) > 0 {
+			b.fontName[len(b.fontName)-1], _ = attr(e, "val")
+		}
+	case section == "fonts" && e.Name.Local == "font":
+		b.fontName = append(b.fontName, "")
 	case section == "numFmts" && e.Name.Local == "numFmt":
 		idText, _ := attr(e, "numFmtId")
 		id, err := strconv.Atoi(idText)
@@ -627,6 +636,15 @@ func (b *leanBook) styleElement(section string, e xml.StartElement) error {
 			id = n
 		}
 		b.xfFmt = append(b.xfFmt, id)
+		font := 0
+		if idText, ok := attr(e, "fontId"); ok {
+			n, err := strconv.Atoi(idText)
+			if err != nil {
+				return fallbackf("styles.xml: fontId %q", idText)
+			}
+			font = n
+		}
+		b.xfFont = append(b.xfFont, font)
 	}
 	return nil
 }
@@ -680,10 +698,14 @@ func (b *leanBook) formula(sheet, ref string) string {
 	return ""
 }
 
-func (b *leanBook) isPercent(sheet, ref string) bool {
+// style is the cellXfs index of a cell as excelize's GetCellStyle finds
+// it (the cell's, else its row's, else its column's), with the style sheet
+// read; ok is false when it cannot be read, or when the cell has style 0
+// and zero is false.
+func (b *leanBook) style(sheet, ref string, zero bool) (int, bool) {
 	s, c, row, col, _ := b.cell(sheet, ref)
 	if s == nil {
-		return false
+		return 0, false
 	}
 	style := int(c.style)
 	if style == 0 {
@@ -697,16 +719,21 @@ func (b *leanBook) isPercent(sheet, ref string) bool {
 			}
 		}
 	}
-	if style == 0 {
-		return false
+	if style == 0 && !zero {
+		return 0, false
 	}
 	if !b.styled {
 		if err := b.readStyles(); err != nil {
 			b.fail(err.Error())
-			return false
+			return 0, false
 		}
 	}
-	if style < 0 || style >= len(b.xfFmt) {
+	return style, true
+}
+
+func (b *leanBook) isPercent(sheet, ref string) bool {
+	style, ok := b.style(sheet, ref, false)
+	if !ok || style < 0 || style >= len(b.xfFmt) {
 		return false
 	}
 	id := b.xfFmt[style]
@@ -714,6 +741,17 @@ func (b *leanBook) isPercent(sheet, ref string) bool {
 		return false
 	}
 	return percentFormat(id, b.fmtCode[id])
+}
+
+func (b *leanBook) font(sheet, ref string) string {
+	style, ok := b.style(sheet, ref, true)
+	if !ok || style < 0 || style >= len(b.xfFont) {
+		return ""
+	}
+	if id := b.xfFont[style]; 0 <= id && id < len(b.fontName) {
+		return b.fontName[id]
+	}
+	return ""
 }
 
 func (b *leanBook) rows(sheet string) ([][]string, error) {
