@@ -201,7 +201,9 @@ func (s *sheet) chart(c chartData, o Options) {
 		XAxis: xAxis,
 		YAxis: yAxis,
 	}
-	if !o.chartsBlocked {
+	if _, ok := s.out.(direct); !ok {
+		s.fail(errStreamed)
+	} else if !o.chartsBlocked {
 		s.fail(s.f.AddChart(s.name, chartColumn+fmt.Sprint(top), columns, line))
 	}
 	s.row = max(s.row, top+chartRows-1)

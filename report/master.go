@@ -136,6 +136,7 @@ func fillMaster(f *excelize.File, r *analysis.Result, o Options, original []byte
 			_, err = f.NewSheet(name)
 		} else {
 			err = clearSheet(f, name, scans[name])
+			o.cleared = append(o.cleared, name)
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)

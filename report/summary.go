@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -132,22 +133,42 @@ func newSheets(f *excelize.File, names []string) error {
 // fillSummary writes the summary into the sheets of sheetNames(o), which
 // exist and are empty: the one code path of WriteSummary and WriteInto.
 // Tổng hợp is the sheet shown when the file opens.
+//
+// The big sheets (Tổng hợp, Theo phường, Nguồn) are streamed when new;
+// Vấn đề (hyperlinks), Biểu đồ (charts) and the sheets of a master that
+// are cleared in place (o.cleared) are written cell by cell.
 func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
 	names := sheetNames(o)
 	st := &styles{f: f, ids: map[style]int{}}
-	fills := []func(*sheet, *analysis.Result, Options){summarySheet, wardSheet, problemSheet, sourceSheet, chartSheet}
+	fills := []struct {
+		fill    func(*sheet, *analysis.Result, Options)
+		streams bool
+	}{{summarySheet, true}, {wardSheet, true}, {problemSheet, false}, {sourceSheet, true}, {chartSheet, false}}
+	var sheets []*sheet
 	for i, fill := range fills {
-		s := &sheet{f: f, name: names[i], styles: st, widths: map[int]int{}}
-		fill(s, r, o)
+		var out cells = direct{f, names[i]}
+		if fill.streams && !slices.Contains(o.cleared, names[i]) {
+			out = &streamed{f: f, sheet: names[i]}
+		}
+		s := &sheet{f: f, name: names[i], styles: st, widths: map[int]int{}, out: out}
+		fill.fill(s, r, o)
 		if err := s.finish(o); err != nil {
 			return fmt.Errorf("%s: %w", names[i], err)
 		}
+		sheets = append(sheets, s)
 	}
 	first, err := f.GetSheetIndex(names[0])
 	if err != nil {
 		return err
 	}
+	// SetActiveSheet reads every sheet: it comes before the streams, after
+	// which a streamed sheet can no longer be changed.
 	f.SetActiveSheet(first)
+	for _, s := range sheets {
+		if err := s.out.flush(); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+	}
 	return nil
 }
 
@@ -386,6 +407,7 @@ type sheet struct {
 	// headers are the header rows written, made tall enough for their
 	// wrapped texts once the column widths are known.
 	headers []headerRow
+	out     cells // where the cells go
 	err     error
 }
 
@@ -394,21 +416,17 @@ type headerRow struct {
 	texts []string
 }
 
-func (s *sheet) cell(col int) string {
-	name, err := excelize.CoordinatesToCellName(col, s.row)
-	s.fail(err)
-	return name
-}
-
 func (s *sheet) fail(err error) {
 	if s.err == nil {
 		s.err = err
 	}
 }
 
-func (s *sheet) style(cell string, st style) {
+// style gives the cell at col of the current row style st; the zero style
+// leaves the cell's style as it is.
+func (s *sheet) style(col int, st style) {
 	if st != (style{}) {
-		s.fail(s.f.SetCellStyle(s.name, cell, cell, s.styles.id(st)))
+		s.fail(s.out.setStyle(col, s.row, s.styles.id(st)))
 	}
 }
 
@@ -416,17 +434,16 @@ func (s *sheet) style(cell string, st style) {
 // may run over the empty columns to its right and does not set widths.
 func (s *sheet) title(text string, st style) {
 	s.row++
-	cell := s.cell(1)
-	s.fail(s.f.SetCellStr(s.name, cell, text))
-	s.style(cell, st)
+	s.fail(s.out.setStr(1, s.row, text))
+	s.style(1, st)
 }
 
 // titleAcross writes a title line over the first cols columns, all in style
 // st (centerContinuous centres it across them without merging cells).
 func (s *sheet) titleAcross(text string, st style, cols int) {
 	s.title(text, st)
-	if cols > 1 {
-		s.fail(s.f.SetCellStyle(s.name, s.cell(2), s.cell(cols), s.styles.id(st)))
+	for col := 2; col <= cols; col++ {
+		s.style(col, st)
 	}
 }
 
@@ -436,9 +453,8 @@ func (s *sheet) header(texts []string) {
 	s.cols = max(s.cols, len(texts))
 	s.headers = append(s.headers, headerRow{s.row, texts})
 	for i, text := range texts {
-		cell := s.cell(i + 1)
-		s.fail(s.f.SetCellStr(s.name, cell, text))
-		s.style(cell, style{bold: true, wrap: true, fill: fillHeader, border: true, align: "center"})
+		s.fail(s.out.setStr(i+1, s.row, text))
+		s.style(i+1, style{bold: true, wrap: true, fill: fillHeader, border: true, align: "center"})
 		// Long headers wrap: they widen their column only so far.
 		s.measure(i+1, min(utf8.RuneCountInString(text), 20))
 	}
@@ -467,17 +483,16 @@ func (s *sheet) link(col int, file, sheet, cell, dir string) {
 			target += "A1"
 		}
 	}
-	s.fail(s.f.SetCellHyperLink(s.name, s.cell(col), target, "External"))
-	s.style(s.cell(col), style{link: true})
+	s.fail(s.out.setLink(col, s.row, target))
+	s.style(col, style{link: true})
 }
 
 // text writes text as a string (never a formula) at *col and moves on.
 func (s *sheet) text(col *int, text string, st style) {
-	cell := s.cell(*col)
 	if text != "" {
-		s.fail(s.f.SetCellStr(s.name, cell, text))
+		s.fail(s.out.setStr(*col, s.row, text))
 	}
-	s.style(cell, st)
+	s.style(*col, st)
 	s.measure(*col, utf8.RuneCountInString(text))
 	*col++
 }
@@ -485,13 +500,12 @@ func (s *sheet) text(col *int, text string, st style) {
 // number writes v as a number formatted for its unit, or leaves the cell
 // empty (in style st) when v cannot be had.
 func (s *sheet) number(col *int, v *float64, unit string, t *analysis.Target, st style) {
-	cell := s.cell(*col)
 	if v != nil {
-		s.fail(s.f.SetCellFloat(s.name, cell, *v, -1, 64))
+		s.fail(s.out.setFloat(*col, s.row, *v))
 		st.numFmt = numFormat(*v, unit, t)
 		s.measure(*col, len(Options{}.formatValue(v, unit, t)))
 	}
-	s.style(cell, st)
+	s.style(*col, st)
 	*col++
 }
 
@@ -542,7 +556,7 @@ func (s *sheet) finish(o Options) error {
 			lines = max(lines, wrappedLines(text, columnWidth(s.widths[i+1])-1))
 		}
 		// Excel does not grow a row for wrapped text by itself.
-		s.fail(s.f.SetRowHeight(s.name, h.row, float64(lineHeight*lines+3)))
+		s.fail(s.out.setHeight(h.row, float64(lineHeight*lines+3)))
 	}
 	if s.filter > 0 {
 		s.fail(s.f.AutoFilter(s.name, s.area(s.filter), nil))

@@ -16,8 +16,9 @@ type Options struct {
 	Now    time.Time // the "date made" of the summary workbook
 	Inputs []string  // the input paths, shown in the summary's title block
 
-	summaryDir    string // folder of the summary being written, for its links
-	chartsBlocked bool   // the master's chart parts would be overwritten: draw no chart (see WriteInto)
+	summaryDir    string   // folder of the summary being written, for its links
+	chartsBlocked bool     // the master's chart parts would be overwritten: draw no chart (see WriteInto)
+	cleared       []string // summary sheets of a master cleared in place: not streamed (see fillSummary)
 }
 
 func (o Options) en() bool { return o.Lang == "en" }

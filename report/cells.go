@@ -1,0 +1,199 @@
+package report
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// cells is where a sheet's cells go: straight into the worksheet (direct),
+// or kept and written at the end by an excelize StreamWriter (streamed).
+// Both give the same cells, values and styles; streaming is many times
+// faster for a big sheet, because excelize then neither keeps every cell
+// as a struct nor marshals them with encoding/xml when saving.
+type cells interface {
+	setStr(col, row int, text string) error
+	setFloat(col, row int, v float64) error
+	setStyle(col, row, id int) error
+	setHeight(row int, height float64) error
+	setLink(col, row int, target string) error
+	// flush writes what was kept, once the sheet has everything else:
+	// widths, panes, autofilter, print setup, and the workbook its active
+	// sheet. Nothing may touch the sheet afterwards.
+	flush() error
+}
+
+// errStreamed is what a streamed sheet answers to what excelize cannot do
+// on one: a hyperlink (StreamWriter has none) or a chart (placed by row
+// heights that a streamed sheet does not have yet).
+var errStreamed = errors.New("not possible on a streamed sheet")
+
+// direct writes each cell into the worksheet as it comes, with excelize's
+// cell functions. It is the way for a sheet that had content before (a
+// master's, cleared in place), for hyperlinks and for charts.
+type direct struct {
+	f     *excelize.File
+	sheet string
+}
+
+func (d direct) setStr(col, row int, text string) error {
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return err
+	}
+	return d.f.SetCellStr(d.sheet, cell, text)
+}
+
+func (d direct) setFloat(col, row int, v float64) error {
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return err
+	}
+	return d.f.SetCellFloat(d.sheet, cell, v, -1, 64)
+}
+
+func (d direct) setStyle(col, row, id int) error {
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return err
+	}
+	return d.f.SetCellStyle(d.sheet, cell, cell, id)
+}
+
+func (d direct) setHeight(row int, height float64) error {
+	return d.f.SetRowHeight(d.sheet, row, height)
+}
+
+func (d direct) setLink(col, row int, target string) error {
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return err
+	}
+	return d.f.SetCellHyperLink(d.sheet, cell, target, "External")
+}
+
+func (direct) flush() error { return nil }
+
+// streamed keeps the cells of a new, empty sheet and writes them with a
+// StreamWriter in flush. A StreamWriter must be the only writer of the
+// sheet's cells, wants the column widths before the first row, and
+// writes the sheet's properties when it is made and everything after the
+// rows (autofilter, print setup) when flushed; so the cells wait until all
+// of that is set. Strings go inline into the sheet rather than into the
+// shared strings: the same text when read.
+type streamed struct {
+	f     *excelize.File
+	sheet string
+	rows  []streamRow // in row order
+}
+
+type streamRow struct {
+	num    int
+	height float64 // 0: the default
+	// cells from column A; a zero Cell is no cell.
+	cells []excelize.Cell
+}
+
+// row is row num, added after the last (rows come in order, and only a
+// header's height is set later).
+func (s *streamed) row(num int) *streamRow {
+	n := len(s.rows)
+	switch {
+	case n > 0 && s.rows[n-1].num == num:
+		return &s.rows[n-1]
+	case n == 0 || s.rows[n-1].num < num:
+		// Room for as many cells as the last row had: tables have rows of
+		// the same width.
+		width := 0
+		if n > 0 {
+			width = len(s.rows[n-1].cells)
+		}
+		s.rows = append(s.rows, streamRow{num: num, cells: make([]excelize.Cell, 0, width)})
+		return &s.rows[n]
+	}
+	i, found := slices.BinarySearchFunc(s.rows, num, func(r streamRow, num int) int { return r.num - num })
+	if !found {
+		s.rows = slices.Insert(s.rows, i, streamRow{num: num})
+	}
+	return &s.rows[i]
+}
+
+func (s *streamed) cell(col, row int) (*excelize.Cell, error) {
+	if col < 1 || col > excelize.MaxColumns || row < 1 || row > excelize.TotalRows {
+		_, err := excelize.CoordinatesToCellName(col, row)
+		if err == nil {
+			err = excelize.ErrColumnNumber
+		}
+		return nil, err
+	}
+	r := s.row(row)
+	if len(r.cells) < col {
+		r.cells = append(r.cells, make([]excelize.Cell, col-len(r.cells))...)
+	}
+	return &r.cells[col-1], nil
+}
+
+func (s *streamed) setStr(col, row int, text string) error {
+	c, err := s.cell(col, row)
+	if err == nil {
+		c.Value = text
+	}
+	return err
+}
+
+func (s *streamed) setFloat(col, row int, v float64) error {
+	c, err := s.cell(col, row)
+	if err == nil {
+		c.Value = v
+	}
+	return err
+}
+
+func (s *streamed) setStyle(col, row, id int) error {
+	c, err := s.cell(col, row)
+	if err == nil {
+		c.StyleID = id
+	}
+	return err
+}
+
+func (s *streamed) setHeight(row int, height float64) error {
+	s.row(row).height = height
+	return nil
+}
+
+func (s *streamed) setLink(int, int, string) error { return errStreamed }
+
+func (s *streamed) flush() error {
+	sw, err := s.f.NewStreamWriter(s.sheet)
+	if err != nil {
+		return err
+	}
+	var values []any
+	for i := range s.rows {
+		r := &s.rows[i]
+		values = values[:0]
+		for j := range r.cells {
+			c := &r.cells[j]
+			if c.Value == nil && c.StyleID == 0 {
+				values = append(values, nil) // SetRow skips it
+				continue
+			}
+			values = append(values, c)
+		}
+		first, err := excelize.CoordinatesToCellName(1, r.num)
+		if err != nil {
+			return err
+		}
+		var opts []excelize.RowOpts
+		if r.height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: r.height})
+		}
+		if err := sw.SetRow(first, values, opts...); err != nil {
+			return err
+		}
+	}
+	s.rows = nil
+	return sw.Flush()
+}
