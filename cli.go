@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -110,6 +111,8 @@ func run(args []string, sys System) int {
 		return runTemplate(o, sys)
 	case "watch":
 		return runWatch(o, sys)
+	case "convert":
+		return runConvert(o, sys)
 	case "report", "check":
 		return runReport(o, sys)
 	}
@@ -149,6 +152,9 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 		command = "report" // watch takes report's flags
 	}
 	has := func(cmds ...string) bool { return command == "" || slices.Contains(cmds, command) }
+	if command == "convert" {
+		fs.StringVar(&o.password, "password", "", "password `PW` of an encrypted workbook")
+	}
 	if has("report", "check") {
 		fs.StringVar(&o.configPath, "config", "", "configuration workbook `FILE` (else cau-hinh.xlsx in the first input folder, else beside the program, else built in)")
 		fs.StringVar(&o.period, "period", "", "assign period `P` (2003, 2003-H1, 2003-Q3, 2003-9M, 2003-05) to every input")
@@ -229,6 +235,13 @@ func (o *options) validate() error {
 		if len(o.paths) != 1 {
 			return usageError{msg(o.lang, "watch cần đúng một thư mục", "watch takes one folder")}
 		}
+	case "convert":
+		if len(o.paths) != 2 {
+			return usageError{msg(o.lang, "convert cần tệp vào và tệp ra: chitieu convert CU.xls MOI.xlsx", "convert takes an input and an output: chitieu convert OLD.xls NEW.xlsx")}
+		}
+		if !strings.EqualFold(filepath.Ext(o.paths[1]), ".xlsx") {
+			return usageError{fmt.Sprintf(msg(o.lang, "tệp ra %q phải có đuôi .xlsx", "the output %q must end in .xlsx"), o.paths[1])}
+		}
 	case "template":
 		switch {
 		case o.period == "":
@@ -267,7 +280,7 @@ var helpTexts = map[string][2]string{
 
 Đọc báo cáo của các phường (tệp hoặc thư mục), so số liệu của quận với chỉ
 tiêu Nghị quyết Đại hội, in bảng báo cáo và ghi bảng tổng hợp.
-Các lệnh khác: check, config, template, watch, version (chitieu LỆNH --help).
+Các lệnh khác: check, config, template, watch, convert, version (chitieu LỆNH --help).
 
 Ví dụ:
   chitieu samples
@@ -278,7 +291,7 @@ Ví dụ:
 
 Read the wards' workbooks (files or folders), compare the district's figures
 with the Congress targets, print the report and write the summary workbook.
-Other commands: check, config, template, watch, version (chitieu COMMAND --help).
+Other commands: check, config, template, watch, convert, version (chitieu COMMAND --help).
 
 Examples:
   chitieu samples
@@ -353,6 +366,27 @@ workbook in FOLDER is added, replaced or removed. Ctrl-C stops.
 
 Examples:
   chitieu watch D:\BaoCao\2003-H1
+`},
+	"convert": {`Cách dùng: chitieu convert [cờ] TỆP-CŨ TỆP-MỚI.xlsx
+
+Ghi một bản sao của bảng tính (.xlsx hoặc .xls) trong đó chữ gõ bằng mã cũ
+TCVN3 (ABC, phông .VnTime) hoặc VNI (phông VNI-Times) đã chuyển sang Unicode
+và phông chữ đổi sang phông Unicode. Tệp cũ không bị sửa. Tệp .xls được ghi
+lại thành .xlsx với số liệu, định dạng số, phông chữ và ô gộp (công thức chỉ
+giữ kết quả).
+
+Ví dụ:
+  chitieu convert bieu-cu.xls bieu-moi.xlsx
+`, `Usage: chitieu convert [flags] OLD NEW.xlsx
+
+Write a copy of a workbook (.xlsx or .xls) in which text typed in the legacy
+TCVN3 (ABC, .VnTime fonts) or VNI (VNI-Times fonts) encodings is Unicode and
+the fonts are Unicode ones. The old file is not changed. An .xls is written
+as .xlsx with its values, number formats, fonts and merged cells (formulas
+keep only their results).
+
+Examples:
+  chitieu convert bieu-cu.xls bieu-moi.xlsx
 `},
 	"version": {"Cách dùng: chitieu version\n\nIn phiên bản của chitieu, của Go và của excelize.\n",
 		"Usage: chitieu version\n\nPrint chitieu's version, and Go's and excelize's.\n"},

@@ -190,7 +190,9 @@ func TestCheckAndExitCodes(t *testing.T) {
 		{"help", []string{"--help"}, 0, "Mã thoát", ""},
 		{"help, English", []string{"--help", "--lang", "en"}, 0, "Exit codes", ""},
 		{"version", []string{"version"}, 0, "chitieu", ""},
-		{"not yet", []string{"convert", "a.xlsx", "b.xlsx"}, 2, "", "convert"},
+		{"convert missing input", []string{"convert", "a.xlsx", "b.xlsx"}, 2, "", "không có tệp a.xlsx"},
+		{"convert one path", []string{"convert", "a.xlsx"}, 2, "", "convert cần tệp vào và tệp ra"},
+		{"convert to xls", []string{"convert", "samples/2002/P01.xlsx", "b.xls"}, 2, "", "phải có đuôi .xlsx"},
 		{"watch needs a folder", []string{"watch", "samples/2002/P01.xlsx"}, 2, "", "không phải thư mục"},
 	}
 	for _, tt := range tests {

@@ -12,10 +12,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"chitieu/analysis"
 	"chitieu/ingest"
+	"chitieu/legacy"
 	"chitieu/report"
 	"chitieu/watch"
 
@@ -287,6 +289,58 @@ func runTemplate(o options, sys System) int {
 		}
 	}
 	return exitOK
+}
+
+// runConvert writes a copy of a workbook with its legacy-encoded text in
+// Unicode. It never overwrites an existing file (the input included).
+func runConvert(o options, sys System) int {
+	in, out := o.paths[0], o.paths[1]
+	if _, err := os.Stat(in); err != nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không có tệp %s\n", "chitieu: %s does not exist\n"), in)
+		return exitUsage
+	}
+	if _, err := os.Stat(out); err == nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
+		return exitProblems
+	}
+	f, conv, err := ingest.ConvertWorkbook(in, o.password)
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không đọc được %s: %v\n", "chitieu: cannot read %s: %v\n"), in, err)
+		return exitProblems
+	}
+	defer f.Close()
+	if !save(o, sys, f, nil, out, "Đã ghi bản chuyển mã: ", "Converted copy written: ") {
+		return exitProblems
+	}
+	fmt.Fprintln(sys.Stderr, conversionSummary(o.lang, conv))
+	return exitOK
+}
+
+// conversionSummary says how many cells were converted from which
+// encoding and which fonts were replaced.
+func conversionSummary(lang string, c ingest.Conversion) string {
+	var parts []string
+	for _, enc := range []legacy.Encoding{legacy.TCVN3, legacy.VNI} {
+		if n := c.Cells[enc]; n > 0 {
+			parts = append(parts, fmt.Sprintf(msg(lang, "%d ô từ %s", "%d cells from %s"), n, enc))
+		}
+	}
+	if len(parts) == 0 {
+		return msg(lang, "Không có chữ nào gõ bằng mã cũ.", "No text was in a legacy encoding.")
+	}
+	text := msg(lang, "Đã chuyển sang Unicode: ", "Converted to Unicode: ") + strings.Join(parts, ", ")
+	if c.Guessed > 0 {
+		text += fmt.Sprintf(msg(lang, " (%d ô đoán mã theo chữ, hãy kiểm tra)", " (%d cells by guessing from the text; please check)"), c.Guessed)
+	}
+	var fonts []string
+	for old, u := range c.Fonts {
+		fonts = append(fonts, old+" → "+u)
+	}
+	sort.Strings(fonts)
+	if len(fonts) > 0 {
+		text += msg(lang, ". Phông: ", ". Fonts: ") + strings.Join(fonts, ", ")
+	}
+	return text + "."
 }
 
 // givenConfig is the configuration of --config, else the built-in one

@@ -113,6 +113,9 @@ const (
 	MsgNegative          MessageCode = "negative"
 	MsgWardDisagrees     MessageCode = "ward_disagrees"
 	MsgNoIndicators      MessageCode = "no_indicators"
+	MsgLegacyText        MessageCode = "legacy_text"
+	MsgLegacyGuessed     MessageCode = "legacy_guessed"
+	MsgEncryptedXLS      MessageCode = "encrypted_xls"
 )
 
 // messages holds every problem text, Vietnamese first, as fmt formats.
@@ -121,8 +124,8 @@ var messages = map[MessageCode][2]string{
 		"cannot open the file (%v); open it in Excel, save it as .xlsx and run again"},
 	MsgTruncated: {"tệp bị cắt cụt hoặc hỏng; xin phường gửi lại",
 		"the file is truncated or damaged; ask the ward to send it again"},
-	MsgNotWorkbook: {"không phải bảng tính Excel (tệp rỗng hoặc nội dung khác, dù tên là .xlsx); xin phường gửi lại",
-		"not an Excel workbook (empty, or something else named .xlsx); ask the ward to send it again"},
+	MsgNotWorkbook: {"không phải bảng tính Excel (tệp rỗng hoặc nội dung khác, dù có đuôi .xlsx hay .xls); xin phường gửi lại",
+		"not an Excel workbook (empty, or something else named .xlsx or .xls); ask the ward to send it again"},
 	MsgWrongPassword: {"mật khẩu (--password) không mở được tệp này",
 		"the password given with --password does not open this file"},
 	MsgEncrypted: {"tệp được đặt mật khẩu; chạy lại với --password",
@@ -181,6 +184,12 @@ var messages = map[MessageCode][2]string{
 		"a count cannot be negative; treated as no data"},
 	MsgWardDisagrees: {"tiêu đề ghi %s nhưng %s ghi %s; dùng theo tiêu đề",
 		"the title says %s but the %s says %s; the title is used"},
+	MsgLegacyText: {"đã chuyển %[3]d ô gõ bằng mã %[1]s (phông %[2]s) sang Unicode: %[4]s; ô đầu thành \"%[5]s\"",
+		"converted %[3]d cells typed in %[1]s (font %[2]s) to Unicode: %[4]s; the first reads \"%[5]s\""},
+	MsgLegacyGuessed: {"phông chữ không cho biết nhưng chữ có vẻ gõ bằng mã %[1]s; đã chuyển %[3]d ô sang Unicode: %[4]s; ô đầu thành \"%[5]s\", hãy kiểm tra lại",
+		"the font does not say, but the text looks typed in %[1]s; converted %[3]d cells to Unicode: %[4]s; the first reads \"%[5]s\", please check"},
+	MsgEncryptedXLS: {"tệp .xls được đặt mật khẩu, chitieu chưa mở được loại này; hãy mở bằng Excel, bỏ mật khẩu hoặc lưu lại dạng .xlsx",
+		"the .xls file is password-protected, which chitieu cannot open; open it in Excel and remove the password or save it as .xlsx"},
 	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
 		"the report sheet holds no recognisable indicator"},
 }

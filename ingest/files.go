@@ -19,8 +19,8 @@ const (
 
 var extensions = map[string]fileKind{
 	".xlsx": kindWorkbook, ".xlsm": kindWorkbook, ".xltx": kindWorkbook, ".xltm": kindWorkbook,
-	".xls": kindUnsupported, ".xlsb": kindUnsupported, ".ods": kindUnsupported, ".fods": kindUnsupported,
-	".xlt": kindUnsupported, ".numbers": kindUnsupported,
+	".xls": kindWorkbook, ".xlt": kindWorkbook, ".xlsb": kindUnsupported, ".ods": kindUnsupported, ".fods": kindUnsupported,
+	".numbers": kindUnsupported,
 }
 
 func classify(name string) fileKind {

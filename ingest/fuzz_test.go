@@ -46,6 +46,8 @@ func FuzzReadCell(f *testing.F) {
 func FuzzOpenWorkbook(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(corpusDir, "*", "*.xlsx"))
 	seeds = append(seeds, filepath.Join("..", "samples", "2002", "P01.xlsx"))
+	legacyForms, _ := filepath.Glob(filepath.Join("..", "testdata", "legacy", "2003-H1", "P0*"))
+	seeds = append(seeds, legacyForms...) // .xls, TCVN3 and VNI
 	for _, path := range seeds {
 		if data, err := os.ReadFile(path); err == nil && len(data) < 64<<10 {
 			f.Add(data)

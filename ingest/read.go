@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"chitieu/analysis"
+	"chitieu/xls"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -159,6 +160,9 @@ func newReader(opt Options) *reader {
 var (
 	oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 	zipHeader = []byte("PK")
+	// encryptedPackage is the stream name (UTF-16) that makes an OLE file an
+	// encrypted .xlsx.
+	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 )
 
 // Limits that keep a hostile file (a zip bomb) from exhausting memory.
@@ -183,6 +187,26 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 		return fail(analysis.MsgCannotOpen, err)
 	}
 	encrypted := bytes.HasPrefix(data, oleHeader)
+	if encrypted {
+		// An OLE file is an Excel 97-2003 workbook, or an encrypted .xlsx.
+		wb, err := xls.Open(bytes.NewReader(data), int64(len(data)))
+		switch {
+		case err == nil:
+			out.opened = true
+			b := newXLSBook(wb)
+			out.submissions, out.problems = r.readWorkbook(path, b)
+			out.stamp(b.modified(), path)
+			return out
+		case errors.Is(err, xls.ErrEncrypted):
+			return fail(analysis.MsgEncryptedXLS)
+		case errors.Is(err, xls.ErrOldFormat):
+			return fail(analysis.MsgUnsupportedFormat, "Excel 5.0/95 (.xls)")
+		case !errors.Is(err, xls.ErrNotXLS):
+			return fail(analysis.MsgTruncated)
+		case !bytes.Contains(data, encryptedPackage):
+			return fail(analysis.MsgNotWorkbook)
+		}
+	}
 	switch {
 	case encrypted && r.opt.Password == "":
 		return fail(analysis.MsgEncrypted)
@@ -214,10 +238,7 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 	b := &excelBook{f: f}
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, b)
-	modified := savedAt(b.modified(), path)
-	for i := range out.submissions {
-		out.submissions[i].Modified = modified
-	}
+	out.stamp(b.modified(), path)
 	return out
 }
 
@@ -248,11 +269,16 @@ func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
 		r.debugf(path, b.fallback)
 		return fileOutcome{}, false
 	}
-	modified := savedAt(b.modified(), path)
-	for i := range out.submissions {
-		out.submissions[i].Modified = modified
-	}
+	out.stamp(b.modified(), path)
 	return out, true
+}
+
+// stamp gives every submission the time the workbook was saved.
+func (o *fileOutcome) stamp(modified, path string) {
+	at := savedAt(modified, path)
+	for i := range o.submissions {
+		o.submissions[i].Modified = at
+	}
 }
 
 // debugf says on opt.Debug why a workbook is read with excelize.
@@ -280,7 +306,8 @@ func savedAt(modified, path string) string {
 
 // readWorkbook reads every visible sheet that holds a report table; hidden
 // sheets only when no visible one does.
-func (r *reader) readWorkbook(path string, b book) ([]analysis.Submission, []analysis.Problem) {
+func (r *reader) readWorkbook(path string, raw book) ([]analysis.Submission, []analysis.Problem) {
+	b := newUnicodeBook(raw)
 	var visible, hidden []string
 	for _, sh := range b.sheets() {
 		if sh.hidden {
@@ -296,6 +323,9 @@ func (r *reader) readWorkbook(path string, b book) ([]analysis.Submission, []ana
 		for _, name := range group {
 			s := &sheetReader{reader: r, book: b, path: path, sheet: name}
 			sub, found := s.read()
+			if found {
+				s.problems = append(s.problems, b.conversionProblems(path, name)...)
+			}
 			sortByCell(s.problems)
 			if found && g == 1 {
 				problems = append(problems, analysis.Problem{Severity: analysis.SeverityWarning, File: path, Sheet: name, Code: analysis.MsgHiddenSheet})

@@ -230,7 +230,7 @@ func TestReadProblems(t *testing.T) {
 	writeWorkbook(t, filepath.Join(dir, "noperiod.xlsx"), sheetSpec{name: "P1", cells: standardForm(
 		[]string{"BÁO CÁO"}, [3]any{"Số hộ nghèo", 1, nil})})
 	writeWorkbook(t, filepath.Join(dir, "notable.xlsx"), sheetSpec{name: "Sheet1", cells: map[string]any{"A1": "danh sách"}})
-	for name, data := range map[string]string{"damaged.xlsx": "PK\x03\x04 not really", "old.xls": "x", "notes.docx": "x", "~$P05.xlsx": "x", ".~lock.P05.xlsx#": "x"} {
+	for name, data := range map[string]string{"damaged.xlsx": "PK\x03\x04 not really", "old.xls": "x", "old.xlsb": "x", "notes.docx": "x", "~$P05.xlsx": "x", ".~lock.P05.xlsx#": "x"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -241,7 +241,7 @@ func TestReadProblems(t *testing.T) {
 		got = append(got, string(p.Severity)+" "+filepath.Base(p.File)+":"+p.Sheet+"!"+p.Cell+" "+p.Text+" "+string(p.Code))
 	}
 	want := []string{
-		"error old.xls:!  " + string(analysis.MsgUnsupportedFormat),
+		"error old.xlsb:!  " + string(analysis.MsgUnsupportedFormat),
 		"error P05.xlsx:Báo cáo!D5 12,5 hộ nghèo? " + string(analysis.MsgNotNumber),
 		"warning P05.xlsx:Báo cáo!D6 khoảng 3 " + string(analysis.MsgApprox),
 		"warning P05.xlsx:Báo cáo!B7 Số cán bộ được đào tạo " + string(analysis.MsgUnknownLabel),
@@ -251,6 +251,7 @@ func TestReadProblems(t *testing.T) {
 		"error damaged.xlsx:!  " + string(analysis.MsgTruncated),
 		"error noperiod.xlsx:P1!  " + string(analysis.MsgNoPeriod),
 		"error notable.xlsx:!  " + string(analysis.MsgNoHeader),
+		"error old.xls:!  " + string(analysis.MsgNotWorkbook),
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -8,9 +8,10 @@
 // macro sheets, drawings, comments and formula text are skipped.
 //
 // Open refuses files from Excel 5.0/95 and older (ErrOldFormat), encrypted
-// workbooks (ErrEncrypted) and anything that is not a compound file with a
-// Workbook stream (ErrNotXLS). A damaged workbook gives a *FormatError
-// that names the record at fault.
+// workbooks (ErrEncrypted) and a compound file without a Workbook stream
+// (ErrNotXLS: an encrypted .xlsx is one). A compound file that cannot be
+// read gives ErrDamaged; a damaged workbook stream a *FormatError that
+// names the record at fault.
 //
 // Text comes back as stored. BIFF8 keeps a string either as UTF-16 or
 // "compressed", one byte per character holding the low byte of UTF-16;
@@ -32,8 +33,11 @@ import (
 )
 
 var (
-	// ErrNotXLS means the input is not a compound file or has no Workbook stream.
+	// ErrNotXLS means the input is a compound file without a Workbook stream.
 	ErrNotXLS = errors.New("xls: not an Excel 97-2003 workbook")
+	// ErrDamaged means the input is not a compound file that can be read:
+	// cut short, damaged, or something else altogether.
+	ErrDamaged = errors.New("xls: damaged or not a compound file")
 	// ErrOldFormat means the workbook is from Excel 5.0/95 or older (BIFF5 and before).
 	ErrOldFormat = errors.New("xls: Excel 5.0/95 or older workbook not supported")
 	// ErrEncrypted means the workbook is protected by a password (FILEPASS).
@@ -157,7 +161,7 @@ func readStreams(r io.ReaderAt, size int64) (book, summary []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			book, summary = nil, nil
-			err = fmt.Errorf("%w: damaged compound file: %v", ErrNotXLS, p)
+			err = fmt.Errorf("%w: %v", ErrDamaged, p)
 		}
 	}()
 	if size < 0 {
@@ -165,7 +169,7 @@ func readStreams(r io.ReaderAt, size int64) (book, summary []byte, err error) {
 	}
 	doc, err := mscfb.New(io.NewSectionReader(r, 0, size))
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", ErrNotXLS, err)
+		return nil, nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	var wbFile, bookFile, sumFile *mscfb.File
 	for _, f := range doc.File {

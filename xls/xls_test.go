@@ -219,7 +219,7 @@ func TestCorpus(t *testing.T) {
 		file: "realworld/poi_1904DateWindowing.xls", date: true, sheets: 3, sheet: "Sheet1",
 		cells: []want{{ref: "A1", kind: xls.Number, num: 35064, code: "m/d/yy", font: "Verdana"}},
 	}, {
-		file: "realworld/calamine_too_small.xls", err: xls.ErrNotXLS,
+		file: "realworld/calamine_too_small.xls", err: xls.ErrDamaged,
 	}, {
 		// Despite its name this file also has a BIFF8 "Workbook" stream
 		// next to the BIFF5 "Book" one (Excel's "97 & 5.0/95" format), and
@@ -327,8 +327,9 @@ func TestRefused(t *testing.T) {
 		in   []byte
 		want error
 	}{
-		{"empty", nil, xls.ErrNotXLS},
-		{"xlsx", []byte("PK\x03\x04 not a compound file"), xls.ErrNotXLS},
+		{"empty", nil, xls.ErrDamaged},
+		{"xlsx", []byte("PK\x03\x04 not a compound file"), xls.ErrDamaged},
+		{"cut short", b[:len(b)/2], xls.ErrDamaged},
 		{"no Workbook stream", patch(t, b, entry, noWorkbook), xls.ErrNotXLS},
 		{"Book stream", patch(t, b, entry, book), xls.ErrOldFormat},
 		// BOF version 0x0600 made 0x0500.

@@ -1,0 +1,104 @@
+package ingest
+
+import (
+	"reflect"
+	"testing"
+
+	"chitieu/analysis"
+)
+
+// fontBook is a book of fixed rows and fonts, for unicodeBook's tests.
+type fontBook struct {
+	book
+	cells [][]string
+	fonts map[string]string // ref -> font
+	reads int
+}
+
+func (b *fontBook) rows(string) ([][]string, error) { b.reads++; return b.cells, nil }
+func (b *fontBook) head(_ string, n int) ([][]string, error) {
+	return b.cells[:min(n, len(b.cells))], nil
+}
+func (b *fontBook) font(_, ref string) string { return b.fonts[ref] }
+
+func TestUnicodeBook(t *testing.T) {
+	// The legacy texts are the examples, as the encodings' charts
+	// give them, not made by package legacy.
+	inner := &fontBook{
+		cells: [][]string{
+			{"STT", "Chỉ tiêu", "Kỳ báo cáo"},
+			{"1", "Sè hé nghÌo", "12"},
+			{"2", "Soá hoä ngheøo", "13"},
+			{"3", "Số hộ nghèo", "14"},      // Unicode in a legacy font: left alone
+			{"4", "Café", "15"},             // no legacy font, nothing Vietnamese: left alone
+			{"5", "Tæng sè hé d©n", "4559"}, // TCVN3 without its font: guessed
+		},
+		fonts: map[string]string{"B2": ".VnTime", "B3": "VNI-Times", "B4": ".VnTime", "B5": "Arial", "B6": "Arial"},
+	}
+	original := clone(inner.cells)
+	b := newUnicodeBook(inner)
+	head, err := b.head("S", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := head[1][1]; got != "Số hộ nghèo" {
+		t.Errorf("head B2 = %q, want Số hộ nghèo", got)
+	}
+	rows, err := b.rows("S")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Chỉ tiêu", "Số hộ nghèo", "Số hộ nghèo", "Số hộ nghèo", "Café", "Tổng số hộ dân"}
+	for r, w := range want {
+		if rows[r][1] != w {
+			t.Errorf("B%d = %q, want %q", r+1, rows[r][1], w)
+		}
+	}
+	if !reflect.DeepEqual(inner.cells, original) {
+		t.Errorf("the wrapped book's rows were modified: %q", inner.cells)
+	}
+	if again, _ := b.rows("S"); &again[0] != &rows[0] || inner.reads != 1 {
+		t.Errorf("rows read again (%d reads)", inner.reads)
+	}
+
+	problems := b.conversionProblems("P.xlsx", "S")
+	var got [][]any
+	for _, p := range problems {
+		got = append(got, append([]any{p.Code, p.Cell, p.Text}, p.Args...))
+	}
+	wantProblems := [][]any{
+		{analysis.MsgLegacyText, "B2", "Sè hé nghÌo", "TCVN3", ".VnTime", 1, "B2", "Số hộ nghèo"},
+		{analysis.MsgLegacyGuessed, "B6", "Tæng sè hé d©n", "TCVN3", "Arial", 1, "B6", "Tổng số hộ dân"},
+		{analysis.MsgLegacyText, "B3", "Soá hoä ngheøo", "VNI", "VNI-Times", 1, "B3", "Số hộ nghèo"},
+	}
+	if !reflect.DeepEqual(got, wantProblems) {
+		t.Errorf("problems:\n got %v\nwant %v", got, wantProblems)
+	}
+}
+
+func clone(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = append([]string(nil), r...)
+	}
+	return out
+}
+
+func TestCellRanges(t *testing.T) {
+	tests := []struct {
+		refs []string
+		want string
+	}{
+		{[]string{"B5"}, "B5"},
+		{[]string{"B5", "B6", "B7", "C2"}, "B5:B7, C2"},
+		{[]string{"B7", "A1", "B5", "B6", "B9"}, "A1, B5:B7, B9"},
+		{[]string{"AA10", "Z10", "AA11"}, "Z10, AA10:AA11"},
+	}
+	for _, tt := range tests {
+		refs := append([]string(nil), tt.refs...)
+		sortRefs(refs)
+		if got := cellRanges(refs); got != tt.want {
+			t.Errorf("cellRanges(%v) = %q, want %q", tt.refs, got, tt.want)
+		}
+	}
+}
