@@ -247,3 +247,36 @@ func TestTruncatedStream(t *testing.T) {
 func itoa(i int) string     { return strconv.Itoa(i) }
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 func quote(s string) string { return strconv.Quote(s) }
+
+// TestSharedSheet: two sheets listed at one offset are refused, not read
+// twice (a small file could otherwise take any amount of memory).
+func TestSharedSheet(t *testing.T) {
+	b := workbook(rec(recNumber, u16(0), u16(0), u16(0), make([]byte, 8)))
+	name := []byte{5, 0, 'S', 'h', 'e', 'e', 't'}
+	one := rec(recBoundSheet, u32(0), []byte{1, 0}, name)
+	i := bytes.Index(b, one[:4])
+	if i < 0 {
+		t.Fatal("no BOUNDSHEET record")
+	}
+	bs := b[i : i+len(one)]
+	// The same record again, with the offsets after it moved by its length.
+	twice := bytes.Join([][]byte{b[:i], bs, bs, b[i+len(one):]}, nil)
+	off := int(binary.LittleEndian.Uint32(bs[4:])) + len(one)
+	for _, at := range []int{i + 4, i + len(one) + 4} {
+		binary.LittleEndian.PutUint32(twice[at:], uint32(off))
+	}
+	g, err := readGlobals(twice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.sheets) != 2 {
+		t.Fatalf("%d sheets listed, want 2", len(g.sheets))
+	}
+	if _, err := readSheets(twice, g); !errors.Is(err, errSharedSheet) {
+		t.Errorf("readSheets: %v, want %v", err, errSharedSheet)
+	}
+	g.sheets = g.sheets[:1]
+	if sheets, err := readSheets(twice, g); err != nil || len(sheets) != 1 || len(sheets[0].Cells) != 1 {
+		t.Errorf("one listing: %v, %v", sheets, err)
+	}
+}

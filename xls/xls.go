@@ -139,19 +139,48 @@ func Open(r io.ReaderAt, size int64) (*Workbook, error) {
 		Codepage:  g.codepage,
 		LastSaved: lastSaved(summary),
 	}
+	if wb.Sheets, err = readSheets(book, g); err != nil {
+		return nil, err
+	}
+	return wb, nil
+}
+
+// readSheets reads the worksheets the globals list.
+func readSheets(book []byte, g *globals) ([]*Sheet, error) {
+	var sheets []*Sheet
 	styles := g.styles()
+	seen := map[uint32]bool{}
+	cells := 0
 	for _, bs := range g.sheets {
 		if bs.kind != 0 {
 			continue // chart, macro sheet or VBA module
 		}
+		// Sheets sharing a substream would multiply the memory a small
+		// file takes; the cap bounds what a file may ask for in all.
+		if seen[bs.offset] {
+			return nil, bs.rec.err(fmt.Errorf("sheet %q: %w", bs.name, errSharedSheet))
+		}
+		seen[bs.offset] = true
 		sh, err := readSheet(book, bs, g.sst, styles)
 		if err != nil {
 			return nil, err
 		}
-		wb.Sheets = append(wb.Sheets, sh)
+		if cells += len(sh.Cells); cells > maxCells {
+			return nil, bs.rec.err(fmt.Errorf("sheet %q: %w", bs.name, errTooManyCells))
+		}
+		sheets = append(sheets, sh)
 	}
-	return wb, nil
+	return sheets, nil
 }
+
+// maxCells caps the cells of a workbook: Excel 97-2003 holds 65,536 rows of
+// 256 columns per sheet, and no ward form comes near this.
+const maxCells = 10_000_000
+
+var (
+	errSharedSheet  = errors.New("starts where another sheet starts")
+	errTooManyCells = fmt.Errorf("more than %d cells in the workbook", maxCells)
+)
 
 // readStreams returns the Workbook stream and, if there is one, the
 // SummaryInformation stream of the compound file in r.
