@@ -295,8 +295,11 @@ func runTemplate(o options, sys System) int {
 // Unicode. It never overwrites an existing file (the input included).
 func runConvert(o options, sys System) int {
 	in, out := o.paths[0], o.paths[1]
-	if _, err := os.Stat(in); err != nil {
+	if info, err := os.Stat(in); err != nil {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không có tệp %s\n", "chitieu: %s does not exist\n"), in)
+		return exitUsage
+	} else if info.IsDir() {
+		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s là thư mục; convert chuyển từng tệp một\n", "chitieu: %s is a folder; convert takes one workbook\n"), in)
 		return exitUsage
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -305,7 +308,12 @@ func runConvert(o options, sys System) int {
 	}
 	f, conv, err := ingest.ConvertWorkbook(in, o.password)
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không đọc được %s: %v\n", "chitieu: cannot read %s: %v\n"), in, err)
+		var oe *ingest.OpenError
+		if errors.As(err, &oe) {
+			fmt.Fprintf(sys.Stderr, "chitieu: %s: %s\n", in, analysis.Translate(o.lang, oe.Code, oe.Args...))
+		} else {
+			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không chuyển được %s: %v\n", "chitieu: cannot convert %s: %v\n"), in, err)
+		}
 		return exitProblems
 	}
 	defer f.Close()
@@ -325,10 +333,10 @@ func conversionSummary(lang string, c ingest.Conversion) string {
 			parts = append(parts, fmt.Sprintf(msg(lang, "%d ô từ %s", "%d cells from %s"), n, enc))
 		}
 	}
-	if len(parts) == 0 {
-		return msg(lang, "Không có chữ nào gõ bằng mã cũ.", "No text was in a legacy encoding.")
+	text := msg(lang, "Không có chữ nào gõ bằng mã cũ", "No text was in a legacy encoding")
+	if len(parts) > 0 {
+		text = msg(lang, "Đã chuyển sang Unicode: ", "Converted to Unicode: ") + strings.Join(parts, ", ")
 	}
-	text := msg(lang, "Đã chuyển sang Unicode: ", "Converted to Unicode: ") + strings.Join(parts, ", ")
 	if c.Guessed > 0 {
 		text += fmt.Sprintf(msg(lang, " (%d ô đoán mã theo chữ, hãy kiểm tra)", " (%d cells by guessing from the text; please check)"), c.Guessed)
 	}

@@ -2,11 +2,12 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
+	"chitieu/analysis"
 	"chitieu/legacy"
 	"chitieu/xls"
 
@@ -27,6 +28,7 @@ var unicodeFonts = map[string]string{
 	"time": "Times New Roman", "times": "Times New Roman", "arial": "Arial", "arial narrow": "Arial Narrow",
 	"helve": "Arial", "helvetins": "Arial", "avant": "Arial", "univer": "Arial", "courier": "Courier New",
 	"courier new": "Courier New", "century schoolbook": "Century Schoolbook", "book antiqua": "Book Antiqua",
+	"book-antiqua":   "Book Antiqua",
 	"helve-condense": "Arial Narrow", "tahoma": "Tahoma", "garamond": "Garamond",
 }
 
@@ -55,29 +57,35 @@ func UnicodeFont(name string) string {
 
 // ConvertWorkbook reads the workbook at path (.xlsx and its kin, or .xls)
 // and returns a copy in which every text typed in a legacy Vietnamese
-// encoding is Unicode and legacy fonts are replaced by Unicode ones. The
-// input file is never written. An .xlsx keeps everything else as it was
-// (formulas are kept, so a formula's own text is not converted); an .xls
-// becomes an .xlsx holding its sheets, values, number formats, fonts and
-// merged cells (formulas as their saved results).
+// encoding is Unicode and legacy fonts are replaced by Unicode ones. Cells
+// are judged as when reading (by font, by the text, and by the rest of the
+// sheet where the text reads both ways). The input file is never written.
+// An .xlsx keeps everything else as it was: formulas are kept with their
+// string constants converted, rich text is converted run by run, and the
+// copy of an encrypted workbook keeps its password. An .xls becomes an
+// .xlsx holding its sheets, values, number formats, font names and merged
+// cells (formulas as their saved results). A workbook that cannot be
+// opened gives an *OpenError.
 func ConvertWorkbook(path, password string) (*excelize.File, Conversion, error) {
 	conv := Conversion{Cells: map[legacy.Encoding]int{}, Fonts: map[string]string{}}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, conv, err
+		return nil, conv, openFailure(analysis.MsgCannotOpen, err)
 	}
 	if bytes.HasPrefix(data, oleHeader) {
-		wb, err := xls.Open(bytes.NewReader(data), int64(len(data)))
-		if err == nil {
+		wb, err := openXLS(data)
+		if err != nil {
+			return nil, conv, err
+		}
+		if wb != nil {
 			f, err := convertXLS(wb, &conv)
 			return f, conv, err
 		}
-		if !errors.Is(err, xls.ErrNotXLS) {
-			return nil, conv, err
-		}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: password,
-		UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	if err := precheck(data, password); err != nil {
+		return nil, conv, err
+	}
+	f, err := openExcelize(data, password)
 	if err != nil {
 		return nil, conv, err
 	}
@@ -95,29 +103,23 @@ func (c *Conversion) note(enc legacy.Encoding, guessed bool) {
 	}
 }
 
-// convertXLSX converts f's text cells in place, then renames its legacy
-// fonts.
+// convertXLSX converts f's text in place, then renames its legacy fonts.
 func convertXLSX(f *excelize.File, conv *Conversion) error {
-	cellFont := &excelBook{f: f}
+	cells := &excelBook{f: f}
+	book := newUnicodeBook(cells)
 	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		rows, err := cells.rows(sheet)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sheet, err)
 		}
+		if _, err := book.rows(sheet); err != nil {
+			return fmt.Errorf("%s: %w", sheet, err)
+		}
+		notes := book.notes[sheet]
 		for r, row := range rows {
 			for c, text := range row {
-				if !mayBeLegacy(text) {
-					continue
-				}
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
-					continue
-				}
-				if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
-					continue
-				}
-				font := cellFont.font(sheet, ref)
-				if err := convertCell(f, sheet, ref, text, font, conv); err != nil {
+				if err := convertCell(f, sheet, ref, text, cells.font(sheet, ref), notes, conv); err != nil {
 					return fmt.Errorf("%s!%s: %w", sheet, ref, err)
 				}
 			}
@@ -127,27 +129,40 @@ func convertXLSX(f *excelize.File, conv *Conversion) error {
 	return nil
 }
 
-// convertCell converts one text cell: run by run when it holds rich text
-// (each run in its own font, else the cell's).
-func convertCell(f *excelize.File, sheet, ref, text, font string, conv *Conversion) error {
-	runs, err := f.GetCellRichText(sheet, ref)
-	if err == nil && len(runs) > 1 {
+// convertCell converts one cell: its text as the sheet's reading decided
+// (notes), run by run when it holds rich text; the string constants of its
+// formula; ASCII text in an upper-case TCVN3 font, which shows in
+// capitals, into capitals (the Unicode font that replaces it does not).
+func convertCell(f *excelize.File, sheet, ref, text, font string, notes map[string]conversion, conv *Conversion) error {
+	if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
+		out, n := convertFormula(formula, font, conv)
+		if n == 0 {
+			return nil
+		}
+		return f.SetCellFormula(sheet, ref, out)
+	}
+	if text == "" {
+		return nil
+	}
+	if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		return nil
+	}
+	note, decided := notes[ref]
+	if runs, err := f.GetCellRichText(sheet, ref); err == nil && len(runs) > 0 && runsHaveFonts(runs) {
 		changed := false
 		for i, run := range runs {
 			runFont := font
 			if run.Font != nil && run.Font.Family != "" {
 				runFont = run.Font.Family
 			}
-			out, enc, guessed := legacy.Convert(run.Text, runFont)
-			if enc == legacy.None {
-				continue
+			if out, enc, guessed, ok := convertRun(run.Text, runFont, decided); ok {
+				conv.note(enc, guessed)
+				runs[i].Text, changed = out, true
 			}
-			conv.note(enc, guessed)
-			runs[i].Text, changed = out, true
 			if run.Font != nil {
 				if u := UnicodeFont(run.Font.Family); u != "" {
 					conv.Fonts[run.Font.Family] = u
-					runs[i].Font.Family = u
+					runs[i].Font.Family, changed = u, true
 				}
 			}
 		}
@@ -156,12 +171,57 @@ func convertCell(f *excelize.File, sheet, ref, text, font string, conv *Conversi
 		}
 		return f.SetCellRichText(sheet, ref, runs)
 	}
-	out, enc, guessed := legacy.Convert(text, font)
-	if enc == legacy.None {
-		return nil
+	if decided {
+		conv.note(note.enc, note.guessed)
+		return f.SetCellStr(sheet, ref, note.to)
 	}
-	conv.note(enc, guessed)
-	return f.SetCellStr(sheet, ref, out)
+	if enc, upper := legacy.FromFont(font); enc == legacy.TCVN3 && upper && !mayBeLegacy(text) {
+		if out := legacy.Decode(text, enc, true); out != text {
+			conv.note(enc, false)
+			return f.SetCellStr(sheet, ref, out)
+		}
+	}
+	return nil
+}
+
+func runsHaveFonts(runs []excelize.RichTextRun) bool {
+	for _, r := range runs {
+		if r.Font != nil && r.Font.Family != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// convertRun converts one run of rich text; decided is whether the sheet's
+// reading converted the cell, which settles a run that reads both ways.
+func convertRun(text, font string, decided bool) (out string, enc legacy.Encoding, guessed, ok bool) {
+	enc, upper, r, guessed := legacy.Judge(text, font)
+	if r == legacy.Plain || r == legacy.Either && !decided {
+		return text, legacy.None, false, false
+	}
+	out = legacy.Decode(text, enc, upper)
+	return out, enc, guessed, out != text
+}
+
+// formulaString matches a string constant of a formula ("" is a quote).
+var formulaString = regexp.MustCompile(`"(?:[^"]|"")*"`)
+
+// convertFormula converts the string constants of a formula in font; n is
+// how many changed.
+func convertFormula(formula, font string, conv *Conversion) (string, int) {
+	n := 0
+	out := formulaString.ReplaceAllStringFunc(formula, func(q string) string {
+		text := strings.ReplaceAll(q[1:len(q)-1], `""`, `"`)
+		to, enc, guessed := legacy.Convert(text, font)
+		if enc == legacy.None {
+			return q
+		}
+		n++
+		conv.note(enc, guessed)
+		return `"` + strings.ReplaceAll(to, `"`, `""`) + `"`
+	})
+	return out, n
 }
 
 // renameFonts replaces every legacy font of the style sheet by its Unicode
@@ -181,7 +241,8 @@ func renameFonts(f *excelize.File, conv *Conversion) {
 	}
 }
 
-// convertXLS builds an .xlsx from an .xls workbook with its text converted.
+// convertXLS builds an .xlsx from an .xls workbook with its text converted
+// as when reading it.
 func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
 	f := excelize.NewFile()
 	styles := map[[2]string]int{} // font, number format -> style id
@@ -201,6 +262,8 @@ func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
 		styles[key] = id
 		return id, err
 	}
+	book := newUnicodeBook(newXLSBook(wb))
+	firstVisible := ""
 	for i, sh := range wb.Sheets {
 		name := sh.Name
 		if i == 0 {
@@ -209,6 +272,16 @@ func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
 			}
 		} else if _, err := f.NewSheet(name); err != nil {
 			return nil, err
+		}
+		if !sh.Hidden && firstVisible == "" {
+			firstVisible = name
+		}
+		text, err := book.rows(name)
+		if err != nil {
+			return nil, err
+		}
+		for _, note := range book.notes[name] {
+			conv.note(note.enc, note.guessed)
 		}
 		for _, c := range sh.Cells {
 			ref, err := excelize.CoordinatesToCellName(c.Col+1, c.Row+1)
@@ -226,12 +299,11 @@ func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
 			case xls.Bool:
 				err = f.SetCellBool(name, ref, c.Num != 0)
 			default:
-				text := c.Str
-				if out, enc, guessed := legacy.Convert(text, c.Font); enc != legacy.None {
-					conv.note(enc, guessed)
-					text = out
+				s := c.Str
+				if c.Row < len(text) && c.Col < len(text[c.Row]) {
+					s = text[c.Row][c.Col] // converted
 				}
-				err = f.SetCellStr(name, ref, text)
+				err = f.SetCellStr(name, ref, s)
 			}
 			if err != nil {
 				return nil, err
@@ -253,8 +325,16 @@ func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
 				return nil, err
 			}
 		}
-		if sh.Hidden && i > 0 {
-			if err := f.SetSheetVisible(name, false); err != nil {
+	}
+	// A hidden sheet cannot be the active one.
+	if firstVisible != "" {
+		if idx, err := f.GetSheetIndex(firstVisible); err == nil {
+			f.SetActiveSheet(idx)
+		}
+	}
+	for _, sh := range wb.Sheets {
+		if sh.Hidden && sh.Name != firstVisible {
+			if err := f.SetSheetVisible(sh.Name, false); err != nil {
 				return nil, err
 			}
 		}

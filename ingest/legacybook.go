@@ -68,10 +68,25 @@ func (b *unicodeBook) head(sheet string, n int) ([][]string, error) {
 // convert returns rows with legacy text converted, copying only the rows
 // that change: the wrapped book's rows are never modified (they may be
 // handed out again, and converting text twice would corrupt it).
+//
+// Text that reads as Vietnamese both as it stands and decoded ("Tháng" is
+// TCVN3 for "Thỏng") follows the sheet: in a legacy font it is decoded
+// unless the sheet's other cells in legacy fonts are more often Unicode
+// than legacy (a template retyped in Unicode keeps its .VnTime font);
+// without one it is decoded only when the sheet holds more cells surely
+// guessed to be in that encoding than Unicode Vietnamese cells (the short
+// units "hé", "vô" of a form typed in TCVN3 in Arial).
 func (b *unicodeBook) convert(sheet string, rows [][]string) [][]string {
-	out, outCopied := rows, false
+	type candidate struct {
+		r, c int
+		ref  string
+		font string
+		j    judgement
+	}
+	var cands []candidate
+	var legacyFont, unicodeInLegacyFont, unicode int
+	guessed := map[legacy.Encoding]int{}
 	for r, row := range rows {
-		copied := false
 		for c, text := range row {
 			if !mayBeLegacy(text) {
 				continue
@@ -81,24 +96,48 @@ func (b *unicodeBook) convert(sheet string, rows [][]string) [][]string {
 				continue
 			}
 			font := b.book.font(sheet, ref)
-			conv := convertText(text, font)
-			if conv.enc == legacy.None {
-				continue
-			}
-			if !copied {
-				if !outCopied {
-					out, outCopied = append([][]string(nil), rows...), true
+			j := judge(text, font)
+			fontEnc, _ := legacy.FromFont(font)
+			switch {
+			case j.reading == legacy.Legacy && j.guessed:
+				guessed[j.enc]++
+			case j.reading == legacy.Legacy:
+				legacyFont++
+			case j.reading == legacy.Plain:
+				if j.unicode {
+					unicode++
 				}
-				out[r] = append([]string(nil), row...)
-				copied = true
+				if fontEnc != legacy.None {
+					unicodeInLegacyFont++
+				}
 			}
-			out[r][c] = conv.to
-			if b.notes[sheet] == nil {
-				b.notes[sheet] = map[string]conversion{}
-			}
-			conv.font = font
-			b.notes[sheet][ref] = conv
+			cands = append(cands, candidate{r, c, ref, font, j})
 		}
+	}
+	out, outCopied := rows, false
+	copiedRow := -1
+	for _, cd := range cands {
+		j := cd.j
+		switch {
+		case j.reading == legacy.Plain || j.to == j.from:
+			continue
+		case j.reading == legacy.Either && !j.guessed && unicodeInLegacyFont > legacyFont:
+			continue
+		case j.reading == legacy.Either && j.guessed && guessed[j.enc] <= unicode:
+			continue
+		}
+		if !outCopied {
+			out, outCopied = append([][]string(nil), rows...), true
+		}
+		if copiedRow != cd.r {
+			out[cd.r] = append([]string(nil), rows[cd.r]...)
+			copiedRow = cd.r
+		}
+		out[cd.r][cd.c] = j.to
+		if b.notes[sheet] == nil {
+			b.notes[sheet] = map[string]conversion{}
+		}
+		b.notes[sheet][cd.ref] = conversion{from: j.from, to: j.to, enc: j.enc, font: cd.font, guessed: j.guessed}
 	}
 	return out
 }
@@ -114,14 +153,29 @@ func mayBeLegacy(text string) bool {
 	return false
 }
 
+// judgement is legacy.Judge's answer on a text in a font, with the text
+// decoded and whether it is Unicode Vietnamese already.
+type judgement struct {
+	from, to string
+	enc      legacy.Encoding
+	reading  legacy.Reading
+	guessed  bool
+	unicode  bool
+}
+
 type legacyKey struct{ text, font string }
 
-var legacyMemo memo[legacyKey, conversion]
+var legacyMemo memo[legacyKey, judgement]
 
-func convertText(text, font string) conversion {
-	return legacyMemo.get(legacyKey{text, font}, func(k legacyKey) conversion {
-		out, enc, guessed := legacy.Convert(k.text, k.font)
-		return conversion{from: k.text, to: out, enc: enc, guessed: guessed}
+func judge(text, font string) judgement {
+	return legacyMemo.get(legacyKey{text, font}, func(k legacyKey) judgement {
+		enc, upper, r, guessed := legacy.Judge(k.text, k.font)
+		j := judgement{from: k.text, to: k.text, enc: enc, reading: r, guessed: guessed}
+		if r != legacy.Plain {
+			j.to = legacy.Decode(k.text, enc, upper)
+		}
+		j.unicode = r == legacy.Plain && legacy.IsUnicodeVietnamese(k.text)
+		return j
 	})
 }
 

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"reflect"
+	"strconv"
 	"testing"
 
 	"chitieu/analysis"
@@ -100,5 +101,50 @@ func TestCellRanges(t *testing.T) {
 		if got := cellRanges(refs); got != tt.want {
 			t.Errorf("cellRanges(%v) = %q, want %q", tt.refs, got, tt.want)
 		}
+	}
+}
+
+// TestUnicodeBookEither: text that reads as Vietnamese both ways follows
+// the other cells of its sheet.
+func TestUnicodeBookEither(t *testing.T) {
+	tests := []struct {
+		name  string
+		cells []string // column A, rows 1..
+		font  string   // of every cell
+		want  []string
+	}{
+		{"Unicode retyped in .VnTime keeps its Tháng",
+			[]string{"BÁO CÁO CHỈ TIÊU KINH TẾ - XÃ HỘI", "Tháng 5/2003", "Ghi chú"}, ".VnTime",
+			[]string{"BÁO CÁO CHỈ TIÊU KINH TẾ - XÃ HỘI", "Tháng 5/2003", "Ghi chú"}},
+		{"TCVN3 in .VnTime decodes its Sè",
+			[]string{"Sè hé nghÌo", "Tæng sè hé d©n", "Sè"}, ".VnTime",
+			[]string{"Số hộ nghèo", "Tổng số hộ dân", "Số"}},
+		{"a lone ambiguous cell goes by its font",
+			[]string{"Sè"}, ".VnTime",
+			[]string{"Số"}},
+		{"TCVN3 in Arial: the short units follow the sure guesses",
+			[]string{"Tæng sè hé d©n", "Sè ng\u00adêi nghiÖn ma tóy", "hé"}, "Arial",
+			[]string{"Tổng số hộ dân", "Số người nghiện ma túy", "hộ"}},
+		{"Unicode in Arial: hé stays",
+			[]string{"Số hộ nghèo", "hé"}, "Arial",
+			[]string{"Số hộ nghèo", "hé"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inner := &fontBook{fonts: map[string]string{}}
+			for i, text := range tt.cells {
+				inner.cells = append(inner.cells, []string{text})
+				inner.fonts["A"+strconv.Itoa(i+1)] = tt.font
+			}
+			rows, err := newUnicodeBook(inner).rows("S")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, w := range tt.want {
+				if rows[i][0] != w {
+					t.Errorf("A%d = %q, want %q", i+1, rows[i][0], w)
+				}
+			}
+		})
 	}
 }

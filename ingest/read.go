@@ -174,62 +174,41 @@ const (
 // readFile reads one workbook. excelize has panicked on damaged files in the
 // past; a panic here becomes a problem for that file, never a crash.
 func (r *reader) readFile(path string) (out fileOutcome) {
-	fail := func(code analysis.MessageCode, args ...any) fileOutcome {
-		return fileOutcome{problems: []analysis.Problem{{Severity: analysis.SeverityError, File: path, Code: code, Args: args}}}
-	}
 	defer func() {
 		if v := recover(); v != nil {
-			out = fail(analysis.MsgCannotOpen, fmt.Sprintf("internal error: %v", v))
+			out = failWith(path, fmt.Errorf("internal error: %v", v))
 		}
 	}()
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fail(analysis.MsgCannotOpen, err)
+		return failWith(path, err)
 	}
-	encrypted := bytes.HasPrefix(data, oleHeader)
-	if encrypted {
-		// An OLE file is an Excel 97-2003 workbook, or an encrypted .xlsx.
-		wb, err := xls.Open(bytes.NewReader(data), int64(len(data)))
-		switch {
-		case err == nil:
+	if bytes.HasPrefix(data, oleHeader) {
+		wb, err := openXLS(data)
+		if err != nil {
+			return failWith(path, err)
+		}
+		if wb != nil {
 			out.opened = true
 			b := newXLSBook(wb)
 			out.submissions, out.problems = r.readWorkbook(path, b)
 			out.stamp(b.modified(), path)
 			return out
-		case errors.Is(err, xls.ErrEncrypted):
-			return fail(analysis.MsgEncryptedXLS)
-		case errors.Is(err, xls.ErrOldFormat):
-			return fail(analysis.MsgUnsupportedFormat, "Excel 5.0/95 (.xls)")
-		case !errors.Is(err, xls.ErrNotXLS):
-			return fail(analysis.MsgTruncated)
-		case !bytes.Contains(data, encryptedPackage):
-			return fail(analysis.MsgNotWorkbook)
 		}
 	}
-	switch {
-	case encrypted && r.opt.Password == "":
-		return fail(analysis.MsgEncrypted)
-	case !encrypted && !bytes.HasPrefix(data, zipHeader):
-		return fail(analysis.MsgNotWorkbook)
+	if err := precheck(data, r.opt.Password); err != nil {
+		return failWith(path, err)
 	}
 	if r.opt.Engine != EngineExcelize {
-		if encrypted {
+		if bytes.HasPrefix(data, oleHeader) {
 			r.debugf(path, "encrypted workbook")
 		} else if out, ok := r.readLean(path, data); ok {
 			return out
 		}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		Password: r.opt.Password, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
-	switch {
-	case err == nil:
-	case encrypted:
-		return fail(analysis.MsgWrongPassword)
-	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return fail(analysis.MsgTruncated)
-	default:
-		return fail(analysis.MsgCannotOpen, err)
+	f, err := openExcelize(data, r.opt.Password)
+	if err != nil {
+		return failWith(path, err)
 	}
 	defer f.Close()
 	if r.opt.IsOwn != nil && r.opt.IsOwn(f) {
@@ -240,6 +219,70 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 	out.submissions, out.problems = r.readWorkbook(path, b)
 	out.stamp(b.modified(), path)
 	return out
+}
+
+// OpenError is why a workbook cannot be opened, as the problem that
+// explains it to staff.
+type OpenError struct {
+	Code analysis.MessageCode
+	Args []any
+}
+
+func (e *OpenError) Error() string { return analysis.Translate("en", e.Code, e.Args...) }
+
+func openFailure(code analysis.MessageCode, args ...any) error { return &OpenError{code, args} }
+
+// failWith is the outcome of a file that cannot be opened for err.
+func failWith(path string, err error) fileOutcome {
+	oe := &OpenError{Code: analysis.MsgCannotOpen, Args: []any{err}}
+	errors.As(err, &oe)
+	return fileOutcome{problems: []analysis.Problem{{Severity: analysis.SeverityError, File: path, Code: oe.Code, Args: oe.Args}}}
+}
+
+// openXLS reads data, an OLE compound file, as an Excel 97-2003 workbook.
+// It returns nil and no error when data is an encrypted .xlsx instead.
+func openXLS(data []byte) (*xls.Workbook, error) {
+	wb, err := xls.Open(bytes.NewReader(data), int64(len(data)))
+	switch {
+	case err == nil:
+		return wb, nil
+	case errors.Is(err, xls.ErrEncrypted):
+		return nil, openFailure(analysis.MsgEncryptedXLS)
+	case errors.Is(err, xls.ErrOldFormat):
+		return nil, openFailure(analysis.MsgUnsupportedFormat, "Excel 5.0/95 (.xls)")
+	case !errors.Is(err, xls.ErrNotXLS):
+		return nil, openFailure(analysis.MsgTruncated)
+	case !bytes.Contains(data, encryptedPackage):
+		return nil, openFailure(analysis.MsgNotWorkbook)
+	}
+	return nil, nil
+}
+
+// precheck refuses what is not worth handing to excelize: an encrypted
+// .xlsx without a password, and anything that is not a zip.
+func precheck(data []byte, password string) error {
+	switch {
+	case bytes.HasPrefix(data, oleHeader) && password == "":
+		return openFailure(analysis.MsgEncrypted)
+	case !bytes.HasPrefix(data, oleHeader) && !bytes.HasPrefix(data, zipHeader):
+		return openFailure(analysis.MsgNotWorkbook)
+	}
+	return nil
+}
+
+// openExcelize opens an .xlsx (or an encrypted one with its password).
+func openExcelize(data []byte, password string) (*excelize.File, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		Password: password, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	switch {
+	case err == nil:
+		return f, nil
+	case bytes.HasPrefix(data, oleHeader):
+		return nil, openFailure(analysis.MsgWrongPassword)
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return nil, openFailure(analysis.MsgTruncated)
+	}
+	return nil, openFailure(analysis.MsgCannotOpen, err)
 }
 
 // readLean reads one workbook with the lean reader; false when the lean

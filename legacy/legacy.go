@@ -301,35 +301,83 @@ func Encode(s string, enc Encoding) (out string, ok bool) {
 	return b.String(), ok
 }
 
-// Convert applies the whole rule for one cell whose text is s, drawn in the
-// font named font:
+// Reading is how sure [Judge] is of a text.
+type Reading int
+
+const (
+	// Plain: the text is not in a legacy encoding (or is already Unicode).
+	Plain Reading = iota
+	// Legacy: the text is typed in the encoding; decode it.
+	Legacy
+	// Either: the text reads as Vietnamese both as it stands and decoded
+	// ("Tháng" is also TCVN3 for "Thỏng", "hé" for "hộ"): the other cells
+	// of its sheet decide ([Convert] lets a legacy font decide).
+	Either
+)
+
+// Judge decides what the text s of a cell drawn in font is:
 //
-//   - if the font names a legacy encoding ([FromFont]), s is decoded with it,
-//     unless s is already Unicode Vietnamese ([IsUnicodeVietnamese]) or reads
-//     as better Vietnamese as it stands than decoded (see [Guess] for the
-//     score; this keeps "Cà phê" typed in Unicode into a .VnTime cell);
-//   - otherwise s is decoded with the encoding [Guess] finds, and guessed is
-//     true.
+//   - in a legacy font ([FromFont]): Plain if s is already Unicode
+//     Vietnamese ([IsUnicodeVietnamese]) or reads as better Vietnamese as
+//     it stands than decoded (see [Guess] for the score); Either if it
+//     reads as well both ways; else Legacy;
+//   - in another font: Legacy with the encoding [Guess] finds (guessed is
+//     true), else Either with the encoding whose reading is good Vietnamese
+//     as the text is raw, else Plain.
+//
+// upper is the font's upper-case flag, for [Decode].
+func Judge(s, font string) (enc Encoding, upper bool, r Reading, guessed bool) {
+	enc, upper = FromFont(font)
+	if !hasHigh(s) {
+		if enc == TCVN3 && upper && hasLowerASCII(s) {
+			return TCVN3, true, Legacy, false
+		}
+		return None, false, Plain, false
+	}
+	if enc == None {
+		if g := Guess(s); g != None {
+			return g, false, Legacy, true
+		}
+		if IsUnicodeVietnamese(s) {
+			return None, false, Plain, false
+		}
+		raw, t, v := score(s, None), score(s, TCVN3), score(s, VNI)
+		best, bt := TCVN3, t
+		if v.net() > t.net() {
+			best, bt = VNI, v
+		} else if v.net() == t.net() {
+			return None, false, Plain, false
+		}
+		if bt.changed > 0 && bt.good > 0 && bt.bad == 0 && bt.net() == raw.net() {
+			return best, false, Either, true
+		}
+		return None, false, Plain, false
+	}
+	if IsUnicodeVietnamese(s) {
+		return None, false, Plain, false
+	}
+	raw, dec := score(s, None).net(), score(s, enc).net()
+	switch {
+	case raw > dec:
+		return None, false, Plain, false
+	case raw == dec && raw > 0:
+		return enc, upper, Either, false
+	}
+	return enc, upper, Legacy, false
+}
+
+// Convert applies the rule for one cell on its own: what [Judge] finds
+// Legacy is decoded, and so is what it finds Either in a legacy font (the
+// font is the only evidence left); Either without a legacy font is left
+// alone. Guessed is true when no font said which encoding.
 //
 // When nothing is converted, or decoding changes nothing, Convert returns s
 // unchanged and None. Text with no non-ASCII character returns at once
 // without allocating, except in an upper-case TCVN3 font, which turns
 // lower-case ASCII letters into capitals as the font draws them.
 func Convert(s, font string) (out string, enc Encoding, guessed bool) {
-	enc, upper := FromFont(font)
-	if !hasHigh(s) {
-		if enc == TCVN3 && upper && hasLowerASCII(s) {
-			return Decode(s, TCVN3, true), TCVN3, false
-		}
-		return s, None, false
-	}
-	if enc == None {
-		enc = Guess(s)
-		if enc == None {
-			return s, None, false
-		}
-		guessed = true
-	} else if IsUnicodeVietnamese(s) || score(s, None).net() > score(s, enc).net() {
+	enc, upper, r, guessed := Judge(s, font)
+	if r == Plain || r == Either && guessed {
 		return s, None, false
 	}
 	out = Decode(s, enc, upper)

@@ -464,3 +464,29 @@ func BenchmarkConvert(b *testing.B) {
 		})
 	}
 }
+
+func TestJudge(t *testing.T) {
+	tests := []struct {
+		s, font string
+		enc     Encoding
+		r       Reading
+		guessed bool
+	}{
+		{"Sè hé nghÌo", ".VnTime", TCVN3, Legacy, false},
+		{"Tháng 5/2003", ".VnTime", TCVN3, Either, false}, // also TCVN3 for "Thỏng"
+		{"Số hộ nghèo", ".VnTime", None, Plain, false},
+		{"Cà phê", ".VnTime", None, Plain, false}, // TCVN3 has no à
+		{"Tæng sè hé d©n", "Arial", TCVN3, Legacy, true},
+		{"hé", "Arial", TCVN3, Either, true}, // "hộ" in TCVN3
+		{"Café", "Arial", None, Plain, false},
+		{"Tháng 8", "Arial", TCVN3, Either, true}, // kept unless its sheet is surely TCVN3
+		{"tong so", ".VnTimeH", TCVN3, Legacy, false},
+		{"Soá hoä ngheøo", "VNI-Times", VNI, Legacy, false},
+	}
+	for _, tt := range tests {
+		enc, _, r, guessed := Judge(tt.s, tt.font)
+		if enc != tt.enc || r != tt.r || guessed != tt.guessed {
+			t.Errorf("Judge(%q, %q) = %v, %v, %v; want %v, %v, %v", tt.s, tt.font, enc, r, guessed, tt.enc, tt.r, tt.guessed)
+		}
+	}
+}
