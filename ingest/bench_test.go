@@ -3,9 +3,12 @@ package ingest
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"chitieu/analysis"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Benchmarks of the hot paths of reading (go test ./ingest -bench . -benchmem):
@@ -76,4 +79,59 @@ func BenchmarkReadMany(b *testing.B) {
 		b.Skip("CHITIEU_BENCH_MANY is not set (scripts/bench.sh generates the set)")
 	}
 	benchRead(b, dir)
+}
+
+// BenchmarkLeanSheet reads one sheet of 20,000 rows x 20 cells (half
+// numbers, half shared strings) whole with the lean reader: the cost per
+// cell of the tokenizer and of the cell model, and its memory.
+func BenchmarkLeanSheet(b *testing.B) {
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	row := make([]any, 20)
+	for r := 1; r <= 20000; r++ {
+		for c := range row {
+			if c%2 == 0 {
+				row[c] = r*20 + c
+			} else {
+				row[c] = "Hộ gia đình " + strconv.Itoa(r%997)
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := sw.SetRow(cell, row); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		lb, err := openLean(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, err := lb.rows("Sheet1")
+		if err != nil || len(rows) != 20000 {
+			b.Fatal(err, len(rows), lb.fallback)
+		}
+	}
+}
+
+// BenchmarkReadBig reads the big-sheet workbook of scripts/bench.sh (BIG=1)
+// when CHITIEU_BENCH_BIG names it.
+func BenchmarkReadBig(b *testing.B) {
+	path := os.Getenv("CHITIEU_BENCH_BIG")
+	if path == "" {
+		b.Skip("CHITIEU_BENCH_BIG is not set (BIG=1 scripts/bench.sh generates the workbook)")
+	}
+	benchRead(b, path)
 }

@@ -67,8 +67,9 @@ func readBoth(t testing.TB, opt Options, paths ...string) (res *Result, fallback
 
 // Deliberate difference: a workbook whose data parts are sound but which
 // has a damaged part the lean path never reads (the theme, app.xml, printer
-// settings, the fonts and fills of styles.xml; a bad checksum or bad XML
-// there) is refused by excelize, which inflates and parses those parts at
+// settings, the fonts and fills of styles.xml, the rows of a sheet after
+// its first 61 when those hold no table; a bad checksum or bad XML there)
+// is refused by excelize, which inflates and parses those parts at
 // open, as cannot_open or truncated. The lean path reads its figures:
 // excelize is wrong to refuse them.
 //
@@ -114,8 +115,10 @@ func deliberateDifference(t testing.TB, opt Options, paths []string, excel *Resu
 }
 
 // damagedUnreadPart finds a part of the workbook at path that the lean path
-// does not read (or reads only in part, styles.xml) and that fails to
-// inflate or to parse as XML.
+// does not read (or reads only in part: styles.xml, and a worksheet whose
+// first rows hold no table, which is read no further) and that fails to
+// inflate or to parse as XML. A worksheet damaged where the lean path reads
+// it makes the lean path give up, and no difference is left to explain.
 func damagedUnreadPart(path string) (string, bool) {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
@@ -123,9 +126,9 @@ func damagedUnreadPart(path string) (string, bool) {
 	}
 	defer zr.Close()
 	read := map[string]bool{"_rels/.rels": true, "xl/_rels/workbook.xml.rels": true, workbookPart: true,
-		sharedStrPart: true, "docProps/core.xml": true, "docProps/custom.xml": true}
+		sharedStrPart: true, "docProps/core.xml": true, "docProps/custom.xml": true, "[Content_Types].xml": true}
 	for _, f := range zr.File {
-		if read[f.Name] || strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+		if read[f.Name] {
 			continue
 		}
 		rc, err := f.Open()
@@ -387,5 +390,181 @@ func TestFontBothWays(t *testing.T) {
 			t.Errorf("%s: lean gave up: %s", path, lean.fallback)
 		}
 		t.Logf("%s: %d cells in .Vn fonts", filepath.Base(path), legacyFonts)
+	}
+}
+
+// TestLeanXMLEdges: hand-written XML that the gosax tokenizer of the lean
+// path must read exactly as excelize does (lean), or hand to excelize
+// (fallback): entities, character references, CDATA, rich text with
+// phonetic runs, xml:space, CR LF, quoting and spacing of attributes,
+// prefixes, comments, and what encoding/xml refuses.
+func TestLeanXMLEdges(t *testing.T) {
+	const (
+		sheet = "xl/worksheets/sheet1.xml"
+		sst   = "xl/sharedStrings.xml"
+		label = "<t>Số hộ nghèo</t>"
+		note  = "<t>Ghi chú</t>"
+		d5    = `<c r="D5"><v>5</v></c>`
+		// either is a case whose reading path is not asserted.
+		lean, fallback, either = 1, 2, 3
+	)
+	cases := []struct {
+		name, part, old, new string
+		want                 int
+	}{
+		{"numeric references", sst, label, "<t>S&#7889; h&#x1ED9; ngh&#xe8;o</t>", lean},
+		{"predefined entities", sst, note, "<t>Ghi &amp; &lt;ch&gt; &quot;&apos;</t>", lean},
+		{"CDATA", sst, label, "<t><![CDATA[Số hộ nghèo]]></t>", lean},
+		{"CDATA with markup", sst, note, "<t>Ghi <![CDATA[<b>chú</b> & ]]>x</t>", lean},
+		{"CDATA with CR LF", sst, note, "<t><![CDATA[Ghi\r\nchú\r]]></t>", lean},
+		{"rich text and phonetic runs", sst, "<si>" + label + "</si>",
+			`<si><r><rPr><b/></rPr><t>Số hộ </t></r><r><t xml:space="preserve">nghèo</t></r><rPh sb="0" eb="1"><t>so</t></rPh><phoneticPr fontId="1"/></si>`, lean},
+		{"xml:space", sst, note, "<t xml:space=\"preserve\">  Ghi\tchú \n</t>", lean},
+		{"CR LF in text", sst, note, "<t>Ghi\r\nchú\rx\r</t>", lean},
+		{"CR reference", sst, note, "<t>Ghi&#13;&#10;chú</t>", lean},
+		{"single quotes, spaces around =", sheet, d5, "<c r = 'D5'\n><v>5</v></c >", lean},
+		{"reference in an attribute", sheet, d5, `<c r="&#68;5"><v>5</v></c>`, lean},
+		{"reference in a value", sheet, d5, `<c r="D5"><v>&#53;</v></c>`, lean},
+		{"value split by a comment", sheet, d5, `<c r="D5"><v>1<!-- x -->2</v></c>`, lean},
+		{"self-closing cell", sheet, d5, `<c r="C5" s="0" />` + d5, lean},
+		{"comment", sheet, "<sheetData>", "<sheetData><!-- a - comment -->", lean},
+		{"declaration in single quotes", sheet, `<?xml version="1.0" encoding="UTF-8"?>`,
+			`<?xml version='1.0' encoding='utf-8' standalone='yes' ?>`, lean},
+		{"prefixed elements", sheet, "<sheetData>", `<x:sheetData xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`, either},
+		{"comment with --", sheet, "<sheetData>", "<sheetData><!-- a -- b -->", fallback},
+		{"comment ending in -", sheet, "<sheetData>", "<sheetData><!-- a --->", fallback},
+		{"NUL reference", sst, note, "<t>Ghi&#0;chú</t>", fallback},
+		{"surrogate reference", sst, note, "<t>Ghi&#xD800;chú</t>", fallback},
+		{"U+FFFE reference", sst, note, "<t>Ghi&#xFFFE;chú</t>", fallback},
+		{"upper-case X reference", sst, note, "<t>Ghi&#X41;chú</t>", fallback},
+		{"empty reference", sst, note, "<t>Ghi&#;chú</t>", fallback},
+		{"huge reference", sst, note, "<t>Ghi&#99999999999;chú</t>", fallback},
+		{"undeclared entity", sst, note, "<t>Ghi&nbsp;chú</t>", fallback},
+		{"no semicolon", sst, note, "<t>Ghi &amp chú</t>", fallback},
+		{"]]> in text", sst, note, "<t>Ghi ]]> chú</t>", fallback},
+		{"control character", sst, note, "<t>Ghi\x01chú</t>", fallback},
+		{"invalid UTF-8", sst, note, "<t>Ghi\xffchú</t>", fallback},
+		{"U+FFFF", sst, note, "<t>Ghi\uffffchú</t>", fallback},
+		{"mismatched end tag", sheet, d5, `<c r="D5"><v>5</w></c>`, fallback},
+		{"processing instruction", sheet, "<sheetData>", "<?foo bar?><sheetData>", fallback},
+		{"DTD", sst, "<sst ", "<!DOCTYPE sst><sst ", fallback},
+		{"unquoted attribute", sheet, d5, `<c r=D5><v>5</v></c>`, fallback},
+		{"attribute without value", sheet, d5, `<c r="D5" x><v>5</v></c>`, fallback},
+		{"< in an attribute", sheet, d5, `<c r="D5" x="<"><v>5</v></c>`, fallback},
+		{"bad reference in an attribute", sheet, d5, `<c r="D5" x="&bad;"><v>5</v></c>`, fallback},
+		{"space after <", sheet, d5, `< c r="D5"><v>5</v></c>`, fallback},
+		{"name with two colons", sheet, d5, `<a:b:c r="D5"><v>5</v></a:b:c>`, fallback},
+		{"Latin-1 declaration", sheet, `encoding="UTF-8"`, `encoding="ISO-8859-1"`, fallback},
+		{"XML 1.1", sheet, `version="1.0"`, `version="1.1"`, fallback},
+		{"CDATA not closed", sst, note, "<t><![CDATA[Ghi chú</t>", fallback},
+		{"CDATA look-alike", sst, note, "<t><![CDATX[Ghi chú]]></t>", fallback},
+		{"truncated", sheet, "</worksheet>", "</workshe", fallback},
+		{"unclosed element", sheet, "</worksheet>", "", fallback},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "P05.xlsx")
+			writeWorkbook(t, path, sheetSpec{name: "Báo cáo", cells: standardForm(
+				[]string{"PHƯỜNG 5", "NĂM 2002"}, [3]any{"Số hộ nghèo", 5, 4.5})})
+			patchZip(t, path, c.part, func(s string) string { return strings.Replace(s, c.old, c.new, 1) })
+			_, fb := readBoth(t, Options{Workers: 1}, dir)
+			switch {
+			case c.want == lean && len(fb) > 0:
+				t.Fatalf("handed to excelize: %q", fb)
+			case c.want == fallback && len(fb) == 0:
+				t.Fatal("read by the lean path")
+			}
+		})
+	}
+}
+
+// FuzzUnescapeXML: text and attribute values are decoded as encoding/xml
+// decodes them, or refused where it would refuse them (and then some).
+func FuzzUnescapeXML(f *testing.F) {
+	for _, s := range []string{"a&amp;b", "&#x1ED9;", "&#0;", "x\r\ny\rz", "]]>", "&#X41;", "\xff", "a<b", "&#13;\n", "&lt&gt;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, attr := range []bool{false, true} {
+			got, ok := unescapeXML(nil, []byte(s), attr)
+			if attr && ok && !attrValueOK([]byte(s)) {
+				ok = false
+			}
+			doc := "<a>" + s + "</a>"
+			if attr {
+				doc = `<a v="` + strings.ReplaceAll(s, `"`, "") + `"/>`
+				got, ok = unescapeXML(nil, []byte(strings.ReplaceAll(s, `"`, "")), true)
+				ok = ok && attrValueOK([]byte(strings.ReplaceAll(s, `"`, "")))
+			} else if strings.Contains(s, "<") {
+				continue
+			}
+			want, err := stdDecode(doc, attr)
+			if ok && (err != nil || want != string(got)) {
+				t.Fatalf("attr %v %q: lean %q, encoding/xml %q %v", attr, s, got, want, err)
+			}
+		}
+	})
+}
+
+// stdDecode is what encoding/xml's RawToken reads as the text of <a> or
+// its attribute v.
+func stdDecode(doc string, attr bool) (string, error) {
+	d := xml.NewDecoder(strings.NewReader(doc))
+	var text strings.Builder
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return text.String(), nil
+		}
+		if err != nil {
+			return "", err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			if attr && len(e.Attr) == 1 {
+				return e.Attr[0].Value, nil
+			}
+		case xml.CharData:
+			text.Write(e)
+		}
+	}
+}
+
+// TestLeanHeadCellsStayInHead: the cell getters (the font, asked for every
+// cell of non-ASCII text to recognise legacy encodings) on the first rows
+// of a long list use the rows head parsed, and never parse the list whole;
+// a cell past them does.
+func TestLeanHeadCellsStayInHead(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "P07.xlsx")
+	list := map[string]any{}
+	for r := 1; r <= 500; r++ {
+		list["A"+itoa(r)] = r
+		list["B"+itoa(r)] = "Hộ " + itoa(r)
+	}
+	writeWorkbook(t, path, sheetSpec{name: "Danh sách", cells: list})
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := openLean(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := b.head("Danh sách", 62)
+	if err != nil || len(head) != 62 {
+		t.Fatalf("head: %d rows, %v", len(head), err)
+	}
+	b.font("Danh sách", "B2")
+	b.cellType("Danh sách", "B62")
+	if b.cur == nil || b.cur.complete || len(b.cur.rows) != 62 {
+		t.Fatal("the cell getters parsed the sheet past its head")
+	}
+	if b.cellType("Danh sách", "B400") != excelize.CellTypeSharedString || !b.cur.complete {
+		t.Fatal("a cell past the head is not read")
+	}
+	if b.fallback != "" {
+		t.Fatal(b.fallback)
 	}
 }

@@ -3,28 +3,34 @@ package ingest
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// The lean reader: archive/zip and encoding/xml RawToken over only the
-// parts ingest needs (workbook.xml and its relationships, sharedStrings.xml,
-// the numFmts and cellXfs of styles.xml, docProps/core.xml and custom.xml,
-// and the sheet XML). It produces exactly what excelBook gives, or gives up
-// with a reason (an error from openLean, or leanBook.fallback set while
-// reading), and the file is then read with excelize. It gives up on
-// anything it does not mirror exactly: strict OOXML, non-UTF-8 encodings,
-// DTDs, unusual part names, rows or cells out of order, shared-string
-// escapes (_x000D_), unknown cell types, formulas without a saved value
-// (excelize computes those), parts over the size limits.
+// The lean reader: archive/zip and the gosax tokenizer (lean_sax.go) over
+// only the parts ingest needs (workbook.xml and its relationships,
+// sharedStrings.xml, the numFmts, fonts and cellXfs of styles.xml,
+// docProps/core.xml and custom.xml, and the sheet XML). It produces exactly
+// what excelBook gives, or gives up with a reason (an error from openLean,
+// or leanBook.fallback set while reading), and the file is then read with
+// excelize. It gives up on anything it does not mirror exactly: XML that
+// encoding/xml would refuse (lean_sax.go checks what gosax does not),
+// strict OOXML, non-UTF-8 encodings, DTDs, unusual part names, rows or
+// cells out of order, shared-string escapes (_x000D_), unknown cell types,
+// formulas without a saved value (excelize computes those), parts over the
+// size limits.
+//
+// Profile (2,000 ward workbooks, before gosax): encoding/xml RawToken was
+// 60% of the CPU time (getc, names, one allocation per token), inflating
+// 12%, the garbage collector most of the rest.
 
 // leanPartLimit caps the bytes inflated from one part (a zip bomb must not
 // exhaust memory); a larger part is left to excelize, which spills big
@@ -52,13 +58,6 @@ func (e errFallback) Error() string { return string(e) }
 
 func fallbackf(format string, args ...any) error { return errFallback(fmt.Sprintf(format, args...)) }
 
-// cell types, as excelize's cellTypes map reads the t attribute.
-var leanTypes = map[string]excelize.CellType{
-	"": excelize.CellTypeUnset, "b": excelize.CellTypeBool, "d": excelize.CellTypeDate, "n": excelize.CellTypeNumber,
-	"e": excelize.CellTypeError, "s": excelize.CellTypeSharedString, "str": excelize.CellTypeFormula,
-	"inlineStr": excelize.CellTypeInlineString,
-}
-
 type leanBook struct {
 	zr       *zip.Reader
 	parts    map[string]*zip.File
@@ -81,6 +80,7 @@ type leanBook struct {
 type leanSheet struct {
 	name     string
 	complete bool // false when parsing stopped at a row limit
+	limit    int  // when not complete: the rows before this index are whole
 	rows     [][]string
 	meta     [][]leanCell // parallel to rows
 	rowStyle map[int]int  // row index -> s
@@ -99,10 +99,11 @@ type leanCol struct{ min, max, style int }
 // openLean opens the zip and reads the workbook list, the document
 // properties and the shared strings.
 func openLean(data []byte) (*leanBook, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zr, err := zip.NewReader(memData(data), int64(len(data)))
 	if err != nil {
 		return nil, fallbackf("zip: %v", err)
 	}
+	zr.RegisterDecompressor(zip.Deflate, inflate)
 	b := &leanBook{zr: zr, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
 	var total uint64
 	for _, f := range zr.File {
@@ -133,6 +134,12 @@ func openLean(data []byte) (*leanBook, error) {
 		return nil, err
 	}
 	if err := b.readCustom(); err != nil {
+		return nil, err
+	}
+	// Nothing is taken from [Content_Types].xml, but excelize reads the
+	// sheets otherwise when it is damaged (fuzzing found one that fails its
+	// checksum): it must inflate and tokenize cleanly.
+	if err := b.scan("[Content_Types].xml", false, func(*saxEvent) error { return nil }); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -183,10 +190,12 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 func (c *cappedReader) Close() error { return c.r.Close() }
 
-// tokens walks a part's XML with RawToken, calling fn for each token. The
-// root element must not be in the strict OOXML namespace, and no DTD or
-// processing instruction other than the XML declaration may appear.
-func (b *leanBook) tokens(name string, required bool, fn func(xml.Token) error) error {
+// scan walks a part's XML with the gosax scanner (lean_sax.go), calling fn
+// for each start, end and text event. The root element must not be in the
+// strict OOXML namespace, and no DTD or processing instruction other than
+// a UTF-8 XML declaration may appear; anything encoding/xml's RawToken
+// would refuse is refused.
+func (b *leanBook) scan(name string, required bool, fn func(*saxEvent) error) error {
 	rc, err := b.open(name)
 	if err != nil {
 		return err
@@ -198,41 +207,21 @@ func (b *leanBook) tokens(name string, required bool, fn func(xml.Token) error) 
 		return nil
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	root := true
+	return scanReader(name, rc, fn)
+}
+
+func scanReader(name string, r io.Reader, fn func(*saxEvent) error) error {
+	s := newSaxScanner(name, r)
+	defer s.release()
 	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
+		e, err := s.next()
+		if err != nil {
+			return err
+		}
+		if e == nil {
 			return nil
 		}
-		if err != nil {
-			var fb errFallback
-			if errors.As(err, &fb) {
-				return fb
-			}
-			return fallbackf("%s: %v", name, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if root {
-				root = false
-				for _, a := range t.Attr {
-					if (a.Name.Space == "xmlns" || a.Name.Local == "xmlns") && strings.Contains(a.Value, nsStrict) {
-						return fallbackf("%s: strict OOXML", name)
-					}
-				}
-			}
-		case xml.Directive:
-			return fallbackf("%s: DTD or directive", name)
-		case xml.ProcInst:
-			if t.Target != "xml" {
-				return fallbackf("%s: processing instruction %s", name, t.Target)
-			}
-			if enc := procEncoding(t.Inst); enc != "" && !strings.EqualFold(enc, "utf-8") {
-				return fallbackf("%s: encoding %s", name, enc)
-			}
-		}
-		if err := fn(tok); err != nil {
+		if err := fn(e); err != nil {
 			return err
 		}
 	}
@@ -256,23 +245,14 @@ func procEncoding(inst []byte) string {
 	return s
 }
 
-func attr(e xml.StartElement, local string) (string, bool) {
-	for _, a := range e.Attr {
-		if a.Name.Local == local && a.Name.Space != "xmlns" {
-			return a.Value, true
-		}
-	}
-	return "", false
-}
-
 // readRootRels requires the main document at xl/workbook.xml, where
 // excelize also looks.
 func (b *leanBook) readRootRels() error {
 	found := false
-	err := b.tokens("_rels/.rels", false, func(tok xml.Token) error {
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
-			if typ, _ := attr(e, "Type"); typ == relOfficeDoc {
-				target, _ := attr(e, "Target")
+	err := b.scan("_rels/.rels", false, func(e *saxEvent) error {
+		if e.kind == saxStart && string(e.local) == "Relationship" {
+			if typ, _ := e.attr("Type"); typ == relOfficeDoc {
+				target, _ := e.attr("Target")
 				if strings.TrimPrefix(target, "/") != workbookPart {
 					return fallbackf("workbook at %s", target)
 				}
@@ -294,12 +274,12 @@ type leanRel struct{ typ, target string }
 
 func (b *leanBook) readRels(name string) (map[string]leanRel, error) {
 	rels := map[string]leanRel{}
-	err := b.tokens(name, true, func(tok xml.Token) error {
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
-			id, _ := attr(e, "Id")
-			typ, _ := attr(e, "Type")
-			target, _ := attr(e, "Target")
-			if mode, _ := attr(e, "TargetMode"); mode == "External" {
+	err := b.scan(name, true, func(e *saxEvent) error {
+		if e.kind == saxStart && string(e.local) == "Relationship" {
+			id, _ := e.attr("Id")
+			typ, _ := e.attr("Type")
+			target, _ := e.attr("Target")
+			if mode, _ := e.attr("TargetMode"); mode == "External" {
 				target = ""
 			}
 			if _, dup := rels[id]; dup {
@@ -335,16 +315,16 @@ func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
 	}
 	depth := 0
 	seen := map[string]bool{}
-	err := b.tokens(workbookPart, true, func(tok xml.Token) error {
-		switch e := tok.(type) {
-		case xml.StartElement:
+	err := b.scan(workbookPart, true, func(e *saxEvent) error {
+		switch e.kind {
+		case saxStart:
 			depth++
-			if e.Name.Local != "sheet" || depth != 3 {
+			if string(e.local) != "sheet" || depth != 3 {
 				return nil
 			}
-			name, _ := attr(e, "name")
-			state, _ := attr(e, "state")
-			id, _ := attr(e, "id")
+			name, _ := e.attr("name")
+			state, _ := e.attr("state")
+			id, _ := e.attr("id")
 			if !validSheetName(name) {
 				return fallbackf("sheet name %q", name)
 			}
@@ -363,7 +343,7 @@ func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
 			}
 			b.paths[name] = p
 			b.list = append(b.list, sheetEntry{name: name, hidden: state != "" && state != "visible"})
-		case xml.EndElement:
+		case saxEnd:
 			depth--
 		}
 		return nil
@@ -391,24 +371,24 @@ func validSheetName(name string) bool {
 func (b *leanBook) readCore() error {
 	depth, in := 0, false
 	var text strings.Builder
-	return b.tokens("docProps/core.xml", false, func(tok xml.Token) error {
-		switch e := tok.(type) {
-		case xml.StartElement:
+	return b.scan("docProps/core.xml", false, func(e *saxEvent) error {
+		switch e.kind {
+		case saxStart:
 			depth++
-			if depth == 2 && e.Name.Local == "modified" {
-				if e.Name.Space != "dcterms" {
-					return fallbackf("core.xml: modified in %q", e.Name.Space)
+			if depth == 2 && string(e.local) == "modified" {
+				if string(e.space) != "dcterms" {
+					return fallbackf("core.xml: modified in %q", e.space)
 				}
 				in = true
 				text.Reset()
 			} else if in {
 				return fallbackf("core.xml: markup in modified")
 			}
-		case xml.CharData:
+		case saxText:
 			if in {
-				text.Write(e)
+				text.Write(e.text)
 			}
-		case xml.EndElement:
+		case saxEnd:
 			if in && depth == 2 {
 				b.core = text.String()
 				in = false
@@ -424,19 +404,19 @@ func (b *leanBook) readCustom() error {
 	depth := 0
 	name := ""
 	var text strings.Builder
-	return b.tokens("docProps/custom.xml", false, func(tok xml.Token) error {
-		switch e := tok.(type) {
-		case xml.StartElement:
+	return b.scan("docProps/custom.xml", false, func(e *saxEvent) error {
+		switch e.kind {
+		case saxStart:
 			depth++
-			if depth == 2 && e.Name.Local == "property" {
-				name, _ = attr(e, "name")
+			if depth == 2 && string(e.local) == "property" {
+				name, _ = e.attr("name")
 				text.Reset()
 			}
-		case xml.CharData:
+		case saxText:
 			if depth == 3 {
-				text.Write(e)
+				text.Write(e.text)
 			}
-		case xml.EndElement:
+		case saxEnd:
 			if depth == 2 && name != "" {
 				b.custom[name] = text.String()
 			}
@@ -447,57 +427,118 @@ func (b *leanBook) readCustom() error {
 }
 
 // readSST reads the shared strings: the t of each si and of its runs
-// (phonetic runs excluded), as excelize's xlsxSI.String.
+// (phonetic runs excluded), as excelize's xlsxSI.String. The strings are
+// slices of one string holding them all.
 func (b *leanBook) readSST() error {
 	if b.sstRead {
 		return nil
 	}
 	b.sstRead = true
-	var stack []string
-	var cur strings.Builder
-	inT := false
-	tSeen := map[int]bool{} // depth -> a t already read in the current si or r
-	return b.tokens(sharedStrPart, false, func(tok xml.Token) error {
-		switch e := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, e.Name.Local)
+	var (
+		stack       []elem // the open elements
+		all         []byte // the text of every item
+		spans       []int  // start and end of each item in all
+		start       int
+		inT         bool
+		tInSI, tInR bool // a t already read in the current si, r
+	)
+	err := b.scan(sharedStrPart, false, func(e *saxEvent) error {
+		switch e.kind {
+		case saxStart:
+			el := elemOf(e.local)
+			stack = append(stack, el)
 			n := len(stack)
 			switch {
-			case n == 2 && e.Name.Local == "si":
-				cur.Reset()
-				clear(tSeen)
-			case n == 3 && stack[1] == "si" && e.Name.Local == "r":
-				tSeen[4] = false
-			case e.Name.Local == "t" && (n == 3 && stack[1] == "si" || n == 4 && stack[1] == "si" && stack[2] == "r"):
-				if tSeen[n] {
+			case n == 2 && el == elSI:
+				start = len(all)
+				tInSI, tInR = false, false
+			case n == 3 && stack[1] == elSI && el == elR:
+				tInR = false
+			case el == elT && (n == 3 && stack[1] == elSI || n == 4 && stack[1] == elSI && stack[2] == elR):
+				seen := &tInSI
+				if n == 4 {
+					seen = &tInR
+				}
+				if *seen {
 					return fallbackf("sharedStrings.xml: two t in one item")
 				}
-				tSeen[n] = true
+				*seen = true
 				inT = true
 			case inT:
 				return fallbackf("sharedStrings.xml: markup inside t")
 			}
-		case xml.CharData:
+		case saxText:
 			if inT {
-				cur.Write(e)
+				all = append(all, e.text...)
 			}
-		case xml.EndElement:
+		case saxEnd:
 			n := len(stack)
-			if n == 0 {
-				return fallbackf("sharedStrings.xml: unbalanced")
-			}
-			if n == 2 && stack[1] == "si" {
-				s := cur.String()
-				if strings.Contains(s, "_x") {
+			if n == 2 && stack[1] == elSI {
+				if bytes.Contains(all[start:], []byte("_x")) {
 					return fallbackf("shared string with an _x escape")
 				}
-				b.sst = append(b.sst, s)
+				spans = append(spans, start, len(all))
 			}
 			inT = false
 			stack = stack[:n-1]
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	text := string(all)
+	b.sst = make([]string, len(spans)/2)
+	for i := range b.sst {
+		b.sst[i] = text[spans[2*i]:spans[2*i+1]]
+	}
+	return nil
+}
+
+// elem names the elements the lean reader looks for, by local name.
+type elem uint8
+
+const (
+	elOther elem = iota
+	elSI
+	elR
+	elT
+	elCols
+	elCol
+	elSheetData
+	elRow
+	elC
+	elV
+	elF
+	elIS
+)
+
+func elemOf(local []byte) elem {
+	switch string(local) {
+	case "si":
+		return elSI
+	case "r":
+		return elR
+	case "t":
+		return elT
+	case "cols":
+		return elCols
+	case "col":
+		return elCol
+	case "sheetData":
+		return elSheetData
+	case "row":
+		return elRow
+	case "c":
+		return elC
+	case "v":
+		return elV
+	case "f":
+		return elF
+	case "is":
+		return elIS
+	}
+	return elOther
 }
 
 // readStyles reads numFmts and cellXfs of styles.xml. Only those two
@@ -511,8 +552,19 @@ func (b *leanBook) readStyles() error {
 	if err != nil || rc == nil {
 		return err
 	}
-	data, err := io.ReadAll(rc)
+	// io.ReadAll would grow its buffer from 512 bytes: the declared size
+	// (capped, and only a hint) sizes it at once.
+	buf := styleBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			styleBuffers.Put(buf)
+		}
+	}()
+	buf.Grow(int(min(b.parts[stylesPart].UncompressedSize64, leanPartLimit)) + bytes.MinRead)
+	_, err = buf.ReadFrom(rc)
 	rc.Close()
+	data := buf.Bytes()
 	if err != nil {
 		var fb errFallback
 		if errors.As(err, &fb) {
@@ -536,12 +588,16 @@ func (b *leanBook) readStyles() error {
 		if j < 0 || bytes.Count(data, open) != 1 {
 			return b.readStylesTokens()
 		}
-		if err := b.styleTokens(xml.NewDecoder(bytes.NewReader(data[i:i+j+len(end)])), 1, section); err != nil {
+		if err := b.styleTokens(data[i:i+j+len(end)], section); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// styleBuffers keeps the buffers styles.xml is read into (nothing read
+// from styles.xml points into them).
+var styleBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // utf8Declared reports an XML declaration that names no encoding or UTF-8.
 func utf8Declared(data []byte) bool {
@@ -562,17 +618,17 @@ func (b *leanBook) readStylesTokens() error {
 	b.xfFmt, b.xfFont, b.fontName = nil, nil, nil
 	depth := 0
 	section := ""
-	return b.tokens(stylesPart, false, func(tok xml.Token) error {
-		switch e := tok.(type) {
-		case xml.StartElement:
+	return b.scan(stylesPart, false, func(e *saxEvent) error {
+		switch e.kind {
+		case saxStart:
 			depth++
 			switch depth {
 			case 2:
-				section = e.Name.Local
+				section = string(e.local)
 			case 3, 4:
 				return b.styleElement(section, depth-1, e)
 			}
-		case xml.EndElement:
+		case saxEnd:
 			depth--
 		}
 		return nil
@@ -580,44 +636,36 @@ func (b *leanBook) readStylesTokens() error {
 }
 
 // styleTokens reads one section cut out of styles.xml (its element at
-// depth 1 of d).
-func (b *leanBook) styleTokens(d *xml.Decoder, _ int, section string) error {
+// depth 1 of data).
+func (b *leanBook) styleTokens(data []byte, section string) error {
 	depth := 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fallbackf("%s: %v", stylesPart, err)
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
+	return scanReader(stylesPart, bytes.NewReader(data), func(e *saxEvent) error {
+		switch e.kind {
+		case saxStart:
 			depth++
-			if depth != 2 && depth != 3 {
-				continue
+			if depth == 2 || depth == 3 {
+				return b.styleElement(section, depth, e)
 			}
-			if err := b.styleElement(section, depth, e); err != nil {
-				return err
-			}
-		case xml.EndElement:
+		case saxEnd:
 			depth--
 		}
-	}
+		return nil
+	})
 }
 
 // styleElement notes a numFmt of numFmts, an xf of cellXfs or a font of
 // fonts and its name; depth is 2 for the section's children.
-func (b *leanBook) styleElement(section string, depth int, e xml.StartElement) error {
+func (b *leanBook) styleElement(section string, depth int, e *saxEvent) error {
+	local := string(e.local)
 	switch {
 	case depth == 3:
-		if section == "fonts" && e.Name.Local == "name" && len(b.fontName) > 0 {
-			b.fontName[len(b.fontName)-1], _ = attr(e, "val")
+		if section == "fonts" && local == "name" && len(b.fontName) > 0 {
+			b.fontName[len(b.fontName)-1], _ = e.attr("val")
 		}
-	case section == "fonts" && e.Name.Local == "font":
+	case section == "fonts" && local == "font":
 		b.fontName = append(b.fontName, "")
-	case section == "numFmts" && e.Name.Local == "numFmt":
-		idText, _ := attr(e, "numFmtId")
+	case section == "numFmts" && local == "numFmt":
+		idText, _ := e.attr("numFmtId")
 		id, err := strconv.Atoi(idText)
 		if err != nil {
 			return fallbackf("styles.xml: numFmtId %q", idText)
@@ -625,10 +673,10 @@ func (b *leanBook) styleElement(section string, depth int, e xml.StartElement) e
 		if _, dup := b.fmtCode[id]; dup {
 			return fallbackf("styles.xml: numFmt %d twice", id)
 		}
-		b.fmtCode[id], _ = attr(e, "formatCode")
-	case section == "cellXfs" && e.Name.Local == "xf":
+		b.fmtCode[id], _ = e.attr("formatCode")
+	case section == "cellXfs" && local == "xf":
 		id := -1
-		if idText, ok := attr(e, "numFmtId"); ok {
+		if idText, ok := e.attr("numFmtId"); ok {
 			n, err := strconv.Atoi(idText)
 			if err != nil {
 				return fallbackf("styles.xml: numFmtId %q", idText)
@@ -637,7 +685,7 @@ func (b *leanBook) styleElement(section string, depth int, e xml.StartElement) e
 		}
 		b.xfFmt = append(b.xfFmt, id)
 		font := 0
-		if idText, ok := attr(e, "fontId"); ok {
+		if idText, ok := e.attr("fontId"); ok {
 			n, err := strconv.Atoi(idText)
 			if err != nil {
 				return fallbackf("styles.xml: fontId %q", idText)
@@ -666,16 +714,16 @@ func (b *leanBook) calc(sheet, ref string) (string, error) {
 
 // cell finds a cell's metadata; ok false when the cell is not in the sheet.
 func (b *leanBook) cell(sheet, ref string) (*leanSheet, leanCell, int, int, bool) {
-	s := b.sheet(sheet)
-	if s == nil {
-		return nil, leanCell{}, 0, 0, false
-	}
 	col, row, err := excelize.CellNameToCoordinates(ref)
 	if err != nil {
 		b.fail("bad reference " + ref)
 		return nil, leanCell{}, 0, 0, false
 	}
 	col, row = col-1, row-1
+	s := b.sheetFor(sheet, row)
+	if s == nil {
+		return nil, leanCell{}, 0, 0, false
+	}
 	if row >= len(s.meta) || col >= len(s.meta[row]) {
 		return s, leanCell{}, row, col, false
 	}
@@ -763,9 +811,12 @@ func (b *leanBook) rows(sheet string) ([][]string, error) {
 }
 
 // head parses only as far as row n; a sheet that ends before is kept
-// whole, as rows would read it.
+// whole, as rows would read it. The rows parsed stay at hand for the cell
+// getters: the font of a cell in the first rows (asked for each cell of
+// non-ASCII text, to recognise legacy encodings) must not parse a long
+// household list whole.
 func (b *leanBook) head(sheet string, n int) ([][]string, error) {
-	if b.cur != nil && b.cur.name == sheet {
+	if b.cur != nil && b.cur.name == sheet && (b.cur.complete || n <= b.cur.limit) {
 		return b.cur.rows[:min(n, len(b.cur.rows))], nil
 	}
 	if b.fallback != "" {
@@ -776,15 +827,24 @@ func (b *leanBook) head(sheet string, n int) ([][]string, error) {
 		b.fail(err.Error())
 		return nil, errors.New("lean reader gave up")
 	}
-	if s.complete {
-		b.cur = s
-	}
+	b.cur = s
 	return s.rows[:min(n, len(s.rows))], nil
 }
 
-// sheet returns the parsed sheet, parsing it if it is not the last one.
+// sheetFor returns a parse of the sheet that holds row (0-based) whole:
+// the last parse, even one that stopped at a row limit past it, else the
+// whole sheet.
+func (b *leanBook) sheetFor(name string, row int) *leanSheet {
+	if b.cur != nil && b.cur.name == name && (b.cur.complete || row < b.cur.limit) {
+		return b.cur
+	}
+	return b.sheet(name)
+}
+
+// sheet returns the parsed sheet, parsing it whole if it is not the last
+// one or the last parse stopped at a row limit.
 func (b *leanBook) sheet(name string) *leanSheet {
-	if b.cur != nil && b.cur.name == name {
+	if b.cur != nil && b.cur.name == name && b.cur.complete {
 		return b.cur
 	}
 	if b.fallback != "" {
@@ -804,50 +864,61 @@ var errStop = errors.New("row limit")
 
 // parseSheet reads a worksheet's cols and sheetData as excelize's GetRows
 // and cell getters see them; with limit >= 0, it stops at the first row at
-// or past index limit (complete is then false).
+// or past index limit (complete is then false). The values of a row that
+// are not shared strings are slices of one string per row.
 func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
 	part, ok := b.paths[name]
 	if !ok {
 		return nil, fallbackf("no sheet %q", name)
 	}
-	s := &leanSheet{name: name, rowStyle: map[int]int{}}
+	s := &leanSheet{name: name, rowStyle: map[int]int{}, limit: limit}
 	var (
-		stack             []string
+		stack             []elem
 		row               = -1 // current row index, -1 outside a row
 		lastRow           = -1
 		cells             []string
 		meta              []leanCell
 		lastCol           = -1
 		c                 leanCell
-		cRef, cT, cV      string
+		cT                cellT
+		tText             string // an unknown t
+		cRef, cV, isText  []byte
 		hasV, hasF, hasIS bool
-		isText            strings.Builder
 		inIS, inV, inIST  bool
 		cellCol           int
 		sstLoaded         bool
+		rowText           []byte // the row's values that are no shared strings
+		spans             []int  // cell index, start and end in rowText
+		width             int    // cells of the last row, to size the next
 	)
 	endRow := func() {
 		if len(cells) > 0 {
+			text := string(rowText)
+			for i := 0; i < len(spans); i += 3 {
+				cells[spans[i]] = text[spans[i+1]:spans[i+2]]
+			}
 			for len(s.rows) < row {
 				s.rows = append(s.rows, nil)
 				s.meta = append(s.meta, nil)
 			}
 			s.rows = append(s.rows, cells)
 			s.meta = append(s.meta, meta)
+			width = len(cells)
 		}
 		cells, meta = nil, nil
+		rowText, spans = rowText[:0], spans[:0]
 	}
-	err := b.tokens(part, true, func(tok xml.Token) error {
-		switch e := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, e.Name.Local)
+	err := b.scan(part, true, func(e *saxEvent) error {
+		switch e.kind {
+		case saxStart:
+			el := elemOf(e.local)
+			stack = append(stack, el)
 			n := len(stack)
-			local := e.Name.Local
 			switch {
-			case n == 3 && stack[1] == "cols" && local == "col":
-				mn, _ := attr(e, "min")
-				mx, _ := attr(e, "max")
-				st, _ := attr(e, "style")
+			case n == 3 && stack[1] == elCols && el == elCol:
+				mn, _ := e.attr("min")
+				mx, _ := e.attr("max")
+				st, _ := e.attr("style")
 				var cl leanCol
 				var err1, err2, err3 error
 				cl.min, err1 = strconv.Atoi(mn)
@@ -859,10 +930,10 @@ func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
 					return fallbackf("%s: col %q %q %q", name, mn, mx, st)
 				}
 				s.cols = append(s.cols, cl)
-			case n == 3 && stack[1] == "sheetData" && local == "row":
+			case n == 3 && stack[1] == elSheetData && el == elRow:
 				r := lastRow + 1
-				if v, ok := attr(e, "r"); ok {
-					num, err := strconv.Atoi(v)
+				if v, ok := e.attrBytes("r"); ok {
+					num, err := atoi(v)
 					if err != nil || num < 1 || num > excelize.TotalRows {
 						return fallbackf("%s: row %q", name, v)
 					}
@@ -875,8 +946,8 @@ func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
 					return errStop
 				}
 				row, lastRow, lastCol, cellCol = r, r, -1, 0
-				if v, ok := attr(e, "s"); ok {
-					st, err := strconv.Atoi(v)
+				if v, ok := e.attrBytes("s"); ok {
+					st, err := atoi(v)
 					if err != nil {
 						return fallbackf("%s: row style %q", name, v)
 					}
@@ -884,33 +955,40 @@ func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
 						s.rowStyle[r] = st
 					}
 				}
-			case n == 4 && stack[2] == "row" && local == "c":
+				if cells == nil && width > 0 {
+					cells, meta = make([]string, 0, width), make([]leanCell, 0, width)
+				}
+			case n == 4 && stack[2] == elRow && el == elC:
 				c = leanCell{}
-				cRef, cT, cV = "", "", ""
+				cT = cellUnset
+				cRef, cV, isText = cRef[:0], cV[:0], isText[:0]
 				hasV, hasF, hasIS = false, false, false
-				isText.Reset()
-				for _, a := range e.Attr {
-					switch a.Name.Local {
+				for i := range e.attrs {
+					a := &e.attrs[i]
+					switch string(a.local) {
 					case "r":
-						cRef = a.Value
+						cRef = append(cRef[:0], e.value(a)...)
 					case "t":
-						cT = a.Value
+						v := e.value(a)
+						if cT = cellTypeOf(v); cT == cellUnknown {
+							tText = string(v)
+						}
 					case "s":
-						st, err := strconv.ParseInt(a.Value, 10, 32)
-						if err != nil {
-							return fallbackf("%s: cell style %q", name, a.Value)
+						v := e.value(a)
+						st, err := atoi(v)
+						if err != nil || st != int(int32(st)) {
+							return fallbackf("%s: cell style %q", name, v)
 						}
 						c.style = int32(st)
 					}
 				}
-				typ, known := leanTypes[cT]
-				if !known {
-					return fallbackf("%s: cell type %q", name, cT)
+				if cT == cellUnknown {
+					return fallbackf("%s: cell type %q", name, tText)
 				}
-				c.typ = typ
+				c.typ = leanCellTypes[cT]
 				cellCol++
-				if cRef != "" {
-					col, r, err := excelize.CellNameToCoordinates(cRef)
+				if len(cRef) > 0 {
+					col, r, err := cellCoordinates(cRef)
 					if err != nil || r-1 != row {
 						return fallbackf("%s: cell %q in row %d", name, cRef, row+1)
 					}
@@ -920,66 +998,63 @@ func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
 					return fallbackf("%s: cell %q out of order", name, cRef)
 				}
 				lastCol = cellCol - 1
-			case n == 5 && stack[3] == "c":
-				switch local {
-				case "v":
+			case n == 5 && stack[3] == elC:
+				switch el {
+				case elV:
 					if hasV {
 						return fallbackf("%s: two values in a cell", name)
 					}
 					hasV, inV = true, true
-				case "f":
+				case elF:
 					hasF = true
-				case "is":
+				case elIS:
 					if hasIS {
 						return fallbackf("%s: two inline strings in a cell", name)
 					}
 					inIS, hasIS = true, true
 				}
-			case inIS && local == "t" && (n == 6 || n == 7 && stack[5] == "r"):
+			case inIS && el == elT && (n == 6 || n == 7 && stack[5] == elR):
 				inIST = true
-			case n >= 5 && stack[3] == "c" && (stack[4] == "v" || stack[4] == "f"):
+			case n >= 5 && stack[3] == elC && (stack[4] == elV || stack[4] == elF):
 				return fallbackf("%s: markup inside a cell value", name)
 			}
-		case xml.CharData:
+		case saxText:
 			switch {
 			case inV:
-				cV += string(e)
+				cV = append(cV, e.text...)
 			case inIST:
-				isText.Write(e)
+				isText = append(isText, e.text...)
 			}
-		case xml.EndElement:
+		case saxEnd:
 			n := len(stack)
-			if n == 0 {
-				return fallbackf("%s: unbalanced", name)
-			}
 			switch {
-			case n == 5 && stack[4] == "v":
+			case n == 5 && stack[4] == elV:
 				inV = false
-			case n == 5 && stack[4] == "is":
+			case n == 5 && stack[4] == elIS:
 				inIS = false
-			case inIST && stack[n-1] == "t":
+			case inIST && stack[n-1] == elT:
 				inIST = false
-			case n == 4 && stack[3] == "c":
-				val := cV
+			case n == 4 && stack[3] == elC:
+				val, sst := cV, ""
 				switch cT {
-				case "s":
-					if cV != "" {
+				case cellShared:
+					if len(cV) > 0 {
 						if !sstLoaded {
 							if err := b.readSST(); err != nil {
 								return err
 							}
 							sstLoaded = true
 						}
-						i, err := strconv.Atoi(strings.TrimSpace(cV))
+						i, err := atoi(bytes.TrimSpace(cV))
 						if err != nil || i < 0 || i >= len(b.sst) {
 							return fallbackf("%s: shared string %q", name, cV)
 						}
-						val = b.sst[i]
+						val, sst = nil, b.sst[i]
 					}
-				case "inlineStr":
+				case cellInline:
 					if hasIS {
-						val = isText.String()
-						if strings.Contains(val, "_x") {
+						val = isText
+						if bytes.Contains(val, []byte("_x")) {
 							return fallbackf("%s: inline string with an _x escape", name)
 						}
 					}
@@ -987,15 +1062,19 @@ func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
 				c.formula = hasF
 				// As GetRows: a cell with no value and no formula is left
 				// out (the sheet reader never asks about such a cell).
-				if val != "" || hasF {
+				if len(val) > 0 || sst != "" || hasF {
 					for len(cells) < cellCol-1 {
 						cells = append(cells, "")
 						meta = append(meta, leanCell{})
 					}
-					cells = append(cells, val)
+					if len(val) > 0 {
+						spans = append(spans, len(cells), len(rowText), len(rowText)+len(val))
+						rowText = append(rowText, val...)
+					}
+					cells = append(cells, sst)
 					meta = append(meta, c)
 				}
-			case n == 3 && stack[2] == "row":
+			case n == 3 && stack[2] == elRow:
 				endRow()
 				row = -1
 			}
@@ -1011,4 +1090,86 @@ func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
 		s.complete = true
 	}
 	return s, nil
+}
+
+// cellT is a cell's t attribute.
+type cellT uint8
+
+const (
+	cellUnset cellT = iota
+	cellBool
+	cellDate
+	cellNumber
+	cellError
+	cellShared
+	cellFormula
+	cellInline
+	cellUnknown
+)
+
+// leanCellTypes is excelize's cellTypes map over cellT.
+var leanCellTypes = [...]excelize.CellType{
+	cellUnset: excelize.CellTypeUnset, cellBool: excelize.CellTypeBool, cellDate: excelize.CellTypeDate,
+	cellNumber: excelize.CellTypeNumber, cellError: excelize.CellTypeError, cellShared: excelize.CellTypeSharedString,
+	cellFormula: excelize.CellTypeFormula, cellInline: excelize.CellTypeInlineString,
+}
+
+func cellTypeOf(t []byte) cellT {
+	switch string(t) {
+	case "":
+		return cellUnset
+	case "b":
+		return cellBool
+	case "d":
+		return cellDate
+	case "n":
+		return cellNumber
+	case "e":
+		return cellError
+	case "s":
+		return cellShared
+	case "str":
+		return cellFormula
+	case "inlineStr":
+		return cellInline
+	}
+	return cellUnknown
+}
+
+// atoi is strconv.Atoi on bytes, without a string for plain digits.
+func atoi(b []byte) (int, error) {
+	if 0 < len(b) && len(b) <= 9 {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return strconv.Atoi(string(b))
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, nil
+	}
+	return strconv.Atoi(string(b))
+}
+
+// cellCoordinates is excelize.CellNameToCoordinates, without a string for
+// a plain reference (A1 to XFD1048576).
+func cellCoordinates(ref []byte) (col, row int, err error) {
+	i := 0
+	for i < len(ref) && i < 3 && 'A' <= ref[i] && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	if i == 0 || i == len(ref) || ref[i] == '0' || len(ref)-i > 7 {
+		return excelize.CellNameToCoordinates(string(ref))
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return excelize.CellNameToCoordinates(string(ref))
+		}
+		row = row*10 + int(c-'0')
+	}
+	if col > excelize.MaxColumns || row > excelize.TotalRows {
+		return excelize.CellNameToCoordinates(string(ref))
+	}
+	return col, row, nil
 }
