@@ -13,8 +13,8 @@
 # table gives the median wall time, its ratio to chitieu's, and the largest
 # peak RSS of the runs (GNU time's "Maximum resident set size").
 # Installs GNU time, python3-openpyxl and python3-pandas with apt-get when
-# missing. The floor is scripts/floor: archive/zip + encoding/xml RawToken on
-# 2 workers (../shared/bench.md's fastest floor uses gosax instead).
+# missing. The floor is scripts/floor: archive/zip + the gosax tokenizer on
+# 2 workers, as the issue and ../shared/bench.md define it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -95,8 +95,8 @@ table() {
 rm -f "$DATA"/times/*
 # The drop folder's summary workbook goes to $DATA/out (outside the inputs).
 mkdir -p "$DATA/out"
-MANY=(chitieu-report chitieu-check chitieu-check-excelize floor-stdxml-2w floor-inflate-2w openpyxl pandas)
-SMALL=(chitieu-report chitieu-check chitieu-check-excelize floor-stdxml-2w openpyxl pandas)
+MANY=(chitieu-report chitieu-report-no-workbook chitieu-check chitieu-check-excelize floor-gosax-2w floor-stdxml-2w floor-inflate-2w openpyxl pandas)
+SMALL=(chitieu-report chitieu-check chitieu-check-excelize floor-gosax-2w openpyxl pandas)
 [ -x "$DATA/bin/chitieu-head" ] && MANY+=(chitieu-head-report chitieu-head-check) && SMALL+=(chitieu-head-report)
 for run in $(seq "$RUNS"); do
 	echo "run $run of $RUNS" >&2
@@ -104,13 +104,15 @@ for run in $(seq "$RUNS"); do
 		if [[ $set == big* ]]; then
 			measure $set chitieu-check bin/chitieu check $set
 			measure $set chitieu-check-excelize env CHITIEU_READER=excelize bin/chitieu check $set
-			measure $set floor-stdxml-2w bin/floor -workers 2 $set
+			measure $set floor-gosax-2w bin/floor -workers 2 $set
 			continue
 		fi
 		measure $set chitieu-report bin/chitieu report --out out/tong-hop-$run.xlsx $set
 		measure $set chitieu-check bin/chitieu check $set
+		[ $set = many ] && measure $set chitieu-report-no-workbook bin/chitieu report --no-workbook $set
 		measure $set chitieu-check-excelize env CHITIEU_READER=excelize bin/chitieu check $set
-		measure $set floor-stdxml-2w bin/floor -workers 2 $set
+		measure $set floor-gosax-2w bin/floor -workers 2 $set
+		[ $set = many ] && measure $set floor-stdxml-2w bin/floor -workers 2 -mode stdxml $set
 		[ $set = many ] && measure $set floor-inflate-2w bin/floor -workers 2 -mode inflate $set
 		if [ -x "$DATA/bin/chitieu-head" ]; then
 			measure $set chitieu-head-report bin/chitieu-head report --out out/tong-hop-head-$run.xlsx $set
@@ -129,7 +131,7 @@ for set in "${SETS[@]}"; do
 	case $set in
 	s16) table s16 "${SMALL[@]}" ;;
 	many) table many "${MANY[@]}" ;;
-	*) table $set chitieu-check chitieu-check-excelize floor-stdxml-2w ;;
+	*) table $set chitieu-check chitieu-check-excelize floor-gosax-2w ;;
 	esac
 done
 cat <<'NOTE'
@@ -137,6 +139,8 @@ chitieu-report: `chitieu report --out FILE` (read, analyse, print, write the sum
 chitieu-check: `chitieu check` (the same reading and analysis, prints problems only);
 *-excelize: the same binary with CHITIEU_READER=excelize (the old read path);
 chitieu-head-*: the committed version (git HEAD) built from `git archive`;
-floor-stdxml-2w: scripts/floor, archive/zip + encoding/xml RawToken over the sheet XML and
-shared strings, 2 workers; floor-inflate-2w: decompression only.
+chitieu-report-no-workbook: `chitieu report --no-workbook` (all but the summary workbook);
+floor-gosax-2w: scripts/floor, archive/zip + gosax over the sheet XML and shared strings,
+2 workers (the floor); floor-stdxml-2w: the same with encoding/xml RawToken;
+floor-inflate-2w: decompression only.
 NOTE
