@@ -6,11 +6,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// book is what the sheet reader needs from a workbook. It has two
-// implementations: excelBook over excelize (which handles everything), and
-// leanBook, which streams only the parts ingest uses with archive/zip and
-// encoding/xml and gives up (fallback) on anything it does not handle, in
-// which case the whole file is read again with excelBook.
+// book is what the sheet reader needs from a workbook. Its implementations:
+// excelBook over excelize (which handles everything); leanBook, which
+// streams only the parts ingest uses with archive/zip and the gosax
+// tokenizer and gives up (fallback) on anything it does not handle, in
+// which case the whole file is read again with excelBook; xlsBook over an
+// Excel 97-2003 workbook (package xls). unicodeBook wraps any of them to
+// turn legacy-encoded text into Unicode.
 type book interface {
 	// sheets lists the sheets in workbook order.
 	sheets() []sheetEntry

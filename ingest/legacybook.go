@@ -71,8 +71,8 @@ func (b *unicodeBook) head(sheet string, n int) ([][]string, error) {
 //
 // Text that reads as Vietnamese both as it stands and decoded ("Tháng" is
 // TCVN3 for "Thỏng") follows the sheet: in a legacy font it is decoded
-// unless the sheet's other cells in legacy fonts are more often Unicode
-// than legacy (a template retyped in Unicode keeps its .VnTime font);
+// unless the sheet has more Unicode Vietnamese cells than legacy ones (a
+// template retyped in Unicode keeps its .VnTime font);
 // without one it is decoded only when the sheet holds more cells surely
 // guessed to be in that encoding than Unicode Vietnamese cells (the short
 // units "hé", "vô" of a form typed in TCVN3 in Arial).
@@ -91,6 +91,12 @@ func (b *unicodeBook) convert(sheet string, rows [][]string) [][]string {
 			if !mayBeLegacy(text) {
 				continue
 			}
+			if legacy.IsUnicodeVietnamese(text) {
+				// Unicode, whatever the font: no need to ask it (excelize
+				// would load a 200,000-row household list to answer).
+				unicode++
+				continue
+			}
 			ref, err := excelize.CoordinatesToCellName(c+1, r+1)
 			if err != nil {
 				continue
@@ -103,13 +109,8 @@ func (b *unicodeBook) convert(sheet string, rows [][]string) [][]string {
 				guessed[j.enc]++
 			case j.reading == legacy.Legacy:
 				legacyFont++
-			case j.reading == legacy.Plain:
-				if j.unicode {
-					unicode++
-				}
-				if fontEnc != legacy.None {
-					unicodeInLegacyFont++
-				}
+			case j.reading == legacy.Plain && fontEnc != legacy.None:
+				unicodeInLegacyFont++ // Latin-1 letters only ("Cà phê")
 			}
 			cands = append(cands, candidate{r, c, ref, font, j})
 		}
@@ -121,7 +122,7 @@ func (b *unicodeBook) convert(sheet string, rows [][]string) [][]string {
 		switch {
 		case j.reading == legacy.Plain || j.to == j.from:
 			continue
-		case j.reading == legacy.Either && !j.guessed && unicodeInLegacyFont > legacyFont:
+		case j.reading == legacy.Either && !j.guessed && unicode+unicodeInLegacyFont > legacyFont:
 			continue
 		case j.reading == legacy.Either && j.guessed && guessed[j.enc] <= unicode:
 			continue
@@ -154,13 +155,12 @@ func mayBeLegacy(text string) bool {
 }
 
 // judgement is legacy.Judge's answer on a text in a font, with the text
-// decoded and whether it is Unicode Vietnamese already.
+// decoded.
 type judgement struct {
 	from, to string
 	enc      legacy.Encoding
 	reading  legacy.Reading
 	guessed  bool
-	unicode  bool
 }
 
 type legacyKey struct{ text, font string }
@@ -174,7 +174,6 @@ func judge(text, font string) judgement {
 		if r != legacy.Plain {
 			j.to = legacy.Decode(k.text, enc, upper)
 		}
-		j.unicode = r == legacy.Plain && legacy.IsUnicodeVietnamese(k.text)
 		return j
 	})
 }

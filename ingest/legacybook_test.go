@@ -14,13 +14,14 @@ type fontBook struct {
 	cells [][]string
 	fonts map[string]string // ref -> font
 	reads int
+	asked int // font calls
 }
 
 func (b *fontBook) rows(string) ([][]string, error) { b.reads++; return b.cells, nil }
 func (b *fontBook) head(_ string, n int) ([][]string, error) {
 	return b.cells[:min(n, len(b.cells))], nil
 }
-func (b *fontBook) font(_, ref string) string { return b.fonts[ref] }
+func (b *fontBook) font(_, ref string) string { b.asked++; return b.fonts[ref] }
 
 func TestUnicodeBook(t *testing.T) {
 	// The legacy texts are the examples, as the encodings' charts
@@ -146,5 +147,18 @@ func TestUnicodeBookEither(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUnicodeBookAsksFewFonts: Unicode Vietnamese and ASCII cells never
+// ask their font (excelize loads a whole sheet to answer, and a household
+// list of 200,000 rows made a check take 2 GB).
+func TestUnicodeBookAsksFewFonts(t *testing.T) {
+	inner := &fontBook{cells: [][]string{{"Họ và tên", "Số nhà", "STT"}, {"Nguyễn Văn Ấn", "12", "1"}, {"Sè hé", "13", "2"}}}
+	if _, err := newUnicodeBook(inner).rows("S"); err != nil {
+		t.Fatal(err)
+	}
+	if inner.asked != 1 {
+		t.Errorf("%d fonts asked, want 1 (A3's)", inner.asked)
 	}
 }
