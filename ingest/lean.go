@@ -675,26 +675,31 @@ func (b *leanBook) styleElement(section string, depth int, e *saxEvent) error {
 		}
 		b.fmtCode[id], _ = e.attr("formatCode")
 	case section == "cellXfs" && local == "xf":
-		id := -1
-		if idText, ok := e.attr("numFmtId"); ok {
-			n, err := strconv.Atoi(idText)
-			if err != nil {
-				return fallbackf("styles.xml: numFmtId %q", idText)
-			}
-			id = n
+		format, err := intAttr(e, "numFmtId", -1)
+		if err != nil {
+			return err
 		}
-		b.xfFmt = append(b.xfFmt, id)
-		font := 0
-		if idText, ok := e.attr("fontId"); ok {
-			n, err := strconv.Atoi(idText)
-			if err != nil {
-				return fallbackf("styles.xml: fontId %q", idText)
-			}
-			font = n
+		font, err := intAttr(e, "fontId", 0)
+		if err != nil {
+			return err
 		}
+		b.xfFmt = append(b.xfFmt, format)
 		b.xfFont = append(b.xfFont, font)
 	}
 	return nil
+}
+
+// intAttr is a number attribute of a styles.xml element, absent if absent.
+func intAttr(e *saxEvent, name string, absent int) (int, error) {
+	text, ok := e.attr(name)
+	if !ok {
+		return absent, nil
+	}
+	n, err := strconv.Atoi(text)
+	if err != nil {
+		return 0, fallbackf("styles.xml: %s %q", name, text)
+	}
+	return n, nil
 }
 
 func (b *leanBook) fail(reason string) {
