@@ -283,8 +283,18 @@ func TestTruncated(t *testing.T) {
 			t.Fatal(err)
 		}
 		step := max(1, len(b)/2000)
+		refused := 0
 		for n := 0; n < len(b); n += step {
-			xls.Open(bytes.NewReader(b[:n]), int64(n))
+			wb, err := xls.Open(bytes.NewReader(b[:n]), int64(n))
+			if (wb == nil) == (err == nil) {
+				t.Fatalf("%s cut to %d bytes: workbook %v, error %v", name, n, wb != nil, err)
+			}
+			if err != nil {
+				refused++
+			}
+		}
+		if refused == 0 {
+			t.Errorf("%s: no cut was refused", name)
 		}
 	}
 }
