@@ -2,12 +2,13 @@ package ingest
 
 import (
 	"bytes"
-	"compress/flate"
 	"errors"
 	"io"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/orisano/gosax"
 )

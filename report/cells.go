@@ -86,6 +86,9 @@ type streamed struct {
 	f     *excelize.File
 	sheet string
 	rows  []streamRow // in row order
+	// spliced: flush leaves the rows for writeSpliced, which puts them
+	// into the saved package.
+	spliced bool
 }
 
 type streamRow struct {
@@ -166,6 +169,9 @@ func (s *streamed) setHeight(row int, height float64) error {
 func (s *streamed) setLink(int, int, string) error { return errStreamed }
 
 func (s *streamed) flush() error {
+	if s.spliced {
+		return nil
+	}
 	sw, err := s.f.NewStreamWriter(s.sheet)
 	if err != nil {
 		return err

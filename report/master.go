@@ -142,7 +142,7 @@ func fillMaster(f *excelize.File, r *analysis.Result, o Options, original []byte
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	if err := fillSummary(f, r, o); err != nil {
+	if _, err := fillSummary(f, r, o); err != nil {
 		return err
 	}
 	// SetDocProps sets every field: the master keeps its title and author.

@@ -232,7 +232,7 @@ func TestRoomForCharts(t *testing.T) {
 	if err := newSheets(f, sheetNames(o)); err != nil {
 		t.Fatal(err)
 	}
-	if err := fillSummary(f, fixture(), o); err != nil {
+	if _, err := fillSummary(f, fixture(), o); err != nil {
 		t.Fatal(err)
 	}
 	rows, _ := f.GetRows("Biểu đồ")

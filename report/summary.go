@@ -52,13 +52,15 @@ func WriteSummary(path string, r *analysis.Result, o Options) error {
 	if err := newSheets(f, sheetNames(o)); err != nil {
 		return err
 	}
-	if err := fillSummary(f, r, o); err != nil {
+	o.splice = true
+	spliced, err := fillSummary(f, r, o)
+	if err != nil {
 		return err
 	}
 	if err := summaryProps(f, r, o); err != nil {
 		return err
 	}
-	return Save(f, path)
+	return save(f, path, spliced)
 }
 
 // IsSummary reports whether f is a summary workbook that WriteSummary made.
@@ -94,12 +96,20 @@ func district(r *analysis.Result) string {
 // renamed into place only once complete. It refuses with ErrOpenElsewhere
 // when a lock file says that Excel or LibreOffice has path open, or when
 // the rename is denied (Windows does so for a file held open).
-func Save(f *excelize.File, path string) error {
+func Save(f *excelize.File, path string) error { return save(f, path, nil) }
+
+// save is Save with the rows of the spliced sheets put into the package
+// as it is written (see writeSpliced).
+func save(f *excelize.File, path string, spliced []*streamed) error {
 	if err := notOpenElsewhere(path); err != nil {
 		return err
 	}
+	write := func(w io.Writer) error { return f.Write(w) }
+	if len(spliced) > 0 {
+		write = func(w io.Writer) error { return writeSpliced(w, f, spliced) }
+	}
 	// CreateTemp makes the file private; the summary is for the office.
-	tmp, err := writeTemp(path, func(w io.Writer) error { return f.Write(w) }, 0o644)
+	tmp, err := writeTemp(path, write, 0o644)
 	if err != nil {
 		return err
 	}
@@ -137,8 +147,9 @@ func newSheets(f *excelize.File, names []string) error {
 //
 // The big sheets (Tổng hợp, Theo phường, Nguồn) are streamed when new;
 // Vấn đề (hyperlinks), Biểu đồ (charts) and the sheets of a master that
-// are cleared in place (o.cleared) are written cell by cell.
-func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
+// are cleared in place (o.cleared) are written cell by cell. With o.splice
+// the streamed sheets are left empty and returned, for writeSpliced.
+func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, error) {
 	names := sheetNames(o)
 	st := &styles{f: f, ids: map[style]int{}}
 	fills := []struct {
@@ -146,31 +157,36 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) error {
 		streams bool
 	}{{summarySheet, true}, {wardSheet, true}, {problemSheet, false}, {sourceSheet, true}, {chartSheet, false}}
 	var sheets []*sheet
+	var spliced []*streamed
 	for i, fill := range fills {
 		var out cells = direct{f, names[i]}
 		if fill.streams && !slices.Contains(o.cleared, names[i]) {
-			out = &streamed{f: f, sheet: names[i]}
+			s := &streamed{f: f, sheet: names[i], spliced: o.splice}
+			if s.spliced {
+				spliced = append(spliced, s)
+			}
+			out = s
 		}
 		s := &sheet{f: f, name: names[i], styles: st, widths: map[int]int{}, out: out}
 		fill.fill(s, r, o)
 		if err := s.finish(o); err != nil {
-			return fmt.Errorf("%s: %w", names[i], err)
+			return nil, fmt.Errorf("%s: %w", names[i], err)
 		}
 		sheets = append(sheets, s)
 	}
 	first, err := f.GetSheetIndex(names[0])
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// SetActiveSheet reads every sheet: it comes before the streams, after
 	// which a streamed sheet can no longer be changed.
 	f.SetActiveSheet(first)
 	for _, s := range sheets {
 		if err := s.out.flush(); err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
+			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
-	return nil
+	return spliced, nil
 }
 
 // summaryProps sets the document properties of a summary workbook and
