@@ -10,6 +10,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -17,6 +18,13 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// Reading allocates much short-lived memory per file: collecting at
+		// three times the live heap rather than twice took 10% off
+		// reading 2,000 forms (peak RSS 45 to 50 MiB; the 200,000-row
+		// sheet stays at 66 MiB).
+		debug.SetGCPercent(200)
+	}
 	exe, _ := os.Executable()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	width, _, _ := term.GetSize(int(os.Stdout.Fd()))

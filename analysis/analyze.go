@@ -145,11 +145,15 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 		a.reported[p.Ward+"|"+p.Period+"|"+p.Indicator] = true
 	}
 	subs = append([]Submission(nil), subs...)
+	revision := make(map[string]int, len(subs))
+	for _, s := range subs {
+		revision[s.File] = Revision(s.File)
+	}
 	sort.SliceStable(subs, func(i, j int) bool {
 		if subs[i].Modified != subs[j].Modified {
 			return subs[i].Modified < subs[j].Modified
 		}
-		ri, rj := Revision(subs[i].File), Revision(subs[j].File)
+		ri, rj := revision[subs[i].File], revision[subs[j].File]
 		return ri < rj || ri == rj && subs[i].File < subs[j].File
 	})
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -21,6 +22,9 @@ func Fold(s string) string {
 
 // unaccent lower-cases s and removes diacritics, keeping punctuation.
 func unaccent(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s) // no marks to remove
+	}
 	// A transform chain keeps state: one per call keeps Fold safe for
 	// concurrent use.
 	stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
@@ -30,6 +34,15 @@ func unaccent(s string) string {
 	}
 	out = strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
 	return strings.ToLower(out)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func collapse(s string) string {

@@ -59,22 +59,29 @@ func (e errFallback) Error() string { return string(e) }
 func fallbackf(format string, args ...any) error { return errFallback(fmt.Sprintf(format, args...)) }
 
 type leanBook struct {
-	zr       *zip.Reader
-	parts    map[string]*zip.File
-	list     []sheetEntry
-	paths    map[string]string // sheet name -> part
-	sst      []string
-	sstRead  bool
-	xfFmt    []int // cellXfs index -> numFmtId (-1 when absent)
-	xfFont   []int // cellXfs index -> fontId
-	fontName []string
-	fmtCode  map[int]string
+	zr      *zip.Reader
+	data    []byte // the file
+	parts   map[string]*zip.File
+	list    []sheetEntry
+	paths   map[string]string // sheet name -> part
+	sst     []string
+	sstRead bool
+	leanStyles
 	styled   bool
 	core     string
 	custom   map[string]string
 	fallback string // why the file must be read with excelize, once known
 
 	cur *leanSheet // the sheet read last
+}
+
+// leanStyles is what the lean reader takes from styles.xml. Never
+// modified once read: books with the same styles.xml share it.
+type leanStyles struct {
+	xfFmt    []int // cellXfs index -> numFmtId (-1 when absent)
+	xfFont   []int // cellXfs index -> fontId
+	fontName []string
+	fmtCode  map[int]string
 }
 
 type leanSheet struct {
@@ -104,7 +111,7 @@ func openLean(data []byte) (*leanBook, error) {
 		return nil, fallbackf("zip: %v", err)
 	}
 	zr.RegisterDecompressor(zip.Deflate, inflate)
-	b := &leanBook{zr: zr, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
+	b := &leanBook{zr: zr, data: data, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
 	var total uint64
 	for _, f := range zr.File {
 		if strings.Contains(f.Name, "\\") || strings.EqualFold(f.Name, sharedStrPart) && f.Name != sharedStrPart ||
@@ -139,7 +146,10 @@ func openLean(data []byte) (*leanBook, error) {
 	// Nothing is taken from [Content_Types].xml, but excelize reads the
 	// sheets otherwise when it is damaged (fuzzing found one that fails its
 	// checksum): it must inflate and tokenize cleanly.
-	if err := b.scan("[Content_Types].xml", false, func(*saxEvent) error { return nil }); err != nil {
+	_, err = remember(b, &contentTypesMemo, "[Content_Types].xml", func() (struct{}, error) {
+		return struct{}{}, b.scan("[Content_Types].xml", false, func(*saxEvent) error { return nil })
+	})
+	if err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -248,6 +258,13 @@ func procEncoding(inst []byte) string {
 // readRootRels requires the main document at xl/workbook.xml, where
 // excelize also looks.
 func (b *leanBook) readRootRels() error {
+	_, err := remember(b, &rootRelsMemo, "_rels/.rels", func() (struct{}, error) {
+		return struct{}{}, b.readRootRelsPart()
+	})
+	return err
+}
+
+func (b *leanBook) readRootRelsPart() error {
 	found := false
 	err := b.scan("_rels/.rels", false, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
@@ -272,7 +289,13 @@ func (b *leanBook) readRootRels() error {
 
 type leanRel struct{ typ, target string }
 
+// readRels reads a relationships part; the map is shared by the books
+// whose part is the same, and never modified.
 func (b *leanBook) readRels(name string) (map[string]leanRel, error) {
+	return remember(b, &relsMemo, name, func() (map[string]leanRel, error) { return b.readRelsPart(name) })
+}
+
+func (b *leanBook) readRelsPart(name string) (map[string]leanRel, error) {
 	rels := map[string]leanRel{}
 	err := b.scan(name, true, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
@@ -313,6 +336,35 @@ func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
 			return fallbackf("styles at %s", rel.target)
 		}
 	}
+	sheets, err := remember(b, &workbookMemo, workbookPart, b.readWorkbookPart)
+	if err != nil {
+		return err
+	}
+	for _, sh := range sheets {
+		rel, ok := rels[sh.id]
+		if !ok || rel.typ != relWorksheet {
+			return fallbackf("sheet %q is no worksheet part", sh.name)
+		}
+		p, ok := partOf(rel.target)
+		if _, exists := b.parts[p]; !ok || !exists {
+			return fallbackf("sheet %q at %s", sh.name, rel.target)
+		}
+		b.paths[sh.name] = p
+		b.list = append(b.list, sheetEntry{name: sh.name, hidden: sh.state != "" && sh.state != "visible"})
+	}
+	if len(b.list) == 0 {
+		return fallbackf("no sheets")
+	}
+	return nil
+}
+
+// workbookSheet is a sheet element of xl/workbook.xml.
+type workbookSheet struct{ name, state, id string }
+
+// readWorkbookPart reads the sheets of xl/workbook.xml; their names are
+// valid and distinct.
+func (b *leanBook) readWorkbookPart() ([]workbookSheet, error) {
+	var sheets []workbookSheet
 	depth := 0
 	seen := map[string]bool{}
 	err := b.scan(workbookPart, true, func(e *saxEvent) error {
@@ -333,28 +385,13 @@ func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
 				return fallbackf("sheet name %q twice", name)
 			}
 			seen[key] = true
-			rel, ok := rels[id]
-			if !ok || rel.typ != relWorksheet {
-				return fallbackf("sheet %q is no worksheet part", name)
-			}
-			p, ok := partOf(rel.target)
-			if _, exists := b.parts[p]; !ok || !exists {
-				return fallbackf("sheet %q at %s", name, rel.target)
-			}
-			b.paths[name] = p
-			b.list = append(b.list, sheetEntry{name: name, hidden: state != "" && state != "visible"})
+			sheets = append(sheets, workbookSheet{name, state, id})
 		case saxEnd:
 			depth--
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if len(b.list) == 0 {
-		return fallbackf("no sheets")
-	}
-	return nil
+	return sheets, err
 }
 
 // validSheetName is what excelize's checkSheetName accepts; other names
@@ -547,6 +584,15 @@ func elemOf(local []byte) elem {
 // rest are skipped unread.
 func (b *leanBook) readStyles() error {
 	b.styled = true
+	var err error
+	b.leanStyles, err = remember(b, &stylesMemo, stylesPart, func() (leanStyles, error) {
+		err := b.readStylesPart()
+		return b.leanStyles, err
+	})
+	return err
+}
+
+func (b *leanBook) readStylesPart() error {
 	b.fmtCode = map[int]string{}
 	rc, err := b.open(stylesPart)
 	if err != nil || rc == nil {
