@@ -233,6 +233,21 @@ func TestSummaryNeverOverwritesInputs(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stderr, "tong-hop.xlsx") {
 		t.Errorf("reading back its own summary: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
+	// A summary is replaced by the next; a configuration workbook is not,
+	// nor is a summary replaced by a configuration.
+	if r := runCLI(t, nil, "--out", summary, "samples/2002"); r.code != 0 {
+		t.Errorf("replacing its own summary: exit %d: %s", r.code, r.stderr)
+	}
+	cfg := filepath.Join(dir, "cau-hinh.xlsx")
+	if r := runCLI(t, nil, "config", "--out", cfg); r.code != 0 {
+		t.Fatalf("config: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runCLI(t, nil, "--out", cfg, "samples/2002"); r.code != 1 || !strings.Contains(r.stderr, "không ghi đè") {
+		t.Errorf("summary over the configuration: exit %d: %s", r.code, r.stderr)
+	}
+	if r := runCLI(t, nil, "config", "--force", "--out", summary); r.code != 1 || !strings.Contains(r.stderr, "không ghi đè") {
+		t.Errorf("configuration over a summary: exit %d: %s", r.code, r.stderr)
+	}
 }
 
 func TestConfigRoundTrip(t *testing.T) {

@@ -123,21 +123,46 @@ func runReport(o options, sys System) int {
 	if o.format != "json" {
 		shown = analysis.Narrow(res, sel) // JSON is always complete
 	}
-	if err := write(sys.Stdout, shown, ro); err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
-		return exitProblems
-	}
 	if o.noWorkbook {
+		if err := write(sys.Stdout, shown, ro); err != nil {
+			fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+			return exitProblems
+		}
 		return exitOK
 	}
+	// The workbook is written while the tables are printed: both only
+	// read res. What it has to say comes after the tables, as before.
+	type outcome struct {
+		code int
+		note string
+	}
+	saved := make(chan outcome, 1)
+	go func() {
+		code, note := writeSummary(o, sys, res, ro)
+		saved <- outcome{code, note}
+	}()
+	err = write(sys.Stdout, shown, ro)
+	summary := <-saved
+	if err != nil {
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+	}
+	fmt.Fprint(sys.Stderr, summary.note)
+	if err != nil {
+		return exitProblems
+	}
+	return summary.code
+}
+
+// writeSummary writes the summary workbook, or its sheets into the
+// workbook of --into, and returns the exit code and the lines that say
+// what was done or what went wrong.
+func writeSummary(o options, sys System, res *analysis.Result, ro report.Options) (code int, note string) {
 	if o.into != "" {
 		backup, err := report.WriteInto(o.into, res, ro, o.password)
 		if err != nil {
-			fmt.Fprintln(sys.Stderr, writeError(o.lang, o.into, err))
-			return exitProblems
+			return exitProblems, writeError(o.lang, o.into, err) + "\n"
 		}
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup)
-		return exitOK
+		return exitOK, fmt.Sprintf(msg(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup)
 	}
 	out := o.out
 	if out == "" {
@@ -146,16 +171,13 @@ func runReport(o options, sys System) int {
 			out = filepath.Join(o.paths[0], summaryFileName) // beside the reports dropped on the .exe
 		}
 	}
-	if !safeToReplace(out, report.IsSummary) {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
-		return exitProblems
+	if !safeToReplace(out, report.MarkSummary, report.IsSummary) {
+		return exitProblems, fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out)
 	}
 	if err := report.WriteSummary(out, res, ro); err != nil {
-		fmt.Fprintln(sys.Stderr, writeError(o.lang, out, err))
-		return exitProblems
+		return exitProblems, writeError(o.lang, out, err) + "\n"
 	}
-	fmt.Fprintln(sys.Stderr, msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ")+out)
-	return exitOK
+	return exitOK, msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ") + out + "\n"
 }
 
 func writeProblems(o options, sys System, problems []analysis.Problem, ro report.Options) error {
@@ -166,11 +188,15 @@ func writeProblems(o options, sys System, problems []analysis.Problem, ro report
 }
 
 // safeToReplace reports whether path may be written: it does not exist, or
-// it is a workbook chitieu made for the same purpose. A ward's report or
-// the district's own workbook is never overwritten.
-func safeToReplace(path string, ours func(*excelize.File) bool) bool {
+// it is a workbook chitieu made for the same purpose (marked mark, as ours
+// tells when only excelize can read it). A ward's report or the district's
+// own workbook is never overwritten.
+func safeToReplace(path, mark string, ours func(*excelize.File) bool) bool {
 	if _, err := os.Stat(path); err != nil {
 		return true
+	}
+	if m, ok := ingest.Mark(path); ok {
+		return m == mark
 	}
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -210,7 +236,7 @@ func runConfig(o options, sys System) int {
 			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out)
 		return exitProblems
 	}
-	if !safeToReplace(out, ingest.IsConfig) {
+	if !safeToReplace(out, ingest.ConfigMark, ingest.IsConfig) {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
 		return exitProblems
 	}

@@ -108,7 +108,7 @@ func openMaster(path string, original []byte, password string) (*excelize.File, 
 		f.Close()
 		return nil, fmt.Errorf("%s: %w (no sheet)", path, ErrNotWorkbook)
 	}
-	if m := mark(f); m != "" && m != markMaster && m != markSummary {
+	if m := mark(f); m != "" && m != markMaster && m != MarkSummary {
 		f.Close()
 		return nil, fmt.Errorf("%s is chitieu's %s workbook, not the district's own workbook; not writing into it", path, m)
 	}

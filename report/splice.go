@@ -141,7 +141,26 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(part, 64<<10)
+	// The XML is made here and compressed by another goroutine, so that
+	// both run at once: the pipe hands over each 64 KiB buffer.
+	pr, pw := io.Pipe()
+	compressed := make(chan error, 1)
+	go func() {
+		_, err := io.Copy(part, pr)
+		pr.CloseWithError(err)
+		compressed <- err
+	}()
+	err = writeSheetXML(pw, before, after, s)
+	pw.CloseWithError(err)
+	if cerr := <-compressed; err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// writeSheetXML writes the worksheet: before, the rows of s, after.
+func writeSheetXML(w io.Writer, before, after []byte, s *streamed) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(withDimension(before, s.dimension()))
 	bw.WriteString("<sheetData>")
 	x := rowWriter{w: bw}

@@ -28,7 +28,7 @@ const (
 // summaries, and the masters it has written the summary into.
 const (
 	markName    = "chitieu"
-	markSummary = "summary"
+	MarkSummary = "summary" // the value on a summary workbook
 	markMaster  = "master"
 )
 
@@ -64,7 +64,7 @@ func WriteSummary(path string, r *analysis.Result, o Options) error {
 }
 
 // IsSummary reports whether f is a summary workbook that WriteSummary made.
-func IsSummary(f *excelize.File) bool { return mark(f) == markSummary }
+func IsSummary(f *excelize.File) bool { return mark(f) == MarkSummary }
 
 // mark is the value of f's chitieu custom property, "" without one.
 func mark(f *excelize.File) string {
@@ -201,7 +201,7 @@ func summaryProps(f *excelize.File, r *analysis.Result, o Options) error {
 	if err := f.SetDocProps(props); err != nil {
 		return err
 	}
-	return f.SetCustomProps(excelize.CustomProperty{Name: markName, Value: markSummary})
+	return f.SetCustomProps(excelize.CustomProperty{Name: markName, Value: MarkSummary})
 }
 
 // summarySheet: the title block, then one row per indicator with its value
