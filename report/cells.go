@@ -94,9 +94,30 @@ type streamed struct {
 type streamRow struct {
 	num    int
 	height float64 // 0: the default
-	// cells from column A; a zero Cell is no cell.
-	cells []excelize.Cell
+	// cells from column A; a zero cell is no cell.
+	cells []streamCell
 }
+
+// streamCell is one cell of a streamed sheet: a string or a number, and
+// its style. Not an excelize.Cell, whose Value would box every string and
+// number (Nguồn of 2,000 reports has 240,000 cells).
+type streamCell struct {
+	str   string
+	num   float64
+	style int
+	kind  cellKind
+}
+
+type cellKind uint8
+
+const (
+	noValue cellKind = iota
+	stringValue
+	numberValue
+)
+
+// empty reports a cell with neither value nor style, which is not written.
+func (c *streamCell) empty() bool { return c.kind == noValue && c.style == 0 }
 
 // row is row num, added after the last (rows come in order, and only a
 // header's height is set later).
@@ -112,7 +133,7 @@ func (s *streamed) row(num int) *streamRow {
 		if n > 0 {
 			width = len(s.rows[n-1].cells)
 		}
-		s.rows = append(s.rows, streamRow{num: num, cells: make([]excelize.Cell, 0, width)})
+		s.rows = append(s.rows, streamRow{num: num, cells: make([]streamCell, 0, width)})
 		return &s.rows[n]
 	}
 	i, found := slices.BinarySearchFunc(s.rows, num, func(r streamRow, num int) int { return r.num - num })
@@ -122,7 +143,7 @@ func (s *streamed) row(num int) *streamRow {
 	return &s.rows[i]
 }
 
-func (s *streamed) cell(col, row int) (*excelize.Cell, error) {
+func (s *streamed) cell(col, row int) (*streamCell, error) {
 	if col < 1 || col > excelize.MaxColumns || row < 1 || row > excelize.TotalRows {
 		_, err := excelize.CoordinatesToCellName(col, row)
 		if err == nil {
@@ -132,7 +153,7 @@ func (s *streamed) cell(col, row int) (*excelize.Cell, error) {
 	}
 	r := s.row(row)
 	if len(r.cells) < col {
-		r.cells = append(r.cells, make([]excelize.Cell, col-len(r.cells))...)
+		r.cells = append(r.cells, make([]streamCell, col-len(r.cells))...)
 	}
 	return &r.cells[col-1], nil
 }
@@ -140,7 +161,7 @@ func (s *streamed) cell(col, row int) (*excelize.Cell, error) {
 func (s *streamed) setStr(col, row int, text string) error {
 	c, err := s.cell(col, row)
 	if err == nil {
-		c.Value = text
+		c.kind, c.str = stringValue, text
 	}
 	return err
 }
@@ -148,7 +169,7 @@ func (s *streamed) setStr(col, row int, text string) error {
 func (s *streamed) setFloat(col, row int, v float64) error {
 	c, err := s.cell(col, row)
 	if err == nil {
-		c.Value = v
+		c.kind, c.num = numberValue, v
 	}
 	return err
 }
@@ -156,7 +177,7 @@ func (s *streamed) setFloat(col, row int, v float64) error {
 func (s *streamed) setStyle(col, row, id int) error {
 	c, err := s.cell(col, row)
 	if err == nil {
-		c.StyleID = id
+		c.style = id
 	}
 	return err
 }
@@ -182,11 +203,16 @@ func (s *streamed) flush() error {
 		values = values[:0]
 		for j := range r.cells {
 			c := &r.cells[j]
-			if c.Value == nil && c.StyleID == 0 {
+			switch {
+			case c.empty():
 				values = append(values, nil) // SetRow skips it
-				continue
+			case c.kind == stringValue:
+				values = append(values, excelize.Cell{StyleID: c.style, Value: c.str})
+			case c.kind == numberValue:
+				values = append(values, excelize.Cell{StyleID: c.style, Value: c.num})
+			default:
+				values = append(values, excelize.Cell{StyleID: c.style})
 			}
-			values = append(values, c)
 		}
 		first, err := excelize.CoordinatesToCellName(1, r.num)
 		if err != nil {

@@ -208,7 +208,7 @@ func (s *streamed) dimension() string {
 	lastCol, firstRow, lastRow := 0, 0, 0
 	for _, r := range s.rows {
 		for c := len(r.cells); c > 0; c-- {
-			if cell := r.cells[c-1]; cell.Value != nil || cell.StyleID != 0 {
+			if !r.cells[c-1].empty() {
 				lastCol = max(lastCol, c)
 				if firstRow == 0 {
 					firstRow = r.num
@@ -232,8 +232,9 @@ func (s *streamed) dimension() string {
 // rowWriter writes rows as excelize's StreamWriter.SetRow does, for the
 // values the summary has: strings (inline), float64 and styled blanks.
 type rowWriter struct {
-	w   *bufio.Writer
-	num []byte // scratch for numbers
+	w       *bufio.Writer
+	num     []byte   // scratch for numbers
+	columns []string // column names by number, as met
 }
 
 func (x *rowWriter) row(r *streamRow) error {
@@ -252,7 +253,7 @@ func (x *rowWriter) row(r *streamRow) error {
 	x.w.WriteByte('>')
 	for i := range r.cells {
 		c := &r.cells[i]
-		if c.Value == nil && c.StyleID == 0 {
+		if c.empty() {
 			continue
 		}
 		if err := x.cell(i+1, r.num, c); err != nil {
@@ -263,37 +264,50 @@ func (x *rowWriter) row(r *streamRow) error {
 	return nil
 }
 
-func (x *rowWriter) cell(col, row int, c *excelize.Cell) error {
+func (x *rowWriter) cell(col, row int, c *streamCell) error {
 	x.w.WriteString(`<c r="`)
-	name, err := excelize.ColumnNumberToName(col)
+	name, err := x.column(col)
 	if err != nil {
 		return err
 	}
 	x.w.WriteString(name)
 	x.int(row)
 	x.w.WriteByte('"')
-	if c.StyleID > 0 {
+	if c.style > 0 {
 		x.w.WriteString(` s="`)
-		x.int(c.StyleID)
+		x.int(c.style)
 		x.w.WriteByte('"')
 	}
-	switch v := c.Value.(type) {
-	case nil:
+	switch c.kind {
+	case noValue:
 		x.w.WriteString(`></c>`)
-	case float64:
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			x.inlineString(fmt.Sprint(v))
+	case numberValue:
+		if math.IsNaN(c.num) || math.IsInf(c.num, 0) {
+			x.inlineString(fmt.Sprint(c.num))
 			break
 		}
 		x.w.WriteString(`><v>`)
-		x.w.WriteString(formatFloat(v))
+		x.w.WriteString(formatFloat(c.num))
 		x.w.WriteString(`</v></c>`)
-	case string:
-		x.inlineString(v)
-	default:
-		return fmt.Errorf("cell %s%d: unexpected value %T", name, row, c.Value)
+	case stringValue:
+		x.inlineString(c.str)
 	}
 	return nil
+}
+
+// column is the name of column col, such as "AB".
+func (x *rowWriter) column(col int) (string, error) {
+	if col < len(x.columns) && x.columns[col] != "" {
+		return x.columns[col], nil
+	}
+	name, err := excelize.ColumnNumberToName(col)
+	if err == nil && col < 256 {
+		if len(x.columns) <= col {
+			x.columns = append(x.columns, make([]string, col+1-len(x.columns))...)
+		}
+		x.columns[col] = name
+	}
+	return name, err
 }
 
 func (x *rowWriter) int(n int) {
