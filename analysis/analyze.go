@@ -241,8 +241,9 @@ func (a *analyzer) warn(p Problem) {
 }
 
 func (a *analyzer) period(period string, wards map[string]*wardData) PeriodResult {
-	pr := PeriodResult{Period: period, Expected: len(a.cfg.Units)}
-	var present []*wardData
+	pr := PeriodResult{Period: period, Expected: len(a.cfg.Units),
+		Wards: make([]WardResult, 0, len(wards)), District: make([]Value, 0, len(a.cfg.Indicators))}
+	present := make([]*wardData, 0, len(wards))
 	for _, u := range a.cfg.Units {
 		wd, ok := wards[u.Name]
 		if !ok {
@@ -251,7 +252,7 @@ func (a *analyzer) period(period string, wards map[string]*wardData) PeriodResul
 		}
 		pr.Submitted = append(pr.Submitted, u.Name)
 		present = append(present, wd)
-		wr := WardResult{Name: u.Name, Files: wd.files}
+		wr := WardResult{Name: u.Name, Files: wd.files, Values: make([]Value, 0, len(a.cfg.Indicators))}
 		for _, ind := range a.cfg.Indicators {
 			if !ind.DistrictOnly() {
 				wr.Values = append(wr.Values, a.judge(ind, a.wardValue(ind, u.Name, period, wd)))
