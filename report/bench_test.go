@@ -64,9 +64,10 @@ func bigValue(ind analysis.Indicator, i, w, p int) float64 {
 }
 
 // BenchmarkWriteSummary writes the summary of 2,000 workbooks (16 wards x
-// 125 months) with 500 problems: as WriteSummary does (streamed), and with
-// every sheet written cell by cell (direct), the way of a master's sheets
-// cleared in place and of every sheet before streaming.
+// 125 months) with 500 problems: as WriteSummary does (the big sheets
+// spliced into the package; "streamed" for continuity of the results), and
+// with every sheet written cell by cell (direct), the way of a master's
+// sheets cleared in place.
 func BenchmarkWriteSummary(b *testing.B) {
 	r := bigResult(125, 500)
 	for _, c := range []struct {
