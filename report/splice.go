@@ -25,8 +25,11 @@ import (
 // else; the rows go from memory straight into the compressor, never
 // through an XML buffer of the whole sheet (Nguồn of 2,000 ward reports is
 // 14 MB of XML). The parts excelize wrote are copied as they are, already
-// compressed. The cells read back as a StreamWriter would have written
-// them: TestSplicedSameAsStreamed compares the two.
+// compressed. Their strings go into the shared strings that excelize
+// wrote, each once: Nguồn repeats the wards, periods, labels and file
+// names on every row (its XML is half the size with them shared). The
+// cells read back as a StreamWriter would have written them:
+// TestStreamedSameAsDirect compares them.
 func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 	var pkg bytes.Buffer
 	if err := f.Write(&pkg); err != nil {
@@ -54,19 +57,131 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, 5)
 	})
+	sst, sstFile := readSharedStrings(zr)
 	for _, zf := range zr.File {
 		s, ok := byPart[zf.Name]
-		if !ok {
+		switch {
+		case zf == sstFile:
+			continue // written last, with the spliced sheets' strings
+		case !ok:
 			if err := zw.Copy(zf); err != nil {
 				return err
 			}
-			continue
+		default:
+			if err := spliceSheet(zw, zf, s, sst); err != nil {
+				return fmt.Errorf("%s: %w", s.sheet, err)
+			}
 		}
-		if err := spliceSheet(zw, zf, s); err != nil {
-			return fmt.Errorf("%s: %w", s.sheet, err)
+	}
+	if sstFile != nil {
+		if err := sst.write(zw, sstFile); err != nil {
+			return err
 		}
 	}
 	return zw.Close()
+}
+
+// sharedStrings are the shared strings of the package: excelize's, kept
+// as written, and those the spliced sheets add.
+type sharedStrings struct {
+	head, body []byte // excelize's <sst ...> start tag and its items
+	count      int    // the cells that refer to a shared string
+	base       int    // the items of body
+	index      map[string]int
+	added      []string
+}
+
+// readSharedStrings reads excelize's xl/sharedStrings.xml. Without it, or
+// when it is not as excelize writes it (an <si> item per uniqueCount),
+// the spliced sheets keep their strings inline (sst is nil).
+func readSharedStrings(zr *zip.Reader) (sst *sharedStrings, part *zip.File) {
+	for _, zf := range zr.File {
+		if zf.Name == "xl/sharedStrings.xml" {
+			part = zf
+		}
+	}
+	if part == nil {
+		return nil, nil
+	}
+	rc, err := part.Open()
+	if err != nil {
+		return nil, nil
+	}
+	data, err := io.ReadAll(rc)
+	rc.Close()
+	if err != nil {
+		return nil, nil
+	}
+	start := bytes.Index(data, []byte("<sst"))
+	end := bytes.LastIndex(data, []byte("</sst>"))
+	if start < 0 || end < 0 {
+		return nil, nil
+	}
+	tagEnd := bytes.IndexByte(data[start:], '>')
+	if tagEnd < 0 || data[start+tagEnd-1] == '/' || start+tagEnd >= end {
+		return nil, nil
+	}
+	head, body := data[:start+tagEnd+1], data[start+tagEnd+1:end]
+	count, err1 := strconv.Atoi(attrValue(head, "count"))
+	unique, err2 := strconv.Atoi(attrValue(head, "uniqueCount"))
+	items := bytes.Count(body, []byte("<si>")) + bytes.Count(body, []byte("<si "))
+	if err1 != nil || err2 != nil || unique != items {
+		return nil, nil
+	}
+	return &sharedStrings{head: head, body: body, count: count, base: items, index: map[string]int{}}, part
+}
+
+// attrValue is the value of attribute name in the start tag tag.
+func attrValue(tag []byte, name string) string {
+	_, after, ok := bytes.Cut(tag, []byte(" "+name+`="`))
+	if !ok {
+		return ""
+	}
+	value, _, _ := bytes.Cut(after, []byte(`"`))
+	return string(value)
+}
+
+// ref is the index of text among the shared strings, added if new.
+func (sst *sharedStrings) ref(text string) int {
+	sst.count++
+	if i, ok := sst.index[text]; ok {
+		return i
+	}
+	i := sst.unique()
+	sst.index[text] = i
+	sst.added = append(sst.added, text)
+	return i
+}
+
+func (sst *sharedStrings) unique() int { return sst.base + len(sst.added) }
+
+var sstCounts = regexp.MustCompile(` (count|uniqueCount)="[0-9]*"`)
+
+// write writes the shared strings as the part zf.
+func (sst *sharedStrings) write(zw *zip.Writer, zf *zip.File) error {
+	header := zf.FileHeader
+	header.Modified = time.Time{}
+	header.Method = zip.Deflate
+	part, err := zw.CreateHeader(&header)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(part, 64<<10)
+	head := sstCounts.ReplaceAllFunc(sst.head, func(attr []byte) []byte {
+		if bytes.HasPrefix(attr, []byte(" count=")) {
+			return []byte(` count="` + strconv.Itoa(sst.count) + `"`)
+		}
+		return []byte(` uniqueCount="` + strconv.Itoa(sst.unique()) + `"`)
+	})
+	bw.Write(head)
+	bw.Write(sst.body)
+	for _, text := range sst.added {
+		bw.WriteString("<si>")
+		writeT(bw, text)
+		bw.WriteString("</si>")
+	}
+	bw.WriteString("</sst>")
+	return bw.Flush()
 }
 
 // sheetParts maps each sheet name of the package to its worksheet part,
@@ -118,7 +233,7 @@ func unmarshalPart(zr *zip.Reader, name string, v any) error {
 
 // spliceSheet writes the worksheet part zf with the rows of s in its
 // empty <sheetData> and their range as its dimension.
-func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed) error {
+func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed, sst *sharedStrings) error {
 	rc, err := zf.Open()
 	if err != nil {
 		return err
@@ -150,7 +265,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed) error {
 		pr.CloseWithError(err)
 		compressed <- err
 	}()
-	err = writeSheetXML(pw, before, after, s)
+	err = writeSheetXML(pw, before, after, s, sst)
 	pw.CloseWithError(err)
 	if cerr := <-compressed; err == nil {
 		err = cerr
@@ -159,11 +274,11 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed) error {
 }
 
 // writeSheetXML writes the worksheet: before, the rows of s, after.
-func writeSheetXML(w io.Writer, before, after []byte, s *streamed) error {
+func writeSheetXML(w io.Writer, before, after []byte, s *streamed, sst *sharedStrings) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(withDimension(before, s.dimension()))
 	bw.WriteString("<sheetData>")
-	x := rowWriter{w: bw}
+	x := rowWriter{w: bw, sst: sst}
 	for i := range s.rows {
 		if err := x.row(&s.rows[i]); err != nil {
 			return err
@@ -233,8 +348,9 @@ func (s *streamed) dimension() string {
 // values the summary has: strings (inline), float64 and styled blanks.
 type rowWriter struct {
 	w       *bufio.Writer
-	num     []byte   // scratch for numbers
-	columns []string // column names by number, as met
+	sst     *sharedStrings // nil: strings inline
+	num     []byte         // scratch for numbers
+	columns []string       // column names by number, as met
 }
 
 func (x *rowWriter) row(r *streamRow) error {
@@ -290,7 +406,13 @@ func (x *rowWriter) cell(col, row int, c *streamCell) error {
 		x.w.WriteString(formatFloat(c.num))
 		x.w.WriteString(`</v></c>`)
 	case stringValue:
-		x.inlineString(c.str)
+		if x.sst == nil {
+			x.inlineString(c.str)
+			break
+		}
+		x.w.WriteString(` t="s"><v>`)
+		x.int(x.sst.ref(c.str))
+		x.w.WriteString(`</v></c>`)
 	}
 	return nil
 }
@@ -315,17 +437,24 @@ func (x *rowWriter) int(n int) {
 	x.w.Write(x.num)
 }
 
-// inlineString ends a cell's start tag with an inline string, cut to
-// Excel's 32,767 characters, its edge spaces kept.
+// inlineString ends a cell's start tag with an inline string.
 func (x *rowWriter) inlineString(text string) {
+	x.w.WriteString(` t="inlineStr"><is>`)
+	writeT(x.w, text)
+	x.w.WriteString(`</is></c>`)
+}
+
+// writeT writes text as a <t> element, cut to Excel's 32,767 characters,
+// its edge spaces kept.
+func writeT(w *bufio.Writer, text string) {
 	text = truncateUTF16(text, excelize.TotalCellChars)
-	x.w.WriteString(` t="inlineStr"><is><t`)
+	w.WriteString(`<t`)
 	if text != "" && (isXMLSpace(text[0]) || isXMLSpace(text[len(text)-1])) {
-		x.w.WriteString(` xml:space="preserve"`)
+		w.WriteString(` xml:space="preserve"`)
 	}
-	x.w.WriteByte('>')
-	escapeText(x.w, text)
-	x.w.WriteString(`</t></is></c>`)
+	w.WriteByte('>')
+	escapeText(w, text)
+	w.WriteString(`</t>`)
 }
 
 func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }

@@ -29,21 +29,11 @@ func TestSplicedSameAsDirect(t *testing.T) {
 	}
 	floats := []float64{0.1 + 0.2, 1e20, 123456789012345678, math.Copysign(0, -1), 1e-7, 2.5e-12,
 		math.MaxFloat64, math.Inf(1), math.NaN(), 12.345678901234567, -987654.321}
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := newSheets(f, []string{"direct", "spliced"}); err != nil {
-		t.Fatal(err)
-	}
-	d := direct{f, "direct"}
-	s := &streamed{f: f, sheet: "spliced", spliced: true}
-	style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, out := range []cells{d, s} {
+	fill := func(out cells, style int) {
 		for i, text := range texts {
 			must(t, out.setStr(1, i+2, text))
 			must(t, out.setStyle(3, i+2, style))
+			must(t, out.setStr(4, i+2, texts[0])) // the same string again
 		}
 		for i, v := range floats {
 			must(t, out.setFloat(2, i+2, v))
@@ -51,34 +41,68 @@ func TestSplicedSameAsDirect(t *testing.T) {
 		must(t, out.setHeight(2, 30))
 		must(t, out.setStr(28, 40, "AB40"))
 	}
-	path := filepath.Join(t.TempDir(), "spliced.xlsx")
-	if err := save(f, path, []*streamed{s}); err != nil {
-		t.Fatal(err)
-	}
-	back := openWorkbook(t, path)
-	for i, text := range texts {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		got, err := back.GetCellValue("spliced", cell)
+	// The spliced sheet's strings go into the shared strings when the
+	// workbook has them (the direct sheet's), else inline.
+	for _, shared := range []bool{true, false} {
+		dir := t.TempDir()
+		splicedPath, directPath := filepath.Join(dir, "spliced.xlsx"), filepath.Join(dir, "direct.xlsx")
+		f := excelize.NewFile()
+		must(t, newSheets(f, []string{"direct", "spliced"}))
+		style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 		must(t, err)
-		if want := readableText(text); got != want {
-			t.Errorf("%s: %q read back as %q, want %q", cell, clip(text), clip(got), clip(want))
+		s := &streamed{f: f, sheet: "spliced", spliced: true}
+		fill(s, style)
+		if shared {
+			fill(direct{f, "direct"}, style)
+		} else {
+			g := excelize.NewFile()
+			must(t, newSheets(g, []string{"direct"}))
+			gStyle, err := g.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+			must(t, err)
+			fill(direct{g, "direct"}, gStyle)
+			must(t, Save(g, directPath))
+			g.Close()
 		}
-	}
-	for r := 1; r <= 40; r++ {
-		for c := 2; c <= 28; c++ {
-			cell, _ := excelize.CoordinatesToCellName(c, r)
-			want := cellState(t, back, "direct", cell)
-			if got := cellState(t, back, "spliced", cell); got != want {
-				t.Errorf("%s: spliced %s, direct %s", cell, clip(got), clip(want))
+		must(t, save(f, splicedPath, []*streamed{s}))
+		f.Close()
+		back, want := openWorkbook(t, splicedPath), openWorkbook(t, splicedPath)
+		if !shared {
+			want = openWorkbook(t, directPath)
+		}
+		for i, text := range texts {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			got, err := back.GetCellValue("spliced", cell)
+			must(t, err)
+			if want := readableText(text); got != want {
+				t.Errorf("shared %v: %s: %q read back as %q, want %q", shared, cell, clip(text), clip(got), clip(want))
 			}
 		}
-		want, _ := back.GetRowHeight("direct", r)
-		if got, _ := back.GetRowHeight("spliced", r); got != want {
-			t.Errorf("row %d: height %v, direct %v", r, got, want)
+		for r := 1; r <= 40; r++ {
+			for c := 2; c <= 28; c++ {
+				cell, _ := excelize.CoordinatesToCellName(c, r)
+				if got, want := cellState(t, back, "spliced", cell), cellState(t, want, "direct", cell); got != want {
+					t.Errorf("shared %v: %s: spliced %s, direct %s", shared, cell, clip(got), clip(want))
+				}
+			}
+			wantHeight, _ := want.GetRowHeight("direct", r)
+			if got, _ := back.GetRowHeight("spliced", r); got != wantHeight {
+				t.Errorf("shared %v: row %d: height %v, direct %v", shared, r, got, wantHeight)
+			}
 		}
-	}
-	if got := sheetDimension(t, path, "xl/worksheets/sheet2.xml"); got != "A2:AB40" {
-		t.Errorf("dimension %q, want A2:AB40", got)
+		if got := sheetDimension(t, splicedPath, "xl/worksheets/sheet2.xml"); got != "A2:AB40" {
+			t.Errorf("shared %v: dimension %q, want A2:AB40", shared, got)
+		}
+		sheetXML := partText(t, splicedPath, "xl/worksheets/sheet2.xml")
+		if got := strings.Contains(sheetXML, `t="s"`); got != shared {
+			t.Errorf("shared %v: the spliced sheet refers to shared strings: %v", shared, got)
+		}
+		if shared {
+			sst := partText(t, splicedPath, "xl/sharedStrings.xml")
+			items := strings.Count(sst, "<si>")
+			if unique := fmt.Sprintf(`uniqueCount="%d"`, items); !strings.Contains(sst, unique) {
+				t.Errorf("shared strings: %d items, want %s", items, unique)
+			}
+		}
 	}
 }
 
@@ -136,6 +160,17 @@ func clip(s string) string {
 // sheetDimension is the dimension ref of a worksheet part of the package.
 func sheetDimension(t *testing.T, path, part string) string {
 	t.Helper()
+	_, after, ok := strings.Cut(partText(t, path, part), `<dimension ref="`)
+	ref, _, _ := strings.Cut(after, `"`)
+	if !ok {
+		return ""
+	}
+	return ref
+}
+
+// partText is the XML of a part of the package at path.
+func partText(t *testing.T, path, part string) string {
+	t.Helper()
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
@@ -150,10 +185,5 @@ func sheetDimension(t *testing.T, path, part string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, after, ok := strings.Cut(string(data), `<dimension ref="`)
-	ref, _, _ := strings.Cut(after, `"`)
-	if !ok {
-		return ""
-	}
-	return ref
+	return string(data)
 }
