@@ -75,13 +75,15 @@ func (d direct) setLink(col, row int, target string) error {
 
 func (direct) flush() error { return nil }
 
-// streamed keeps the cells of a new, empty sheet and writes them with a
-// StreamWriter in flush. A StreamWriter must be the only writer of the
-// sheet's cells, wants the column widths before the first row, and
-// writes the sheet's properties when it is made and everything after the
-// rows (autofilter, print setup) when flushed; so the cells wait until all
-// of that is set. Strings go inline into the sheet rather than into the
-// shared strings: the same text when read.
+// streamed keeps the cells of a new, empty sheet until everything else of
+// the sheet is set (widths, panes, autofilter, print setup), then writes
+// them: spliced into the package as it is saved (writeSpliced, for
+// WriteSummary), or with a StreamWriter in flush (a master's new sheets).
+// A StreamWriter must be the only writer of the sheet's cells, wants the
+// column widths before the first row, and writes the sheet's properties
+// when it is made and everything after the rows when flushed. Its strings
+// go inline into the sheet rather than into the shared strings: the same
+// text when read.
 type streamed struct {
 	f     *excelize.File
 	sheet string
