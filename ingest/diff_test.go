@@ -362,35 +362,41 @@ func TestFontBothWays(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		excel := &excelBook{f: f}
-		legacyFonts := 0
-		for _, sh := range lean.sheets() {
-			rows, err := lean.rows(sh.name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for r, row := range rows {
-				for c, text := range row {
-					if text == "" {
-						continue // an empty cell's style is not kept, nor needed
-					}
-					ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-					l, e := lean.font(sh.name, ref), excel.font(sh.name, ref)
-					if l != e {
-						t.Fatalf("%s:%s!%s: lean font %q, excelize %q", filepath.Base(path), sh.name, ref, l, e)
-					}
-					if strings.HasPrefix(strings.ToLower(l), ".vn") {
-						legacyFonts++
-					}
-				}
-			}
-		}
+		legacyFonts := sameFonts(t, path, lean, &excelBook{f: f})
 		f.Close()
 		if lean.fallback != "" {
 			t.Errorf("%s: lean gave up: %s", path, lean.fallback)
 		}
 		t.Logf("%s: %d cells in .Vn fonts", filepath.Base(path), legacyFonts)
 	}
+}
+
+// sameFonts requires lean to give every text cell of the workbook at path
+// the font excel gives it, and counts the cells in .Vn fonts.
+func sameFonts(t *testing.T, path string, lean *leanBook, excel *excelBook) (legacyFonts int) {
+	t.Helper()
+	for _, sh := range lean.sheets() {
+		rows, err := lean.rows(sh.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range rows {
+			for c, text := range row {
+				if text == "" {
+					continue // an empty cell's style is not kept, nor needed
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				l, e := lean.font(sh.name, ref), excel.font(sh.name, ref)
+				if l != e {
+					t.Fatalf("%s:%s!%s: lean font %q, excelize %q", filepath.Base(path), sh.name, ref, l, e)
+				}
+				if strings.HasPrefix(strings.ToLower(l), ".vn") {
+					legacyFonts++
+				}
+			}
+		}
+	}
+	return legacyFonts
 }
 
 // TestLeanXMLEdges: hand-written XML that the gosax tokenizer of the lean

@@ -99,22 +99,5 @@ func sameAsExcelize(t *testing.T, path string) {
 	if got, want := strings.Join(names, ","), strings.Join(f.GetSheetList(), ","); got != want {
 		t.Fatalf("%s: lean sheets %s, excelize %s", path, got, want)
 	}
-	excel := &excelBook{f: f}
-	for _, name := range names {
-		rows, err := lean.rows(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for r, row := range rows {
-			for c, text := range row {
-				if text == "" {
-					continue
-				}
-				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if l, e := lean.font(name, ref), excel.font(name, ref); l != e {
-					t.Fatalf("%s:%s!%s: lean font %q, excelize %q", filepath.Base(path), name, ref, l, e)
-				}
-			}
-		}
-	}
+	sameFonts(t, path, lean, &excelBook{f: f})
 }
