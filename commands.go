@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -130,8 +131,11 @@ func runReport(o options, sys System) int {
 		}
 		return exitOK
 	}
-	// The workbook is written while the tables are printed: both only
-	// read res. What it has to say comes after the tables, as before.
+	// The workbook is written while the tables are made: both only read
+	// res. The tables go out once the workbook is complete: a reader of
+	// stdout that goes away (| head) ends chitieu with SIGPIPE, which must
+	// not leave a half-written temporary file beside the summary. What the
+	// workbook step has to say comes after the tables, as before.
 	type outcome struct {
 		code int
 		note string
@@ -141,8 +145,12 @@ func runReport(o options, sys System) int {
 		code, note := writeSummary(o, sys, res, ro)
 		saved <- outcome{code, note}
 	}()
-	err = write(sys.Stdout, shown, ro)
+	var tables bytes.Buffer
+	err = write(&tables, shown, ro)
 	summary := <-saved
+	if err == nil {
+		_, err = sys.Stdout.Write(tables.Bytes())
+	}
 	if err != nil {
 		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
 	}

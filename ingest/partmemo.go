@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"hash/maphash"
 	"sync"
@@ -32,12 +33,19 @@ type partEntry[T any] struct {
 
 var partSeed = maphash.MakeSeed()
 
-// Bounds on what the memos keep: parts up to partMemoPart compressed bytes,
-// up to partMemoBytes in all per memo.
+// Bounds on what the memos keep: parts up to partMemoPart compressed and
+// partMemoXML inflated bytes, up to partMemoBytes of both in all per memo
+// (what is read from a part is smaller than its XML).
 const (
 	partMemoPart  = 64 << 10
-	partMemoBytes = 4 << 20
+	partMemoXML   = 1 << 20
+	partMemoBytes = 8 << 20
 )
+
+// descriptorMax is the longest data descriptor that follows a part's bytes
+// when its flags say so (ZIP64, with signature): archive/zip checks its
+// CRC-32 too, so it belongs to the key.
+const descriptorMax = 24
 
 var (
 	rootRelsMemo     partMemo[struct{}]
@@ -48,18 +56,19 @@ var (
 )
 
 // remember returns what read gives for the part name of b, from the memo
-// when a part with the same compressed bytes was read before. read's
+// when a part with the same compressed bytes (and data descriptor) was
+// read before. read's
 // result must never be modified afterwards: other books share it.
 func remember[T any](b *leanBook, m *partMemo[T], name string, read func() (T, error)) (T, error) {
 	f, ok := b.parts[name]
 	if !ok {
 		return read()
 	}
-	off, err := f.DataOffset()
-	if err != nil || off < 0 || f.CompressedSize64 > partMemoPart || uint64(off)+f.CompressedSize64 > uint64(len(b.data)) {
+	raw, ok := memoBytes(b.data, f)
+	if !ok {
 		return read()
 	}
-	raw := b.data[off : uint64(off)+f.CompressedSize64]
+	cost := len(raw) + int(f.UncompressedSize64)
 	h := maphash.Bytes(partSeed, raw)
 	same := func(e *partEntry[T]) bool {
 		return e.name == name && e.method == f.Method && e.crc == f.CRC32 && e.size == f.UncompressedSize64 &&
@@ -67,7 +76,7 @@ func remember[T any](b *leanBook, m *partMemo[T], name string, read func() (T, e
 	}
 	m.mu.Lock()
 	for i := range m.entries[h] {
-		if e := &m.entries[h][i]; same(e) {
+		if e := m.entries[h][i]; same(&e) {
 			m.mu.Unlock()
 			return e.v, e.err
 		}
@@ -76,7 +85,7 @@ func remember[T any](b *leanBook, m *partMemo[T], name string, read func() (T, e
 	v, err := read()
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.bytes+len(raw) > partMemoBytes {
+	if m.bytes+cost > partMemoBytes {
 		return v, err
 	}
 	if m.entries == nil {
@@ -89,6 +98,22 @@ func remember[T any](b *leanBook, m *partMemo[T], name string, read func() (T, e
 	}
 	m.entries[h] = append(m.entries[h], partEntry[T]{name: name, method: f.Method, crc: f.CRC32,
 		size: f.UncompressedSize64, raw: bytes.Clone(raw), v: v, err: err})
-	m.bytes += len(raw)
+	m.bytes += cost
 	return v, err
+}
+
+// memoBytes are the bytes of the part f of the workbook data that key the
+// memo: its compressed bytes and data descriptor. ok is false for a part
+// too big to remember.
+func memoBytes(data []byte, f *zip.File) (raw []byte, ok bool) {
+	off, err := f.DataOffset()
+	if err != nil || off < 0 || f.CompressedSize64 > partMemoPart || f.UncompressedSize64 > partMemoXML ||
+		uint64(off)+f.CompressedSize64 > uint64(len(data)) {
+		return nil, false
+	}
+	end := uint64(off) + f.CompressedSize64
+	if f.Flags&0x8 != 0 {
+		end = min(end+descriptorMax, uint64(len(data)))
+	}
+	return data[off:end], true
 }

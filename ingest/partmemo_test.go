@@ -56,12 +56,10 @@ func remembered(t *testing.T, path, name string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := b.parts[name]
-	off, err := f.DataOffset()
-	if err != nil {
-		t.Fatal(err)
+	raw, ok := memoBytes(data, b.parts[name])
+	if !ok {
+		t.Fatalf("%s: %s too big to remember", path, name)
 	}
-	raw := data[off : off+int64(f.CompressedSize64)]
 	stylesMemo.mu.Lock()
 	defer stylesMemo.mu.Unlock()
 	n := 0
@@ -100,4 +98,40 @@ func sameAsExcelize(t *testing.T, path string) {
 		t.Fatalf("%s: lean sheets %s, excelize %s", path, got, want)
 	}
 	sameFonts(t, path, lean, &excelBook{f: f})
+}
+
+// TestPartMemoDescriptor: a part whose data descriptor has the wrong CRC-32
+// fails its checksum, even after the intact part was remembered.
+func TestPartMemoDescriptor(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "samples", "2003-H1", "P02.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := openLean(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := b.parts["_rels/.rels"]
+	if f.Flags&0x8 == 0 {
+		t.Fatal("the sample's parts have no data descriptor")
+	}
+	off, err := f.DataOffset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	crcAt := off + int64(f.CompressedSize64)
+	if bytes.HasPrefix(data[crcAt:], []byte("PK\x07\x08")) {
+		crcAt += 4
+	}
+	damaged := bytes.Clone(data)
+	damaged[crcAt] ^= 0xff
+	for _, read := range []struct {
+		data []byte
+		ok   bool
+	}{{data, true}, {damaged, false}, {data, true}, {damaged, false}} {
+		_, err := openLean(read.data)
+		if (err == nil) != read.ok {
+			t.Errorf("intact %v: openLean error %v", read.ok, err)
+		}
+	}
 }
