@@ -350,14 +350,7 @@ func TestFontBothWays(t *testing.T) {
 		t.Skipf("%s is absent: the corpus is beside the checkout only in CI and the workplace", corpusDir)
 	}
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lean, err := openLean(data)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+		lean, data := leanFile(t, path)
 		f, err := excelize.OpenReader(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
@@ -550,14 +543,7 @@ func TestLeanHeadCellsStayInHead(t *testing.T) {
 		list["B"+itoa(r)] = "Hộ " + itoa(r)
 	}
 	writeWorkbook(t, path, sheetSpec{name: "Danh sách", cells: list})
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := openLean(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, _ := leanFile(t, path)
 	head, err := b.head("Danh sách", 62)
 	if err != nil || len(head) != 62 {
 		t.Fatalf("head: %d rows, %v", len(head), err)

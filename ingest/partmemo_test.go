@@ -48,14 +48,7 @@ func TestPartMemoKeepsBooksApart(t *testing.T) {
 // workbook at path.
 func remembered(t *testing.T, path, name string) int {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := openLean(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, data := leanFile(t, path)
 	raw, ok := memoBytes(data, b.parts[name])
 	if !ok {
 		t.Fatalf("%s: %s too big to remember", path, name)
@@ -73,18 +66,25 @@ func remembered(t *testing.T, path, name string) int {
 	return n
 }
 
-// sameAsExcelize requires the lean book of path to have the sheets and the
-// fonts of every text cell that excelize finds.
-func sameAsExcelize(t *testing.T, path string) {
+// leanFile is the lean book of the workbook at path, and its bytes.
+func leanFile(t *testing.T, path string) (*leanBook, []byte) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lean, err := openLean(data)
+	b, err := openLean(data)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", path, err)
 	}
+	return b, data
+}
+
+// sameAsExcelize requires the lean book of path to have the sheets and the
+// fonts of every text cell that excelize finds.
+func sameAsExcelize(t *testing.T, path string) {
+	t.Helper()
+	lean, data := leanFile(t, path)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
