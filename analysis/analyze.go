@@ -77,6 +77,7 @@ type Value struct {
 	Target                 *Target
 	Status                 Status
 	Gap                    *float64 // value minus target, positive is better
+	SinceBaseline          *float64 // over_term targets: the change in % from the term's baseline
 	Source, PreviousSource Cell     // submitted values only
 }
 
@@ -103,7 +104,8 @@ type Result struct {
 	Config   *Config
 	Periods  []PeriodResult
 	Problems []Problem
-	Picked   bool // indicators were picked by a Selection (see Narrow)
+	Picked   bool        // indicators were picked by a Selection (see Narrow)
+	Term     *TermResult // the district's term review; nil when no period falls in the term
 }
 
 // Latest is the period that ends last (on a tie, the longest), or nil.
@@ -217,6 +219,7 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 		res.Periods = append(res.Periods, a.period(p, data[p]))
 	}
 	a.fillLastYear(res)
+	a.judgeTerm(res)
 	for i := range a.problems {
 		if a.problems[i].Indicator != "" {
 			a.problems[i].IndicatorName = a.name(a.problems[i].Indicator)

@@ -116,6 +116,9 @@ const (
 	MsgLegacyText        MessageCode = "legacy_text"
 	MsgLegacyGuessed     MessageCode = "legacy_guessed"
 	MsgEncryptedXLS      MessageCode = "encrypted_xls"
+
+	MsgNoBaseline    MessageCode = "no_baseline"
+	MsgCumulativeGap MessageCode = "cumulative_gap"
 )
 
 // messages holds every problem text, Vietnamese first, as fmt formats.
@@ -192,6 +195,11 @@ var messages = map[MessageCode][2]string{
 		"the .xls file is password-protected, which chitieu cannot open; open it in Excel and remove the password or save it as .xlsx"},
 	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
 		"the report sheet holds no recognisable indicator"},
+
+	MsgNoBaseline: {"không có số liệu năm gốc %d nên không đánh giá được chỉ tiêu nhiệm kỳ; cần báo cáo năm %d (hoặc báo cáo năm %d có cột cùng kỳ)",
+		"no figure for the baseline year %d, so the term target cannot be judged; the forms for %d are needed (or those for %d with their same-period-last-year column)"},
+	MsgCumulativeGap: {"không cộng dồn được từ đầu nhiệm kỳ: thiếu số liệu từ tháng %d/%d",
+		"cannot add up from the start of the term: no figures from month %d/%d"},
 }
 
 // Words is a message argument in both languages, Vietnamese first.

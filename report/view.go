@@ -56,7 +56,15 @@ func build(r *analysis.Result, o Options) []block {
 	} else {
 		blocks = append(blocks,
 			heading(o.t("district")),
-			block{kind: gridBlock, grid: districtGrid(r, o)},
+			block{kind: gridBlock, grid: districtGrid(r, o)})
+		if r.Term != nil && len(r.Term.Targets) > 0 {
+			blocks = append(blocks,
+				heading(o.t("termHeading", o.termTitle(r.Term))),
+				block{kind: gridBlock, grid: termGrid(r, o)},
+				text(o.t("cumulativeHeading", o.periodWords(r.Term.AsOf))+":"),
+				block{kind: listBlock, lines: cumulativeLines(r, o)})
+		}
+		blocks = append(blocks,
 			heading(o.t("wards", o.periodHeader(latest))),
 			block{kind: gridBlock, grid: wardGrid(r, latest, o)},
 			text(o.t("legend")),
@@ -152,7 +160,7 @@ func completeness(r *analysis.Result, o Options) []string {
 // valueCell shows a value, marked and coloured by its status.
 func valueCell(v analysis.Value, o Options) cell {
 	c := cell{text: o.formatValue(v.Value, v.Unit, v.Target), color: statusColor(v.Status)}
-	if v.Status == analysis.StatusNotMet {
+	if v.Status.Missed() {
 		c.text += notMetMark
 	}
 	return c
@@ -160,9 +168,9 @@ func valueCell(v analysis.Value, o Options) cell {
 
 func statusColor(s analysis.Status) string {
 	switch s {
-	case analysis.StatusMet:
+	case analysis.StatusMet, analysis.StatusAhead, analysis.StatusOnTrack:
 		return colorGreen
-	case analysis.StatusNotMet:
+	case analysis.StatusNotMet, analysis.StatusBehind:
 		return colorRed
 	case analysis.StatusNoData:
 		return colorGrey
