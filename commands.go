@@ -21,6 +21,7 @@ import (
 	"chitieu/legacy"
 	"chitieu/report"
 	"chitieu/watch"
+	"chitieu/workbook"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -248,7 +249,7 @@ func runConfig(o options, sys System) int {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
 		return exitProblems
 	}
-	f, err := ingest.ConfigWorkbook(cfg)
+	f, err := workbook.Config(cfg)
 	if !save(o, sys, f, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ") {
 		return exitProblems
 	}
@@ -317,7 +318,7 @@ func runTemplate(o options, sys System) int {
 			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
 			return exitProblems
 		}
-		f, err := ingest.TemplateWorkbook(cfg, ward, period)
+		f, err := workbook.Template(cfg, ward, period)
 		if !save(o, sys, f, err, out, "Đã ghi biểu mẫu: ", "Form written: ") {
 			return exitProblems
 		}
@@ -340,7 +341,7 @@ func runConvert(o options, sys System) int {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
 		return exitProblems
 	}
-	f, conv, err := ingest.ConvertWorkbook(in, o.password)
+	f, conv, err := workbook.Convert(in, o.password)
 	if err != nil {
 		var oe *ingest.OpenError
 		if errors.As(err, &oe) {
@@ -360,7 +361,7 @@ func runConvert(o options, sys System) int {
 
 // conversionSummary says how many cells were converted from which
 // encoding and which fonts were replaced.
-func conversionSummary(lang string, c ingest.Conversion) string {
+func conversionSummary(lang string, c workbook.Conversion) string {
 	var parts []string
 	for _, enc := range []legacy.Encoding{legacy.TCVN3, legacy.VNI} {
 		if n := c.Cells[enc]; n > 0 {

@@ -1,20 +1,18 @@
-package ingest
+package workbook
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 
-	"chitieu/analysis"
+	"chitieu/ingest"
 	"chitieu/legacy"
 	"chitieu/xls"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// Conversion counts what ConvertWorkbook changed.
+// Conversion counts what Convert changed.
 type Conversion struct {
 	Cells   map[legacy.Encoding]int // text cells (and rich-text runs) converted, by encoding
 	Guessed int                     // of those, the ones whose encoding was guessed from the text
@@ -55,45 +53,32 @@ func UnicodeFont(name string) string {
 	return "Times New Roman"
 }
 
-// ConvertWorkbook reads the workbook at path (.xlsx and its kin, or .xls)
-// and returns a copy in which every text typed in a legacy Vietnamese
-// encoding is Unicode and legacy fonts are replaced by Unicode ones. Cells
-// are judged as when reading (by font, by the text, and by the rest of the
-// sheet where the text reads both ways). The input file is never written.
-// An .xlsx keeps everything else as it was: formulas are kept with their
-// string constants converted, rich text is converted run by run, and the
-// copy of an encrypted workbook keeps its password. An .xls becomes an
-// .xlsx holding its sheets, values, number formats, font names and merged
-// cells (formulas as their saved results). A workbook that cannot be
-// opened gives an *OpenError.
-func ConvertWorkbook(path, password string) (*excelize.File, Conversion, error) {
+// Convert reads the workbook at path (.xlsx and its kin, or .xls) and
+// returns a copy in which every text typed in a legacy Vietnamese encoding
+// is Unicode and legacy fonts are replaced by Unicode ones. Cells are
+// judged as when reading (ingest.Decode: by font, by the text, and by the
+// rest of the sheet where the text reads both ways). The input file is
+// never written. An .xlsx keeps everything else as it was: formulas are
+// kept with their string constants converted, rich text is converted run
+// by run, and the copy of an encrypted workbook keeps its password. An .xls
+// becomes an .xlsx holding its sheets, values, number formats, font names
+// and merged cells (formulas as their saved results). A workbook that
+// cannot be opened gives an *ingest.OpenError.
+func Convert(path, password string) (*excelize.File, Conversion, error) {
 	conv := Conversion{Cells: map[legacy.Encoding]int{}, Fonts: map[string]string{}}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, conv, openFailure(analysis.MsgCannotOpen, err)
-	}
-	if bytes.HasPrefix(data, oleHeader) {
-		wb, err := openXLS(data)
-		if err != nil {
-			return nil, conv, err
-		}
-		if wb != nil {
-			f, err := convertXLS(wb, &conv)
-			return f, conv, err
-		}
-	}
-	if err := precheck(data, password); err != nil {
-		return nil, conv, err
-	}
-	f, err := openExcelize(data, password)
+	d, err := ingest.Decode(path, password)
 	if err != nil {
 		return nil, conv, err
 	}
-	if err := convertXLSX(f, &conv); err != nil {
-		f.Close()
+	if d.XLS != nil {
+		f, err := convertXLS(d, &conv)
+		return f, conv, err
+	}
+	if err := convertXLSX(d, &conv); err != nil {
+		d.XLSX.Close()
 		return nil, conv, err
 	}
-	return f, conv, nil
+	return d.XLSX, conv, nil
 }
 
 func (c *Conversion) note(enc legacy.Encoding, guessed bool) {
@@ -104,22 +89,17 @@ func (c *Conversion) note(enc legacy.Encoding, guessed bool) {
 }
 
 // convertXLSX converts f's text in place, then renames its legacy fonts.
-func convertXLSX(f *excelize.File, conv *Conversion) error {
-	cells := &excelBook{f: f}
-	book := newUnicodeBook(cells)
+func convertXLSX(d *ingest.Decoded, conv *Conversion) error {
+	f := d.XLSX
 	for _, sheet := range f.GetSheetList() {
-		rows, err := cells.rows(sheet)
+		rows, _, notes, err := d.Sheet(sheet)
 		if err != nil {
 			return fmt.Errorf("%s: %w", sheet, err)
 		}
-		if _, err := book.rows(sheet); err != nil {
-			return fmt.Errorf("%s: %w", sheet, err)
-		}
-		notes := book.notes[sheet]
 		for r, row := range rows {
 			for c, text := range row {
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-				if err := convertCell(f, sheet, ref, text, cells.font(sheet, ref), notes, conv); err != nil {
+				if err := convertCell(f, sheet, ref, text, d.Font(sheet, ref), notes, conv); err != nil {
 					return fmt.Errorf("%s!%s: %w", sheet, ref, err)
 				}
 			}
@@ -133,7 +113,7 @@ func convertXLSX(f *excelize.File, conv *Conversion) error {
 // (notes), run by run when it holds rich text; the string constants of its
 // formula; ASCII text in an upper-case TCVN3 font, which shows in
 // capitals, into capitals (the Unicode font that replaces it does not).
-func convertCell(f *excelize.File, sheet, ref, text, font string, notes map[string]conversion, conv *Conversion) error {
+func convertCell(f *excelize.File, sheet, ref, text, font string, notes map[string]ingest.Converted, conv *Conversion) error {
 	if formula, _ := f.GetCellFormula(sheet, ref); formula != "" {
 		out, n := convertFormula(formula, font, conv)
 		if n == 0 {
@@ -172,10 +152,10 @@ func convertCell(f *excelize.File, sheet, ref, text, font string, notes map[stri
 		return f.SetCellRichText(sheet, ref, runs)
 	}
 	if decided {
-		conv.note(note.enc, note.guessed)
-		return f.SetCellStr(sheet, ref, note.to)
+		conv.note(note.Encoding, note.Guessed)
+		return f.SetCellStr(sheet, ref, note.Text)
 	}
-	if enc, upper := legacy.FromFont(font); enc == legacy.TCVN3 && upper && !mayBeLegacy(text) {
+	if enc, upper := legacy.FromFont(font); enc == legacy.TCVN3 && upper && !ingest.MayBeLegacy(text) {
 		if out := legacy.Decode(text, enc, true); out != text {
 			conv.note(enc, false)
 			return f.SetCellStr(sheet, ref, out)
@@ -243,7 +223,8 @@ func renameFonts(f *excelize.File, conv *Conversion) {
 
 // convertXLS builds an .xlsx from an .xls workbook with its text converted
 // as when reading it.
-func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
+func convertXLS(d *ingest.Decoded, conv *Conversion) (*excelize.File, error) {
+	wb := d.XLS
 	f := excelize.NewFile()
 	styles := map[[2]string]int{} // font, number format -> style id
 	styleOf := func(font, format string) (int, error) {
@@ -262,7 +243,6 @@ func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
 		styles[key] = id
 		return id, err
 	}
-	book := newUnicodeBook(newXLSBook(wb))
 	firstVisible := ""
 	for i, sh := range wb.Sheets {
 		name := sh.Name
@@ -276,12 +256,12 @@ func convertXLS(wb *xls.Workbook, conv *Conversion) (*excelize.File, error) {
 		if !sh.Hidden && firstVisible == "" {
 			firstVisible = name
 		}
-		text, err := book.rows(name)
+		_, text, notes, err := d.Sheet(name)
 		if err != nil {
 			return nil, err
 		}
-		for _, note := range book.notes[name] {
-			conv.note(note.enc, note.guessed)
+		for _, note := range notes {
+			conv.note(note.Encoding, note.Guessed)
 		}
 		for _, c := range sh.Cells {
 			ref, err := excelize.CoordinatesToCellName(c.Col+1, c.Row+1)

@@ -1,4 +1,4 @@
-package ingest
+package workbook
 
 import (
 	"fmt"
@@ -114,12 +114,12 @@ func templateHelp(cfg *analysis.Config) []string {
 	return lines
 }
 
-// TemplateWorkbook builds the blank form for ward (a configured ward, by
+// Template builds the blank form for ward (a configured ward, by
 // any name the configuration knows it by) and period: an instructions sheet
 // and the form sheet, with validation on the value cells, everything but
 // the value and note cells locked (no password), and print setup. Filled
 // in, it reads back with Read with no problems.
-func TemplateWorkbook(cfg *analysis.Config, ward string, period analysis.Period) (*excelize.File, error) {
+func Template(cfg *analysis.Config, ward string, period analysis.Period) (*excelize.File, error) {
 	matcher := analysis.NewMatcher(cfg)
 	name, found, ok := matcher.Unit(ward)
 	switch {

@@ -1,10 +1,11 @@
-package ingest
+package workbook
 
 import (
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"chitieu/ingest"
 	"chitieu/legacy"
 
 	"github.com/xuri/excelize/v2"
@@ -48,7 +49,7 @@ func TestConvertWorkbook(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "in.xlsx")
 	must(f.SaveAs(in))
 
-	out, conv, err := ConvertWorkbook(in, "")
+	out, conv, err := Convert(in, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,9 +76,15 @@ func TestConvertWorkbook(t *testing.T) {
 	if len(runs) != 2 || !runs[0].Font.Bold {
 		t.Errorf("runs %+v", runs)
 	}
-	book := &excelBook{f: out}
+	saved := filepath.Join(t.TempDir(), "out.xlsx")
+	must(out.SaveAs(saved))
+	book, err := ingest.Decode(saved, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.XLSX.Close()
 	for _, ref := range []string{"A1", "A4"} {
-		if font := book.font("TCVN3", ref); font != "Times New Roman" {
+		if font := book.Font("TCVN3", ref); font != "Times New Roman" {
 			t.Errorf("TCVN3!%s font %q", ref, font)
 		}
 	}

@@ -1,4 +1,4 @@
-package ingest
+package workbook
 
 import (
 	"archive/zip"
@@ -36,7 +36,7 @@ func submittedIndicators(cfg *analysis.Config) []analysis.Indicator {
 // fill has filled it in.
 func saveTemplate(t *testing.T, dir, ward, period string, fill func(f *excelize.File)) string {
 	t.Helper()
-	f, err := TemplateWorkbook(analysis.Builtin(), ward, templatePeriod(t, period))
+	f, err := Template(analysis.Builtin(), ward, templatePeriod(t, period))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			want[ind.ID] = [2]cellValue{{"E" + n, cur}, {"F" + n, prev}}
 		}
 	})
-	res := read(t, Options{}, path)
+	res := read(t, path)
 	for _, p := range res.Problems {
 		t.Errorf("problem: %s", p.Format("en"))
 	}
@@ -112,7 +112,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 
 func TestTemplateBlankReadsWithoutErrors(t *testing.T) {
 	path := saveTemplate(t, t.TempDir(), "Phường 12", "2003-Q3", nil)
-	res := read(t, Options{}, path)
+	res := read(t, path)
 	for _, p := range res.Problems {
 		if p.Severity == analysis.SeverityError {
 			t.Errorf("problem: %s", p.Format("en"))
@@ -167,11 +167,11 @@ func TestTemplatePeriodTitle(t *testing.T) {
 func TestTemplateRefusesUnknownWard(t *testing.T) {
 	p := templatePeriod(t, "2003")
 	for _, ward := range []string{"Phường 17", "Quận 5", ""} {
-		if _, err := TemplateWorkbook(analysis.Builtin(), ward, p); err == nil {
+		if _, err := Template(analysis.Builtin(), ward, p); err == nil {
 			t.Errorf("%q: no error", ward)
 		}
 	}
-	f, err := TemplateWorkbook(analysis.Builtin(), "P05", p)
+	f, err := Template(analysis.Builtin(), "P05", p)
 	if err != nil {
 		t.Fatal(err)
 	}
