@@ -174,7 +174,7 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	fs.StringVar(&o.lang, "lang", "vi", "language `vi|en` of tables, sheets and messages")
 	if has("report", "check") {
 		fs.StringVar(&o.color, "color", "auto", "colour in tables: `auto|always|never`")
-		fs.StringVar(&o.format, "format", "table", "output on stdout: `table|json|csv|markdown` (check: table or json)")
+		fs.StringVar(&o.format, "format", "table", "output on stdout: `table|json|csv|markdown|text` (text: the term review's sentences; check: table or json)")
 	}
 	if has("report", "config", "template") {
 		fs.StringVarP(&o.out, "out", "o", "", "workbook `FILE` to write (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: a folder)")
@@ -206,7 +206,7 @@ func (o *options) validate() error {
 	if o.color != "" && !slices.Contains([]string{"auto", "always", "never"}, o.color) {
 		return usageError{fmt.Sprintf(msg(o.lang, "--color %q: dùng auto, always hoặc never", "--color %q: use auto, always or never"), o.color)}
 	}
-	formats := []string{"table", "json", "csv", "markdown"}
+	formats := []string{"table", "json", "csv", "markdown", "text"}
 	if o.command == "check" {
 		formats = []string{"table", "json"}
 	}
@@ -402,7 +402,7 @@ var flagHelpVI = map[string]string{
 	"ward":         "phường `NAME` (viết kiểu nào cũng được: P5, Phường 05)",
 	"lang":         "ngôn ngữ `vi|en` của bảng, trang tính và thông báo",
 	"color":        "màu trong bảng: `auto|always|never`",
-	"format":       "kết quả in ra: `table|json|csv|markdown` (check: table hoặc json)",
+	"format":       "kết quả in ra: `table|json|csv|markdown|text` (text: các câu đánh giá nhiệm kỳ; check: table hoặc json)",
 	"out":          "tệp ghi ra `FILE` (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: thư mục)",
 	"no-workbook":  "không ghi bảng tổng hợp",
 	"into":         "ghi các trang tổng hợp vào bảng tính `FILE` đã có (bảng của quận), giữ bản cũ FILE.bak",

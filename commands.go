@@ -60,7 +60,7 @@ func runReport(o options, sys System) int {
 	cfg, err := loadConfig(o, sys)
 	if err != nil {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
-		return exitProblems
+		return exitUsage
 	}
 	sel, err := selection(o, cfg)
 	if err != nil {
@@ -120,6 +120,7 @@ func runReport(o options, sys System) int {
 
 	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
 		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
+		"text": report.WriteText,
 	}[o.format]
 	shown := res
 	if o.format != "json" {

@@ -126,12 +126,13 @@ func narrowTerm(r *Result, s Selection, keepID map[string]bool) *TermResult {
 	out := *tr
 	out.Targets, out.Cumulative = nil, nil
 	for _, t := range tr.Targets {
-		if keepID[t.Target.Indicator] {
+		missed := t.Verdict == VerdictAtRisk || t.Verdict == VerdictNotMet
+		if keepID[t.Target.Indicator] && (!s.OnlyNotMet || missed) {
 			out.Targets = append(out.Targets, t)
 		}
 	}
 	for _, c := range tr.Cumulative {
-		if keepID[c.Indicator] {
+		if keepID[c.Indicator] && !s.OnlyNotMet {
 			out.Cumulative = append(out.Cumulative, c)
 		}
 	}

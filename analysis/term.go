@@ -190,12 +190,23 @@ func (a *analyzer) judgeTerm(res *Result) {
 				a.warn(Problem{Indicator: tt.Target.Indicator, Code: MsgCumulativeGap, Args: args})
 			}
 		case KindByDeadline, KindOverTerm:
-			if tt.Baseline == nil {
+			// Only a review of whole years asks for the baseline: a month's
+			// or a quarter's report alone is not a term review.
+			if tt.Baseline == nil && hasFullYear(tt.Values) {
 				a.warn(Problem{Indicator: tt.Target.Indicator, Code: MsgNoBaseline,
 					Args: []any{term.Baseline, term.Baseline, term.Baseline + 1}})
 			}
 		}
 	}
+}
+
+func hasFullYear(values []TermValue) bool {
+	for _, v := range values {
+		if p, ok := ParsePeriodID(v.Period); ok && p.Kind == Year {
+			return true
+		}
+	}
+	return false
 }
 
 // cumulativeGapArgs is the month and year from which the district's sum of

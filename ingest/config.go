@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -52,7 +53,9 @@ func ReadConfig(path string) (*analysis.Config, error) {
 	}
 	defer f.Close()
 	cfg := &analysis.Config{Source: path}
-	table := func(sheet string, columns []string, each func(row map[string]string, pos string) error) error {
+	// table calls each for every non-blank row of sheet with the row's
+	// values by column name and at, which names the cell of a column.
+	table := func(sheet string, columns []string, each func(row map[string]string, at func(col string) string) error) error {
 		name := findSheet(f, sheet)
 		if name == "" {
 			return fmt.Errorf("%s: no sheet %q", path, sheet)
@@ -77,44 +80,92 @@ func ReadConfig(path string) (*analysis.Config, error) {
 			if blank {
 				continue
 			}
-			if err := each(values, fmt.Sprintf("%s:%s!A%d", path, name, r+2)); err != nil {
+			at := func(col string) string {
+				i, ok := index[analysis.Fold(col)]
+				if !ok {
+					i = 0
+				}
+				ref, _ := excelize.CoordinatesToCellName(i+1, r+2)
+				return fmt.Sprintf("%s:%s!%s", path, name, ref)
+			}
+			if err := each(values, at); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	err = table(ConfigSheetIndicators, IndicatorColumns, func(v map[string]string, pos string) error {
+	err = table(ConfigSheetIndicators, IndicatorColumns, func(v map[string]string, at func(string) string) error {
+		acc, ok := analysis.ParseAccumulation(v["Cộng theo thời gian"])
+		if !ok {
+			return fmt.Errorf("%s: %q: adds up over time as %q (flows: revenue, cases) or %q (stocks: households, yes/no)",
+				at("Cộng theo thời gian"), v["Cộng theo thời gian"], analysis.AccumulateSum, analysis.AccumulateLast)
+		}
 		cfg.Indicators = append(cfg.Indicators, analysis.Indicator{
 			ID: v["Mã chỉ tiêu"], Code: v["Mã số"], Label: v["Tên chỉ tiêu"], LabelEN: v["Tên tiếng Anh"],
-			Unit: v["Đơn vị tính"], Kind: analysis.Kind(v["Loại"]), Of: splitList(v["Tính từ"]), Aliases: splitList(v["Tên khác"])})
+			Unit: v["Đơn vị tính"], Kind: analysis.Kind(v["Loại"]), Of: splitList(v["Tính từ"]), Aliases: splitList(v["Tên khác"]),
+			Accumulate: acc, Group: v["Nhóm"]})
 		return nil
 	})
-	if err == nil {
-		err = table(ConfigSheetTargets, TargetColumns, func(v map[string]string, pos string) error {
-			value, perr := strconv.ParseFloat(v["Giá trị"], 64) // a numeric cell's raw value
-			if perr != nil {
-				n, err := analysis.ParseNumber(v["Giá trị"], analysis.NotationVietnamese)
-				if err != nil || n.Empty {
-					return fmt.Errorf("%s: %q: the target value is not a number", pos, v["Giá trị"])
+	if err == nil && findSheet(f, ConfigSheetTerm) != "" {
+		err = table(ConfigSheetTerm, TermColumns, func(v map[string]string, at func(string) string) error {
+			term := &analysis.Term{Name: v["Tên"]}
+			for col, year := range map[string]*int{"Năm gốc": &term.Baseline, "Từ năm": &term.From, "Đến năm": &term.To} {
+				y, err := configYear(v[col])
+				if err != nil || y == 0 {
+					return fmt.Errorf("%s: %q: %s is not a year", at(col), v[col], col)
 				}
-				value = n.Value
+				*year = y
 			}
-			op := strings.NewReplacer("≥", ">=", "≤", "<=", " ", "").Replace(v["So sánh"])
-			cfg.Targets = append(cfg.Targets, analysis.Target{Indicator: v["Mã chỉ tiêu"], Op: op, Value: value, Source: v["Nguồn"]})
+			if err := term.Check(); err != nil {
+				return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			}
+			cfg.Term = term
 			return nil
 		})
 	}
 	if err == nil {
-		err = table(ConfigSheetUnits, UnitColumns, func(v map[string]string, pos string) error {
+		err = table(ConfigSheetTargets, TargetColumns, func(v map[string]string, at func(string) string) error {
+			value, ok := configNumber(v["Giá trị"])
+			if !ok || v["Giá trị"] == "" {
+				return fmt.Errorf("%s: %q: the target value is not a number", at("Giá trị"), v["Giá trị"])
+			}
+			t := analysis.Target{Indicator: v["Mã chỉ tiêu"], Value: value, Source: v["Nguồn"],
+				Op: strings.NewReplacer("≥", ">=", "≤", "<=", " ", "").Replace(v["So sánh"])}
+			kind, ok := analysis.ParseTargetKind(v["Loại"])
+			if !ok {
+				return fmt.Errorf("%s: %q: unknown kind of target; write one of: hằng năm, đến năm, cả nhiệm kỳ, bình quân, cộng dồn", at("Loại"), v["Loại"])
+			}
+			t.Kind = kind
+			if s := v["Giá trị vượt"]; s != "" {
+				stretch, ok := configNumber(s)
+				if !ok {
+					return fmt.Errorf("%s: %q: the better end of the range is not a number", at("Giá trị vượt"), s)
+				}
+				t.Stretch = &stretch
+			}
+			deadline, err := configYear(v["Hạn"])
+			if err != nil {
+				return fmt.Errorf("%s: %q: the deadline is not a year", at("Hạn"), v["Hạn"])
+			}
+			t.Deadline = deadline
+			if err := t.Check(cfg.Term); err != nil {
+				return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			}
+			cfg.Targets = append(cfg.Targets, t)
+			return nil
+		})
+	}
+	if err == nil {
+		err = table(ConfigSheetUnits, UnitColumns, func(v map[string]string, at func(string) string) error {
 			if v["Tên"] == "" {
-				return fmt.Errorf("%s: a unit has no name", pos)
+				return fmt.Errorf("%s: a unit has no name", at("Tên"))
 			}
 			cfg.Units = append(cfg.Units, analysis.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])})
 			return nil
 		})
 	}
 	if err == nil && findSheet(f, ConfigSheetDistrict) != "" {
-		err = table(ConfigSheetDistrict, DistrictColumns, func(v map[string]string, pos string) error {
+		err = table(ConfigSheetDistrict, DistrictColumns, func(v map[string]string, at func(string) string) error {
 			cfg.District = v["Tên quận"]
 			return nil
 		})
@@ -126,6 +177,39 @@ func ReadConfig(path string) (*analysis.Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return cfg, nil
+}
+
+// configNumber reads a numeric cell's raw value, or a number typed as text.
+func configNumber(s string) (float64, bool) {
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		return v, true
+	}
+	n, err := analysis.ParseNumber(s, analysis.NotationVietnamese)
+	if err != nil || n.Empty {
+		return 0, false
+	}
+	return n.Value, true
+}
+
+// configYear reads a year (blank is 0).
+func configYear(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	v, ok := configNumber(s)
+	if !ok || v != float64(int(v)) || v < 1900 || v > 2200 {
+		return 0, fmt.Errorf("not a year")
+	}
+	return int(v), nil
+}
+
+// fieldOf is the column an analysis.FieldError names, else "".
+func fieldOf(err error) string {
+	var fe *analysis.FieldError
+	if errors.As(err, &fe) {
+		return fe.Field
+	}
+	return ""
 }
 
 func findSheet(f *excelize.File, want string) string {

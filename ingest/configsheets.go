@@ -10,6 +10,7 @@ const (
 	ConfigSheetTargets    = "Mục tiêu"
 	ConfigSheetUnits      = "Đơn vị báo cáo"
 	ConfigSheetDistrict   = "Quận"
+	ConfigSheetTerm       = "Nhiệm kỳ"
 
 	// OwnProperty marks workbooks chitieu writes for itself (custom document
 	// property "chitieu"), so that they are never read as ward reports.
@@ -20,8 +21,10 @@ const (
 
 // The columns of each configuration sheet, in the order they are written.
 var (
-	IndicatorColumns = []string{"Mã chỉ tiêu", "Mã số", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Tính từ", "Tên khác"}
-	TargetColumns    = []string{"Mã chỉ tiêu", "So sánh", "Giá trị", "Nguồn"}
-	UnitColumns      = []string{"Tên", "Tên khác"}
-	DistrictColumns  = []string{"Tên quận"}
+	IndicatorColumns = []string{"Mã chỉ tiêu", "Mã số", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Tính từ", "Tên khác",
+		"Cộng theo thời gian", "Nhóm"}
+	TargetColumns   = []string{"Mã chỉ tiêu", "Loại", "So sánh", "Giá trị", "Giá trị vượt", "Hạn", "Nguồn"}
+	TermColumns     = []string{"Tên", "Năm gốc", "Từ năm", "Đến năm"}
+	UnitColumns     = []string{"Tên", "Tên khác"}
+	DistrictColumns = []string{"Tên quận"}
 )

@@ -14,7 +14,7 @@ import (
 
 // termJSON is the "term" section, or nil when no period falls in the term.
 func termJSON(r *analysis.Result, o Options) any {
-	tr := r.Term
+	tr := termOf(r)
 	if tr == nil {
 		return nil
 	}
@@ -71,6 +71,15 @@ func termJSON(r *analysis.Result, o Options) any {
 	}
 }
 
+// termOf is the term review to show: none without a configuration, whose
+// catalog and targets it needs.
+func termOf(r *analysis.Result) *analysis.TermResult {
+	if r.Config == nil {
+		return nil
+	}
+	return r.Term
+}
+
 func nullIfEmpty(s string) any {
 	if s == "" {
 		return nil
@@ -84,7 +93,7 @@ func nullIfEmpty(s string) any {
 // the term and have no target of their own get a sentence too.
 func WriteText(w io.Writer, r *analysis.Result, o Options) error {
 	r = orEmpty(r)
-	tr := r.Term
+	tr := termOf(r)
 	var b strings.Builder
 	if tr == nil {
 		b.WriteString(o.t("noTerm") + "\n")
@@ -104,9 +113,16 @@ func WriteText(w io.Writer, r *analysis.Result, o Options) error {
 		}
 		lines[g] = append(lines[g], line)
 	}
+	// A flow whose target is on a rate or change made from it (revenue:
+	// growth) is told by that target's sentence.
 	targeted := map[string]bool{}
 	for _, tt := range tr.Targets {
 		targeted[tt.Target.Indicator] = true
+		if ind, ok := r.Config.Indicator(tt.Target.Indicator); ok {
+			for _, in := range ind.Of {
+				targeted[in] = true
+			}
+		}
 		add(tt.Target.Indicator, o.sentence(r, tt))
 	}
 	for _, c := range tr.Cumulative {
@@ -269,4 +285,61 @@ var groupsEN = map[string]string{
 func (o Options) absPercent(v float64) string {
 	a := math.Abs(v)
 	return o.formatValue(&a, "%", nil) + "%"
+}
+
+// termSheet: the term table as numbers, then the review's sentences.
+func termSheet(s *sheet, r *analysis.Result, o Options) {
+	tr := termOf(r)
+	if tr == nil {
+		s.title(o.t("noTerm"), style{})
+		return
+	}
+	g := termGrid(r, o)
+	s.title(strings.ToUpper(o.termTitle(tr)), style{bold: true, size: 12})
+	s.row++
+	s.header(g.header)
+	s.repeat = s.row
+	s.freeze(1, s.row)
+	for _, tt := range tr.Targets {
+		t := tt.Target
+		ind, _ := r.Config.Indicator(t.Indicator)
+		cell := style{border: true}
+		s.row++
+		col := 1
+		s.text(&col, o.label(ind), cell)
+		s.text(&col, o.targetShort(t, &tr.Term), cell)
+		s.number(&col, tt.Baseline, ind.Unit, nil, cell)
+		for _, v := range tt.Values {
+			st := cell
+			st.fill = statusFill(v.Status)
+			s.number(&col, v.Value, ind.Unit, termJudgedOn(t), st)
+		}
+		unit := ind.Unit
+		if t.TargetKind() == analysis.KindOverTerm {
+			unit = "%"
+		}
+		s.number(&col, tt.ToDate, unit, &t, cell)
+		s.text(&col, o.verdictWords(tt), style{border: true, fill: verdictFill(tt.Verdict)})
+		s.number(&col, tt.NeededPerYear, unit, nil, cell)
+	}
+	s.row++
+	s.title(o.t("cumulativeHeading", o.periodWords(tr.AsOf)), style{bold: true})
+	for _, line := range cumulativeLines(r, o) {
+		s.title(line, style{})
+	}
+	s.row++
+	s.title(o.t("verdict"), style{bold: true})
+	for _, tt := range tr.Targets {
+		s.title(o.sentence(r, tt), style{})
+	}
+}
+
+func verdictFill(v analysis.Verdict) string {
+	switch v {
+	case analysis.VerdictAchieved, analysis.VerdictOnTrack:
+		return fillMet
+	case analysis.VerdictAtRisk, analysis.VerdictNotMet:
+		return fillNotMet
+	}
+	return fillNoData
 }

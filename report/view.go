@@ -57,12 +57,14 @@ func build(r *analysis.Result, o Options) []block {
 		blocks = append(blocks,
 			heading(o.t("district")),
 			block{kind: gridBlock, grid: districtGrid(r, o)})
-		if r.Term != nil && len(r.Term.Targets) > 0 {
+		if tr := termOf(r); tr != nil && len(tr.Targets) > 0 {
 			blocks = append(blocks,
 				heading(o.t("termHeading", o.termTitle(r.Term))),
-				block{kind: gridBlock, grid: termGrid(r, o)},
-				text(o.t("cumulativeHeading", o.periodWords(r.Term.AsOf))+":"),
-				block{kind: listBlock, lines: cumulativeLines(r, o)})
+				block{kind: gridBlock, grid: termGrid(r, o)})
+			if lines := cumulativeLines(r, o); len(lines) > 0 {
+				blocks = append(blocks, text(o.t("cumulativeHeading", o.periodWords(r.Term.AsOf))+":"),
+					block{kind: listBlock, lines: lines})
+			}
 		}
 		blocks = append(blocks,
 			heading(o.t("wards", o.periodHeader(latest))),

@@ -21,7 +21,9 @@ var configHelp = []string{
 	"Sửa bảng này trong Excel rồi lưu lại với tên cau-hinh.xlsx trong thư mục chứa báo cáo của các phường (hoặc chạy chitieu với --config TỆP).",
 	"Trang \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Không đổi cột \"Mã chỉ tiêu\" (dùng trong JSON). Thêm cách viết khác của tên chỉ tiêu vào cột \"Tên khác\", ngăn cách bằng dấu chấm phẩy (;).",
 	"Cột \"Loại\": count (số đếm, quận = tổng các phường), flag (có/không, ghi 1/0), ratio (tỷ lệ % = chỉ tiêu thứ nhất / chỉ tiêu thứ hai), change (tăng giảm % so với cùng kỳ), count_true (số phường có giá trị 1). Cột \"Tính từ\": các mã chỉ tiêu đầu vào, ngăn cách bằng dấu chấm phẩy.",
-	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%).",
+	"Cột \"Cộng theo thời gian\": tổng (số phát sinh trong kỳ: doanh thu, số vụ, số người đưa đi cai nghiện; cộng các kỳ lại) hoặc cuối kỳ (số hiện có: số hộ, số người nghiện có hồ sơ, có/không; lấy số của kỳ sau cùng). Cột \"Nhóm\": mục của bản đánh giá (Kinh tế, Xóa đói giảm nghèo, An ninh trật tự).",
+	"Trang \"Nhiệm kỳ\": tên nhiệm kỳ, năm gốc (năm so sánh, thường là năm Đại hội), năm đầu và năm cuối của nhiệm kỳ.",
+	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"Loại\": hằng năm (mỗi năm đều phải đạt), đến năm (mức phải đạt đến hết năm ở cột \"Hạn\", để trống là năm cuối nhiệm kỳ), cả nhiệm kỳ (tăng giảm % so với năm gốc đến cuối nhiệm kỳ), bình quân (bình quân các năm đã qua), cộng dồn (tổng từ đầu nhiệm kỳ). \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%); \"Giá trị vượt\" là đầu tốt hơn của khoảng (\"giảm xuống còn 3 - 4%\": Giá trị 4, Giá trị vượt 3), có thể để trống.",
 	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại).",
 	"Trang \"Quận\": tên quận, in ở đầu bảng tổng hợp.",
 }
@@ -30,24 +32,45 @@ var configHelp = []string{
 // ingest.IndicatorColumns (and the others) needs an entry here.
 var (
 	indicatorCells = map[string]func(analysis.Indicator) any{
-		"Mã chỉ tiêu":   func(i analysis.Indicator) any { return i.ID },
-		"Mã số":         func(i analysis.Indicator) any { return i.Code },
-		"Tên chỉ tiêu":  func(i analysis.Indicator) any { return i.Label },
-		"Tên tiếng Anh": func(i analysis.Indicator) any { return i.LabelEN },
-		"Đơn vị tính":   func(i analysis.Indicator) any { return i.Unit },
-		"Loại":          func(i analysis.Indicator) any { return string(i.Kind) },
-		"Tính từ":       func(i analysis.Indicator) any { return strings.Join(i.Of, "; ") },
-		"Tên khác":      func(i analysis.Indicator) any { return strings.Join(i.Aliases, "; ") },
+		"Mã chỉ tiêu":         func(i analysis.Indicator) any { return i.ID },
+		"Mã số":               func(i analysis.Indicator) any { return i.Code },
+		"Tên chỉ tiêu":        func(i analysis.Indicator) any { return i.Label },
+		"Tên tiếng Anh":       func(i analysis.Indicator) any { return i.LabelEN },
+		"Đơn vị tính":         func(i analysis.Indicator) any { return i.Unit },
+		"Loại":                func(i analysis.Indicator) any { return string(i.Kind) },
+		"Tính từ":             func(i analysis.Indicator) any { return strings.Join(i.Of, "; ") },
+		"Tên khác":            func(i analysis.Indicator) any { return strings.Join(i.Aliases, "; ") },
+		"Cộng theo thời gian": func(i analysis.Indicator) any { return string(i.Accumulate) },
+		"Nhóm":                func(i analysis.Indicator) any { return i.Group },
 	}
 	targetCells = map[string]func(analysis.Target) any{
 		"Mã chỉ tiêu": func(t analysis.Target) any { return t.Indicator },
+		"Loại":        func(t analysis.Target) any { return analysis.KindWord(t.TargetKind()) },
 		"So sánh":     func(t analysis.Target) any { return t.Op },
 		"Giá trị":     func(t analysis.Target) any { return t.Value },
-		"Nguồn":       func(t analysis.Target) any { return t.Source },
+		"Giá trị vượt": func(t analysis.Target) any {
+			if t.Stretch == nil {
+				return ""
+			}
+			return *t.Stretch
+		},
+		"Hạn": func(t analysis.Target) any {
+			if t.Deadline == 0 {
+				return ""
+			}
+			return t.Deadline
+		},
+		"Nguồn": func(t analysis.Target) any { return t.Source },
 	}
 	unitCells = map[string]func(analysis.Unit) any{
 		"Tên":      func(u analysis.Unit) any { return u.Name },
 		"Tên khác": func(u analysis.Unit) any { return strings.Join(u.Aliases, "; ") },
+	}
+	termCells = map[string]func(analysis.Term) any{
+		"Tên":     func(t analysis.Term) any { return t.Name },
+		"Năm gốc": func(t analysis.Term) any { return t.Baseline },
+		"Từ năm":  func(t analysis.Term) any { return t.From },
+		"Đến năm": func(t analysis.Term) any { return t.To },
 	}
 	districtCells = map[string]func(string) any{
 		"Tên quận": func(d string) any { return d },
@@ -100,12 +123,21 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	var terms []analysis.Term
+	if cfg.Term != nil {
+		terms = append(terms, *cfg.Term)
+	}
+	term, err := tableRows(terms, ingest.TermColumns, termCells)
+	if err != nil {
+		return nil, err
+	}
 	for _, s := range []struct {
 		name   string
 		header []string
 		rows   [][]any
 	}{
 		{ingest.ConfigSheetIndicators, ingest.IndicatorColumns, ind},
+		{ingest.ConfigSheetTerm, ingest.TermColumns, term},
 		{ingest.ConfigSheetTargets, ingest.TargetColumns, tgt},
 		{ingest.ConfigSheetUnits, ingest.UnitColumns, units},
 		{ingest.ConfigSheetDistrict, ingest.DistrictColumns, district},
