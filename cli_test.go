@@ -101,6 +101,25 @@ func TestReportSamplesTable(t *testing.T) {
 	golden(t, "samples-table-en.golden", en.stdout)
 }
 
+// TestReportSamplesText: the term review's sentences, as staff paste them
+// into the draft, in both languages; and the term table of one ward.
+func TestReportSamplesText(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		r := runCLI(t, nil, "--format", "text", "--lang", lang, "--no-workbook", "samples")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		golden(t, "samples-text-"+lang+".golden", r.stdout)
+	}
+	r := runCLI(t, nil, "--no-workbook", "--ward", "P6", "--indicator", "detection_rate", "samples")
+	// Phường 6 missed 55 % in 2003-H1: the target is at risk for the ward,
+	// though not for the district.
+	if r.code != 0 || !strings.Contains(r.stdout, "Nhiệm kỳ — Nhiệm kỳ 2000 – 2005 (Đại hội VIII) — Phường 6") ||
+		!regexp.MustCompile(`│ Tỷ lệ khám phá .*│ +50,0\* │ .*khó đạt`).MatchString(r.stdout) {
+		t.Errorf("ward term table: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
 // TestReportSamplesJSON checks the seed's figures, recomputed by hand from
 // the numbers samples/gen prints, and golden-compares the whole document.
 func TestReportSamplesJSON(t *testing.T) {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -98,11 +99,14 @@ func (t Target) StretchMet(v float64) bool { return t.Stretch != nil && t.AtLeas
 
 // AtLeastAsGood reports whether v is at or on the better side of ref, in
 // the target's direction.
+// A difference within floating-point noise (45/50 - 1 is -9.999999999999998
+// %, not -10 %) counts as equal.
 func (t Target) AtLeastAsGood(v, ref float64) bool {
+	tolerance := 1e-9 * max(1, math.Abs(ref))
 	if t.Op == "<=" {
-		return v <= ref
+		return v <= ref+tolerance
 	}
-	return v >= ref
+	return v >= ref-tolerance
 }
 
 // Gap is v minus the target, signed so that a positive gap is better.

@@ -47,7 +47,7 @@ func ParseTargetKind(s string) (TargetKind, bool) {
 		}
 	}
 	for _, k := range TargetKinds {
-		if f == string(k) {
+		if f == Fold(string(k)) {
 			return k, true
 		}
 	}

@@ -373,7 +373,7 @@ func reviewTarget(term *Term, u unit, ind Indicator, t Target, shown []Period, a
 		tt.Values = append(tt.Values, tv)
 		if v.Value != nil && (t.TargetKind() != KindOverTerm || v.SinceBaseline != nil) {
 			tt.PeriodsJudged++
-			if t.Met(judged(t, tv)) {
+			if t.TargetKind() != KindCumulative && t.Met(judged(t, tv)) {
 				tt.PeriodsMet++
 			}
 		}

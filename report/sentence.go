@@ -59,7 +59,7 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 	t := tt.Target
 	ind, _ := r.Config.Indicator(t.Indicator)
 	subject := o.subject(r, ind)
-	wording := o.wording(t, &r.Term.Term)
+	wording := o.wording(r, t, &r.Term.Term)
 	verdict := o.verdictWords(tt)
 	if tt.Verdict == analysis.VerdictNoData {
 		return o.form("nodata", subject, "", wording)
@@ -141,7 +141,7 @@ func direction(change float64) string {
 // wording is the resolution's words for the target ("Nghị quyết: mỗi năm
 // ... tăng từ 12% trở lên"); in English, or without a source sentence, the
 // comparison in words.
-func (o Options) wording(t analysis.Target, term *analysis.Term) string {
+func (o Options) wording(r *analysis.Result, t analysis.Target, term *analysis.Term) string {
 	src := t.Source
 	if _, after, ok := strings.Cut(src, ": "); ok {
 		src = after
@@ -149,7 +149,11 @@ func (o Options) wording(t analysis.Target, term *analysis.Term) string {
 	if src != "" && !o.en() {
 		return o.form("wording", src)
 	}
-	return o.form("wordingGen", o.targetShort(t, term))
+	short := o.targetShort(t, term)
+	if ind, ok := r.Config.Indicator(t.Indicator); ok && ind.Unit == "%" {
+		short += "%"
+	}
+	return o.form("wordingGen", short)
 }
 
 // joinAnd is "a, b và c" / "a, b and c".
