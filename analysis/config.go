@@ -130,7 +130,8 @@ type Config struct {
 	Indicators []Indicator
 	Targets    []Target
 	Units      []Unit
-	Term       *Term // the Congress term the targets belong to; nil: none
+	Term       *Term  // the Congress term the targets belong to; nil: none
+	Plans      []Plan // the years' plans (Kế hoạch sheet)
 }
 
 // Indicator returns the catalog entry with the given id.
@@ -205,6 +206,11 @@ func (c *Config) Validate() error {
 	}
 	if c.Term != nil {
 		if err := c.Term.Check(); err != nil {
+			return err
+		}
+	}
+	for _, p := range c.Plans {
+		if err := p.Check(c); err != nil {
 			return err
 		}
 	}
