@@ -70,6 +70,9 @@ func (p Period) months() int {
 	return 12
 }
 
+// WithYear is the same kind of period in year y.
+func (p Period) WithYear(y int) Period { p.Year = y; return p }
+
 // LastYear is the same kind of period one year earlier.
 func (p Period) LastYear() Period { p.Year--; return p }
 

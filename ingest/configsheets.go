@@ -11,6 +11,7 @@ const (
 	ConfigSheetUnits      = "Đơn vị báo cáo"
 	ConfigSheetDistrict   = "Quận"
 	ConfigSheetTerm       = "Nhiệm kỳ"
+	ConfigSheetPlans      = "Kế hoạch"
 
 	// OwnProperty marks workbooks chitieu writes for itself (custom document
 	// property "chitieu"), so that they are never read as ward reports.
@@ -25,6 +26,7 @@ var (
 		"Cộng theo thời gian", "Nhóm"}
 	TargetColumns   = []string{"Mã chỉ tiêu", "Loại", "So sánh", "Giá trị", "Giá trị vượt", "Hạn", "Nguồn"}
 	TermColumns     = []string{"Tên", "Năm gốc", "Từ năm", "Đến năm"}
+	PlanColumns     = []string{"Năm", "Đơn vị", "Mã chỉ tiêu", "Kế hoạch", "So sánh"}
 	UnitColumns     = []string{"Tên", "Tên khác"}
 	DistrictColumns = []string{"Tên quận"}
 )

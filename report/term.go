@@ -163,7 +163,10 @@ func termGrid(r *analysis.Result, o Options) *grid {
 			periods = append(periods, v.Period)
 		}
 	}
-	for _, p := range periods {
+	for i, p := range periods {
+		if tr.Targets[0].Values[i].YearToDate {
+			p = o.t("ytdOf", p)
+		}
 		g.header = append(g.header, p)
 		g.right = append(g.right, true)
 	}

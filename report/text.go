@@ -126,6 +126,8 @@ var texts = map[string][2]string{
 	"periodQ":                {"quý %[1]s năm %[2]d", "Q%[3]d %[2]d"},
 	"period9M":               {"9 tháng đầu năm %d", "the first nine months of %d"},
 	"periodM":                {"tháng %[1]d năm %[2]d", "%[3]s %[2]d"},
+	"periodMonths":           {"%d tháng đầu năm %d", "the first %d months of %d"},
+	"ytdOf":                  {"%s (lũy kế)", "%s (year to date)"},
 }
 
 // t is the text key in the language of o, formatted with args.
