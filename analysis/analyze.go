@@ -225,14 +225,8 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	years := wardYears(data)
 	a.derive(data, years)
 
-	periods := make([]string, 0, len(data))
-	for p := range data {
-		periods = append(periods, p)
-	}
-	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
-
 	res := &Result{Config: cfg}
-	for _, p := range periods {
+	for _, p := range sortedPeriods(data) {
 		pr := a.period(p, data[p])
 		markDerived(&pr, data[p])
 		res.Periods = append(res.Periods, pr)

@@ -134,7 +134,13 @@ func (a *analyzer) derive(data map[string]map[string]*wardData, years map[string
 	}
 	sort.Strings(wards)
 	for _, ward := range wards {
-		for year, wy := range years[ward] {
+		var ys []int
+		for y := range years[ward] {
+			ys = append(ys, y)
+		}
+		sort.Ints(ys)
+		for _, year := range ys {
+			wy := years[ward][year]
 			for _, s := range derivedSpans {
 				if s.period.Kind == wy.finest {
 					continue // a quarter from quarters is the form itself
@@ -295,4 +301,14 @@ func (pr *PeriodResult) DerivedFrom() string {
 		return ""
 	}
 	return strings.Join(pr.From, ", ")
+}
+
+// sortedPeriods are data's period ids in the contract's order.
+func sortedPeriods(data map[string]map[string]*wardData) []string {
+	periods := make([]string, 0, len(data))
+	for p := range data {
+		periods = append(periods, p)
+	}
+	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+	return periods
 }

@@ -100,13 +100,15 @@ func (a *analyzer) applyPlans(res *Result, data map[string]map[string]*wardData)
 // collectFormPlans gathers the plans the forms give, reporting a zero plan
 // and a plan column that only repeats the period's figures.
 func (a *analyzer) collectFormPlans(pl *plans, data map[string]map[string]*wardData) {
-	for period, wards := range data {
+	for _, period := range sortedPeriods(data) {
 		p, ok := ParsePeriodID(period)
 		if !ok {
 			continue
 		}
-		for ward, wd := range wards {
-			if wd.derived {
+		for _, u := range a.cfg.Units {
+			ward := u.Name
+			wd, ok := data[period][ward]
+			if !ok || wd.derived {
 				continue
 			}
 			n, same := 0, 0
@@ -114,6 +116,13 @@ func (a *analyzer) collectFormPlans(pl *plans, data map[string]map[string]*wardD
 			for _, ind := range a.cfg.Indicators {
 				o, ok := wd.obs[ind.ID]
 				if !ok || !o.Plan.Known {
+					continue
+				}
+				if o.Plan.Value <= 0 {
+					if c := o.Plan.Source.String(); !pl.zero[c] {
+						pl.zero[c] = true
+						a.warn(cellProblem(o.Plan, ward, period, ind.ID, MsgPlanZero))
+					}
 					continue
 				}
 				if n == 0 {
@@ -124,13 +133,6 @@ func (a *analyzer) collectFormPlans(pl *plans, data map[string]map[string]*wardD
 					same++
 				}
 				key := planKey(p.Year, ward, ind.ID)
-				if o.Plan.Value <= 0 {
-					if c := o.Plan.Source.String(); !pl.zero[c] {
-						pl.zero[c] = true
-						a.warn(cellProblem(o.Plan, ward, period, ind.ID, MsgPlanZero))
-					}
-					continue
-				}
 				if _, seen := pl.forms[key]; !seen {
 					pl.forms[key] = o.Plan
 				}

@@ -220,6 +220,9 @@ func termJudgedOn(t analysis.Target) *analysis.Target {
 func cumulativeLines(r *analysis.Result, o Options) []string {
 	var out []string
 	for _, c := range r.Term.Cumulative {
+		if c.Value == nil {
+			continue // a span of the term has no figure: JSON says null
+		}
 		ind, _ := r.Config.Indicator(c.Indicator)
 		out = append(out, o.label(ind)+": "+o.withUnit(c.Value, ind.Unit)+" ("+strings.Join(c.Periods, ", ")+")")
 	}
