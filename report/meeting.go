@@ -217,14 +217,3 @@ func meetingSheet(s *sheet, r *analysis.Result, o Options) {
 		s.title(line, style{})
 	}
 }
-
-// fromRange is "2002-01 … 2002-12" for the periods a derived one adds up.
-func fromRange(from []string) string {
-	switch len(from) {
-	case 0:
-		return ""
-	case 1:
-		return from[0]
-	}
-	return from[0] + " … " + from[len(from)-1]
-}

@@ -320,7 +320,7 @@ func wardSheet(s *sheet, r *analysis.Result, o Options) {
 		}
 		period := p.Period
 		if p.Derived {
-			period = o.t("derivedPeriod", p.Period, fromRange(p.From))
+			period = o.t("derivedPeriod", p.Period, analysis.SpanText(p.From))
 		}
 		for _, w := range p.Wards {
 			line(period, w.Name, w.Values, style{})
