@@ -284,7 +284,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		num, den := wd.obs[ind.Of[0]], wd.obs[ind.Of[1]]
 		cur = ratio(num.Current, den.Current)
 		prev = ratio(num.Previous, den.Previous)
-		if num.Current.Known && den.Current.Known && den.Current.Value == 0 {
+		if num.Current.Known && den.Current.Known && den.Current.Value == 0 && wholeYear(period) {
 			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
@@ -294,7 +294,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		cur = ratio(o.Current, o.Previous)
 		if cur != nil {
 			*cur -= 100
-		} else if o.Current.Known && o.Previous.Known {
+		} else if o.Current.Known && o.Previous.Known && wholeYear(period) {
 			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[0])}
 			a.warn(where)
@@ -317,7 +317,9 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 }
 
 // districtValue sums counts over the wards that sent them and recomputes
-// rates from the summed counts, never from ward rates.
+// rates from the summed counts, never from ward rates. A district figure
+// raises no problem of its own (the cells behind it do), except a sum that
+// lacks wards for no reason already given.
 func (a *analyzer) districtValue(ind Indicator, period string, names []string, wards []*wardData) Value {
 	v := Value{Indicator: ind.ID, Unit: ind.Unit}
 	sum := func(id string, pick func(Observation) Figure, alsoKnown ...string) (total float64, n int, lacking []string) {
@@ -368,7 +370,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		den, _, _ := sum(ind.Of[1], current, ind.Of[0])
 		partial(n, lacking)
 		if n > 0 {
-			v.Value = a.districtPercent(ind, period, num, den, ind.Of[1])
+			v.Value = percentOf(num, den)
 		}
 		pnum, pn, _ := sum(ind.Of[0], previous, ind.Of[1])
 		pden, _, _ := sum(ind.Of[1], previous, ind.Of[0])
@@ -393,7 +395,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		prev, _, _ := sum(ind.Of[0], withCurrent)
 		partial(n, lacking)
 		if n > 0 {
-			if p := a.districtPercent(ind, period, cur, prev, ind.Of[0]); p != nil {
+			if p := percentOf(cur, prev); p != nil {
 				*p -= 100
 				v.Value = p
 			}
@@ -410,12 +412,12 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 	return v
 }
 
-// districtPercent is num/den x 100, with a warning when den is zero.
-func (a *analyzer) districtPercent(ind Indicator, period string, num, den float64, denID string) *float64 {
-	if den == 0 {
-		a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgZeroDenominator, Args: []any{a.name(denID)}})
-	}
-	return percentOf(num, den)
+// wholeYear reports whether period spans a whole year. A zero denominator
+// in a shorter period (no drug case in a ward that month) is ordinary: the
+// rate is null, and no problem is raised.
+func wholeYear(period string) bool {
+	p, ok := ParsePeriodID(period)
+	return ok && p.Kind == Year
 }
 
 // fillLastYear sets the previous value of change indicators, which no form

@@ -117,10 +117,13 @@ func TestAnalyzeProblems(t *testing.T) {
 			t.Errorf("severity of %s = %s", p.Code, p.Severity)
 		}
 	}
-	for _, want := range []MessageCode{MsgRateMismatch, MsgRateOnly, MsgDuplicate, MsgZeroDenominator, MsgPartialSum} {
+	for _, want := range []MessageCode{MsgRateMismatch, MsgRateOnly, MsgDuplicate, MsgPartialSum} {
 		if codes[want] == 0 {
 			t.Errorf("no %s problem among %v", want, codes)
 		}
+	}
+	if codes[MsgZeroDenominator] != 0 {
+		t.Errorf("a zero denominator in half a year is a problem: %v", codes)
 	}
 	p := res.Periods[0]
 	w2 := p.Wards[1]
@@ -144,6 +147,57 @@ func TestAnalyzeProblems(t *testing.T) {
 	}
 	if !partial {
 		t.Error("no warning that detailed_planning_wards lacks a ward")
+	}
+}
+
+// TestZeroDenominatorAtWardLevel: no criminal case in a ward is ordinary in
+// a month, a quarter or half a year (the rate is null, no problem); over a
+// whole year it is worth a warning naming the cell. The district figure,
+// computed from the summed counts, raises none of its own.
+func TestZeroDenominatorAtWardLevel(t *testing.T) {
+	tests := []struct {
+		period string
+		want   int // zero_denominator problems
+	}{
+		{"2003-05", 0}, {"2003-Q2", 0}, {"2003-H1", 0}, {"2003-9M", 0}, {"2003", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.period, func(t *testing.T) {
+			subs := []Submission{
+				{File: "a.xlsx", Ward: "Phường 1", Period: tt.period, Observations: []Observation{
+					obs("criminal_cases", 0, 0), obs("criminal_cases_solved", 0, 0),
+				}},
+				{File: "b.xlsx", Ward: "Phường 2", Period: tt.period, Observations: []Observation{
+					obs("criminal_cases", 0, 0), obs("criminal_cases_solved", 0, 0),
+				}},
+			}
+			res := Analyze(twoWardConfig(), subs, nil)
+			var got []Problem
+			for _, p := range res.Problems {
+				if p.Code == MsgZeroDenominator {
+					got = append(got, p)
+				} else if p.Code != MsgPartialSum {
+					t.Errorf("unexpected problem %s", p.Format("en"))
+				}
+			}
+			if len(got) != tt.want {
+				t.Fatalf("zero_denominator problems: %+v, want %d", got, tt.want)
+			}
+			for _, p := range got {
+				if p.Ward == "" || p.Cell == "" {
+					t.Errorf("a zero denominator problem names no ward cell: %+v", p)
+				}
+			}
+			p := res.Periods[0]
+			for _, id := range []string{"detection_rate", "criminal_cases_change"} {
+				if v := value(t, p.District, id); v.Value != nil || v.Status != StatusNoData {
+					t.Errorf("district %s = %+v", id, v)
+				}
+				if v := value(t, p.Wards[0].Values, id); v.Value != nil || v.Status != StatusNoData {
+					t.Errorf("ward %s = %+v", id, v)
+				}
+			}
+		})
 	}
 }
 
