@@ -199,12 +199,12 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	for _, r := range replacements {
 		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: MsgDuplicate, Args: []any{r.old, replaced[r]}})
 	}
+	a.checkTyping(data)
 	for _, wards := range data {
 		for _, wd := range wards {
 			wd.obs = a.combine(wd)
 		}
 	}
-	a.checkTyping(data)
 
 	periods := make([]string, 0, len(data))
 	for p := range data {

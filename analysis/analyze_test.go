@@ -326,9 +326,78 @@ func TestTypingRules(t *testing.T) {
 	want := []string{ // in catalog order
 		"warning households revised last year's figure differs from what that period reported (990 at f.xlsx!S!D1); one of them was revised",
 		"warning trade_services_revenue big_change changes by more than half against last year (30); please confirm",
-		"error criminal_cases_solved exceeds more than Criminal cases (10); check what was typed",
+		"error criminal_cases_solved exceeds more than Criminal cases (10), which cannot be; this figure is not used (nor added into the district's), check what was typed",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestImpossibleShares: a part above the whole it belongs to (poor or hungry
+// households above households, solved cases above cases) is an error naming
+// the cell, and the figure is left out of the ward's rate and the district's
+// sums, with no second line for the district. Detox placements above the
+// registered users are possible (a flow over a stock) and pass.
+func TestImpossibleShares(t *testing.T) {
+	subs := []Submission{
+		{File: "a.xlsx", Ward: "Phường 1", Period: "2003", Observations: []Observation{
+			obs("households", 5938, 5900), obs("poor_households", 13000, 12),
+			obs("hungry_households", 6000, 0),
+			obs("criminal_cases", 10, 12), obs("criminal_cases_solved", 11, 5),
+			obs("drug_users_registered", 4, 5), obs("detox_placements", 6, 3),
+		}},
+		{File: "b.xlsx", Ward: "Phường 2", Period: "2003", Observations: []Observation{
+			obs("households", 4000, 3900), obs("poor_households", 40, 45),
+			obs("hungry_households", 0, 0),
+			obs("criminal_cases", 20, 25), obs("criminal_cases_solved", 12, 15),
+			obs("drug_users_registered", 10, 10), obs("detox_placements", 9, 9),
+		}},
+	}
+	res := Analyze(twoWardConfig(), subs, nil)
+	var got []string
+	for _, p := range res.Problems {
+		got = append(got, string(p.Severity)+" "+p.Ward+" "+p.Indicator+" "+p.Cell+" "+string(p.Code))
+	}
+	want := []string{
+		"error Phường 1 poor_households D1 exceeds",
+		"error Phường 1 hungry_households D1 exceeds",
+		"error Phường 1 criminal_cases_solved D1 exceeds",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	p := res.Periods[0]
+	tests := []struct {
+		id        string
+		value     *float64
+		ward1     *float64
+		ward1Prev *float64
+	}{
+		{"households", ptr(9938), ptr(5938), ptr(5900)},
+		{"poor_households", ptr(40), nil, ptr(12)},
+		{"hungry_households", ptr(0), nil, ptr(0)},
+		{"poor_household_rate", ptr(1), nil, ptr(12.0 / 5900 * 100)},
+		{"criminal_cases_solved", ptr(12), nil, ptr(5)},
+		{"detection_rate", ptr(60), nil, ptr(5.0 / 12 * 100)},
+		{"detox_placements", ptr(15), ptr(6), ptr(3)},
+		{"detox_rate", ptr(15.0 / 14 * 100), ptr(150), ptr(60)},
+	}
+	same := func(a, b *float64) bool { return a == nil && b == nil || a != nil && near(b, *a) }
+	for _, tt := range tests {
+		if v := value(t, p.District, tt.id); !same(tt.value, v.Value) {
+			t.Errorf("district %s = %v, want %v", tt.id, show(v.Value), show(tt.value))
+		}
+		if v := value(t, p.Wards[0].Values, tt.id); !same(tt.ward1, v.Value) || !same(tt.ward1Prev, v.Previous) {
+			t.Errorf("Phường 1 %s = %v (previous %v), want %v (%v)", tt.id, show(v.Value), show(v.Previous), show(tt.ward1), show(tt.ward1Prev))
+		}
+	}
+}
+
+func ptr(v float64) *float64 { return &v }
+
+func show(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }

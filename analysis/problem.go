@@ -111,6 +111,7 @@ const (
 	MsgBigChange         MessageCode = "big_change"
 	MsgRevised           MessageCode = "revised"
 	MsgNegative          MessageCode = "negative"
+	MsgFraction          MessageCode = "fraction"
 	MsgWardDisagrees     MessageCode = "ward_disagrees"
 	MsgNoIndicators      MessageCode = "no_indicators"
 	MsgLegacyText        MessageCode = "legacy_text"
@@ -174,14 +175,16 @@ var messages = map[MessageCode][2]string{
 		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the Vietnamese way (one thousand two hundred thirty-four)"},
 	MsgHiddenSheet: {"chỉ có trang ẩn này chứa bảng báo cáo; đã đọc trang này",
 		"only this hidden sheet holds a report table; it was read"},
-	MsgExceeds: {"lớn hơn %s (%s); kiểm tra lại số đã nhập",
-		"more than %s (%s); check what was typed"},
+	MsgExceeds: {"lớn hơn %s (%s), điều không thể có; số này không được dùng (không cộng vào số của quận), kiểm tra lại số đã nhập",
+		"more than %s (%s), which cannot be; this figure is not used (nor added into the district's), check what was typed"},
 	MsgBigChange: {"thay đổi hơn một nửa so với cùng kỳ (%s); đề nghị xác nhận",
 		"changes by more than half against last year (%s); please confirm"},
 	MsgRevised: {"số cùng kỳ khác số kỳ trước đã báo (%s tại %s); một trong hai đã được sửa",
 		"last year's figure differs from what that period reported (%s at %s); one of them was revised"},
 	MsgNegative: {"số đếm không thể âm; coi là không có số liệu",
 		"a count cannot be negative; treated as no data"},
+	MsgFraction: {"đọc được %s nhưng số tính bằng %s phải là số nguyên; coi là không có số liệu, kiểm tra lại số đã nhập",
+		"reads as %s, but a figure in %s is a whole number; treated as no data, check what was typed"},
 	MsgWardDisagrees: {"tiêu đề ghi %s nhưng %s ghi %s; dùng theo tiêu đề",
 		"the title says %s but the %s says %s; the title is used"},
 	MsgLegacyText: {"đã chuyển %[3]d ô gõ bằng mã %[1]s (phông %[2]s) sang Unicode: %[4]s; ô đầu thành \"%[5]s\"",

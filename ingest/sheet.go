@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -278,8 +279,16 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 			problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, unit, ind.Unit)
 		}
 	}
+	if ind.Kind == analysis.KindCount && analysis.WholeNumber(ind.Unit) && !whole(value) {
+		problem(analysis.SeverityError, analysis.MsgFraction, strconv.FormatFloat(value, 'f', -1, 64), ind.Unit)
+		return analysis.Figure{}
+	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
 }
+
+// whole reports whether v is a whole number, allowing for the rounding of a
+// computed formula (4000.0000000001).
+func whole(v float64) bool { return math.Abs(v-math.Round(v)) <= 1e-9*max(1, math.Abs(v)) }
 
 func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code analysis.MessageCode, args ...any) {
 	s.problems = append(s.problems, analysis.Problem{Severity: sev, File: s.path, Sheet: s.sheet, Cell: cellRef,
