@@ -106,6 +106,7 @@ const (
 	MsgUnexpectedPercent MessageCode = "unexpected_percent"
 	MsgUnknownUnit       MessageCode = "unknown_unit"
 	MsgMixedNotation     MessageCode = "mixed_notation"
+	MsgAmbiguousNumber   MessageCode = "ambiguous_number"
 	MsgHiddenSheet       MessageCode = "hidden_sheet"
 	MsgExceeds           MessageCode = "exceeds"
 	MsgBigChange         MessageCode = "big_change"
@@ -171,8 +172,10 @@ var messages = map[MessageCode][2]string{
 		"the cell holds a percentage but the indicator is counted in %s; treated as no data"},
 	MsgUnknownUnit: {"không đổi được đơn vị \"%s\" sang %s; coi là không có số liệu",
 		"the unit \"%s\" cannot be converted to %s; treated as no data"},
-	MsgMixedNotation: {"số viết lẫn kiểu Việt (1.234,5) và kiểu Anh (1,234.5); số như 1.234 được đọc theo kiểu Việt (một nghìn hai trăm ba mươi tư)",
-		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the Vietnamese way (one thousand two hundred thirty-four)"},
+	MsgMixedNotation: {"số viết lẫn kiểu Việt (1.234,5) và kiểu Anh (1,234.5); số như 1.234 được đọc theo cách viết của cột (hoặc của dòng), nơi không biết được thì coi là không có số liệu",
+		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the way its column (or its row) writes numbers, and where that cannot be told it is treated as no data"},
+	MsgAmbiguousNumber: {"đọc được hai cách: %s theo kiểu Việt (1.234,5) hoặc %s theo kiểu Anh (1,234.5), và trang này viết số theo cả hai kiểu nên không biết là số nào; coi là không có số liệu, hãy nhập số không có dấu ngăn hàng nghìn",
+		"reads two ways: %s the Vietnamese way (1.234,5) or %s the English way (1,234.5), and this sheet writes numbers both ways, so which is meant cannot be told; treated as no data, type the number without a thousands separator"},
 	MsgHiddenSheet: {"chỉ có trang ẩn này chứa bảng báo cáo; đã đọc trang này",
 		"only this hidden sheet holds a report table; it was read"},
 	MsgExceeds: {"lớn hơn %s (%s), điều không thể có; số này không được dùng (không cộng vào số của quận), kiểm tra lại số đã nhập",
