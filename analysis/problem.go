@@ -110,6 +110,7 @@ const (
 	MsgHiddenSheet       MessageCode = "hidden_sheet"
 	MsgExceeds           MessageCode = "exceeds"
 	MsgBigChange         MessageCode = "big_change"
+	MsgOutlier           MessageCode = "outlier"
 	MsgRevised           MessageCode = "revised"
 	MsgNegative          MessageCode = "negative"
 	MsgFraction          MessageCode = "fraction"
@@ -180,8 +181,10 @@ var messages = map[MessageCode][2]string{
 		"only this hidden sheet holds a report table; it was read"},
 	MsgExceeds: {"lớn hơn %s (%s), điều không thể có; số này không được dùng (không cộng vào số của quận), kiểm tra lại số đã nhập",
 		"more than %s (%s), which cannot be; this figure is not used (nor added into the district's), check what was typed"},
-	MsgBigChange: {"thay đổi hơn một nửa so với cùng kỳ (%s); đề nghị xác nhận",
-		"changes by more than half against last year (%s); please confirm"},
+	MsgBigChange: {"thay đổi hơn một nửa so với cùng kỳ (%s), hơn mức dao động thường có; đề nghị xác nhận",
+		"changes by more than half against last year (%s), more than counts vary by chance; please confirm"},
+	MsgOutlier: {"khác xa số liệu các kỳ khác của phường (trung vị %s trên %d kỳ), hơn mức dao động thường có; đề nghị xác nhận",
+		"far from the ward's figures in its other periods (median %s over %d periods), more than they usually vary; please confirm"},
 	MsgRevised: {"số cùng kỳ khác số kỳ trước đã báo (%s tại %s); một trong hai đã được sửa",
 		"last year's figure differs from what that period reported (%s at %s); one of them was revised"},
 	MsgNegative: {"số đếm không thể âm; coi là không có số liệu",
