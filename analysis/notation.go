@@ -56,7 +56,11 @@ type NotationVerdict struct {
 
 // DecideNotation decides how each text number of a sheet is read, from
 // the evidence of all of them (see the comment at the top of this file).
-func DecideNotation(cells []NotationCell) NotationVerdict {
+// parse is ParseNumber or a memo of it; nil means ParseNumber.
+func DecideNotation(cells []NotationCell, parse func(string, Notation) (Number, error)) NotationVerdict {
+	if parse == nil {
+		parse = ParseNumber
+	}
 	out := NotationVerdict{Cells: make([]NotationDecision, len(cells))}
 	own := make([]Notation, len(cells))  // evidence of the cell itself
 	sure := make([]*float64, len(cells)) // the value, where it is read without doubt
@@ -65,8 +69,8 @@ func DecideNotation(cells []NotationCell) NotationVerdict {
 			sure[i] = c.Number
 			continue
 		}
-		vi, errVi := ParseNumber(c.Text, NotationVietnamese)
-		en, errEn := ParseNumber(c.Text, NotationEnglish)
+		vi, errVi := parse(c.Text, NotationVietnamese)
+		en, errEn := parse(c.Text, NotationEnglish)
 		if errVi != nil || errEn != nil || vi.Empty || vi.Value == en.Value {
 			if errVi == nil && !vi.Empty {
 				own[i] = vi.Reveals

@@ -54,7 +54,7 @@ func TestDecideNotation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := DecideNotation(tt.cells)
+			got := DecideNotation(tt.cells, nil)
 			if got.Mixed != tt.mixed {
 				t.Errorf("mixed = %v, want %v", got.Mixed, tt.mixed)
 			}
@@ -68,7 +68,7 @@ func TestDecideNotation(t *testing.T) {
 }
 
 func TestDecideNotationReadings(t *testing.T) {
-	got := DecideNotation([]NotationCell{{Text: "1,234"}, {Text: "420"}, {Text: "12,5"}})
+	got := DecideNotation([]NotationCell{{Text: "1,234"}, {Text: "420"}, {Text: "12,5"}}, nil)
 	if d := got.Cells[0]; !d.Ambiguous || d.Readings != [2]float64{1.234, 1234} {
 		t.Errorf("1,234: %+v", d)
 	}

@@ -156,7 +156,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.Nota
 	var cells []analysis.NotationCell
 	var at []*pendingValue
 	for row, e := range entries {
-		whole := e.indicator.Kind == analysis.KindCount && analysis.WholeNumber(e.indicator.Unit)
+		whole := wholeCount(e.indicator)
 		for col, p := range []*pendingValue{e.current, e.previous} {
 			if p == nil || p.typ == excelize.CellTypeBool || p.typ == excelize.CellTypeError {
 				continue
@@ -175,7 +175,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.Nota
 			at = append(at, p)
 		}
 	}
-	verdict := analysis.DecideNotation(cells)
+	verdict := analysis.DecideNotation(cells, parseNumber)
 	if verdict.Mixed {
 		s.fail(analysis.SeverityWarning, "", "", analysis.MsgMixedNotation)
 	}
@@ -292,7 +292,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 			problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, unit, ind.Unit)
 		}
 	}
-	if ind.Kind == analysis.KindCount && analysis.WholeNumber(ind.Unit) && !whole(value) {
+	if wholeCount(ind) && !whole(value) {
 		problem(analysis.SeverityError, analysis.MsgFraction, strconv.FormatFloat(value, 'f', -1, 64), ind.Unit)
 		return analysis.Figure{}
 	}
