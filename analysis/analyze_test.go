@@ -401,3 +401,23 @@ func show(p *float64) any {
 	}
 	return *p
 }
+
+// TestRulesJudgeSubmittedCells: the value rules judge each form of a merged
+// ward as submitted, not the sum: Phường 2's form gives more poor households
+// than households, which the merged ward's sum (60 of 1040) hides.
+func TestRulesJudgeSubmittedCells(t *testing.T) {
+	cfg := Builtin()
+	cfg.Units = []Unit{{Name: "Phường 1", Aliases: []string{"Phường 2"}}}
+	part := func(file, origin string, hh, poor float64) Submission {
+		return Submission{File: file, Ward: "Phường 1", Origin: origin, Period: "2002",
+			Observations: []Observation{obs("households", hh, -1), obs("poor_households", poor, -1)}}
+	}
+	res := Analyze(cfg, []Submission{part("P01.xlsx", "phuong 1", 1000, 10), part("P02.xlsx", "phuong 2", 40, 50)}, nil)
+	if len(res.Problems) != 1 || res.Problems[0].Code != MsgExceeds || res.Problems[0].File != "f.xlsx" || res.Problems[0].Text != "50" {
+		t.Fatalf("problems: %+v", res.Problems)
+	}
+	// The poor households of the merged ward cannot be had without Phường 2's.
+	if v := value(t, res.Periods[0].Wards[0].Values, "poor_households"); v.Value != nil {
+		t.Errorf("poor households of the merged ward = %v", *v.Value)
+	}
+}
