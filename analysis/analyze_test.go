@@ -326,7 +326,7 @@ func TestTypingRules(t *testing.T) {
 	want := []string{ // in catalog order
 		"warning households revised last year's figure differs from what that period reported (990 at f.xlsx!S!D1); one of them was revised",
 		"warning trade_services_revenue big_change changes by more than half against last year (30), more than counts vary by chance; please confirm",
-		"error criminal_cases_solved exceeds more than Criminal cases (10), which cannot be; this figure is not used (nor added into the district's), check what was typed",
+		"error criminal_cases_solved exceeds more than Criminal cases (10), which cannot be; this figure is not used, nor in the district's; check what was typed",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

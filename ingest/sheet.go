@@ -293,14 +293,15 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 		}
 	}
 	if wholeCount(ind) && !whole(value) {
-		problem(analysis.SeverityError, analysis.MsgFraction, strconv.FormatFloat(value, 'f', -1, 64), ind.Unit)
+		problem(analysis.SeverityError, analysis.MsgFraction, reading(value), ind.Unit)
 		return analysis.Figure{}
 	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
 }
 
-// reading is one reading of an ambiguous text number, for a message in
-// either language.
+// reading is a number for a message in either language, in its decimal
+// mark and with no thousands separator (one reading of "1.234" is 1234,
+// the other 1,234 in Vietnamese and 1.234 in English).
 func reading(v float64) analysis.Words {
 	return analysis.Words{analysis.FormatReading(v, "vi"), analysis.FormatReading(v, "en")}
 }

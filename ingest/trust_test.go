@@ -54,8 +54,11 @@ func TestImpossibleValuesInCells(t *testing.T) {
 			t.Errorf("district %s = %v, want %v", id, v.Value, want)
 		}
 	}
-	if msg := result.Problems[0].Format("en"); !strings.Contains(msg, `"4202.5"`) && !strings.Contains(msg, "4202.5") {
-		t.Errorf("the message does not quote the figure: %s", msg)
+	if msg := result.Problems[1].Format("vi"); !strings.HasSuffix(msg, `!D6: "12,5": đọc được 12,5 nhưng số tính bằng hộ phải là số nguyên; coi là không có số liệu, kiểm tra lại số đã nhập`) {
+		t.Errorf("fraction message: %s", msg)
+	}
+	if msg := result.Problems[0].Format("en"); !strings.HasSuffix(msg, `!D5: "4202.5": reads as 4202.5, but a figure in hộ is a whole number; treated as no data, check what was typed`) {
+		t.Errorf("fraction message: %s", msg)
 	}
 }
 
