@@ -14,12 +14,14 @@ import (
 // variation of counts that size allows (a Poisson bound):
 //
 //   - with at least minHistory of the ward's own figures for periods of the
-//     same span in the input (months with months), against their median:
+//     same span in the input (months with months, this one among them: the
+//     median hardly moves for one figure far out), against their median:
 //     flagged when a Poisson count with that mean would lie that far from
-//     it less often than noiseLevel, and its modified z-score among them
-//     (DHIS2's outlier rule, 0.6745 |x - median| / MAD past 3.5), taken on
-//     log(x + 1) so that seasons and money that vary by a share are judged
-//     by that share, agrees;
+//     it less often than noiseLevel and, for a median of at least
+//     logScaleFloor, when the modified z-score among them (DHIS2's outlier
+//     rule, 0.6745 |x - median| / MAD past 3.5), taken on log(x + 1) so that
+//     seasons and money that vary by a share are judged by that share,
+//     agrees;
 //   - otherwise against the same period last year on the same form: flagged
 //     when, of the two figures' sum, so large a share falls on one side less
 //     often than noiseLevel (two Poisson counts with the same mean).

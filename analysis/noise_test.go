@@ -160,3 +160,51 @@ func TestNoiseRule(t *testing.T) {
 		})
 	}
 }
+
+func TestBigChange(t *testing.T) {
+	tests := []struct {
+		cur, prev float64
+		want      bool
+	}{
+		{70, 30, true},      // the planted case of TestTypingRules
+		{3, 9, false},       // small counts move that much by chance
+		{10, 1, false},      // 1 to 10 happens to counts that small
+		{12, 0, true},       // from none to 12
+		{8, 0, false},       // from none to 8
+		{21, 10, false},     // doubled, but 31 split 21:10 is not rare
+		{200, 100, true},    // doubled in large counts
+		{90, 130, false},    // less than half
+		{1500.5, 800, true}, // money: the normal approximation
+		{0, 0, false},
+	}
+	for _, tt := range tests {
+		if got := bigChange(tt.cur, tt.prev); got != tt.want {
+			t.Errorf("bigChange(%v, %v) = %v, want %v (tail %g)", tt.cur, tt.prev, got, tt.want, pairTail(tt.cur, tt.prev))
+		}
+	}
+}
+
+func TestOutlier(t *testing.T) {
+	repeat := func(vs ...float64) []float64 { return append(append(vs, vs...), vs...) }
+	tests := []struct {
+		name    string
+		history []float64
+		x       float64
+		want    bool
+	}{
+		{"a digit dropped", repeat(12, 9, 15, 11), 1, true},
+		{"a digit typed twice", repeat(2, 0, 3, 1), 20, true},
+		{"a busy month of small counts", repeat(2, 0, 3, 1), 6, false},
+		{"no case for years, then one", repeat(0, 0, 0, 0), 1, false},
+		{"no case for years, then eight", repeat(0, 0, 0, 0), 8, true},
+		{"a seasonal high", repeat(100, 130, 160, 90), 200, false},
+		{"x10 in seasonal money", repeat(3000, 3900, 4800, 2700), 39000, true},
+		{"/10 in seasonal money", repeat(3000, 3900, 4800, 2700), 390, true},
+	}
+	for _, tt := range tests {
+		h := newHistory(append(tt.history, tt.x))
+		if got := h.outlier(tt.x); got != tt.want {
+			t.Errorf("%s: outlier(%v) among %v = %v, want %v", tt.name, tt.x, tt.history, got, tt.want)
+		}
+	}
+}

@@ -13,9 +13,8 @@ import (
 // count it cannot exceed (solved cases above cases) is an error and the
 // figure is not used; a figure far from the ward's own figures, or from
 // last year's, by more than the noise of counts allows is a warning (see
-// noise.go); and a
-// last-year figure that differs from what that period's own file reported,
-// when both were read, is a warning (one of them was revised).
+// noise.go); and a last-year figure that differs from what that period's
+// own file reported, when both were read, is a warning (one was revised).
 func (a *analyzer) checkTyping(data map[string]map[string]*wardData) {
 	periods := make([]string, 0, len(data))
 	for p := range data {
