@@ -21,6 +21,7 @@ import (
 	"chitieu/legacy"
 	"chitieu/report"
 	"chitieu/watch"
+	"chitieu/workbook"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -59,7 +60,7 @@ func runReport(o options, sys System) int {
 	cfg, err := loadConfig(o, sys)
 	if err != nil {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
-		return exitProblems
+		return exitUsage
 	}
 	sel, err := selection(o, cfg)
 	if err != nil {
@@ -89,7 +90,7 @@ func runReport(o options, sys System) int {
 		return exitUsage
 	}
 	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
-	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
+	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths, By: o.by}
 	noteSkipped(sys.Stderr, read, o.lang)
 	if read.Opened == 0 {
 		// check prints the reasons on stdout as usual; report on stderr,
@@ -119,6 +120,7 @@ func runReport(o options, sys System) int {
 
 	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
 		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
+		"text": report.WriteText,
 	}[o.format]
 	shown := res
 	if o.format != "json" {
@@ -248,7 +250,7 @@ func runConfig(o options, sys System) int {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
 		return exitProblems
 	}
-	f, err := ingest.ConfigWorkbook(cfg)
+	f, err := workbook.Config(cfg)
 	if !save(o, sys, f, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ") {
 		return exitProblems
 	}
@@ -317,7 +319,7 @@ func runTemplate(o options, sys System) int {
 			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
 			return exitProblems
 		}
-		f, err := ingest.TemplateWorkbook(cfg, ward, period)
+		f, err := workbook.Template(cfg, ward, period)
 		if !save(o, sys, f, err, out, "Đã ghi biểu mẫu: ", "Form written: ") {
 			return exitProblems
 		}
@@ -340,7 +342,7 @@ func runConvert(o options, sys System) int {
 		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
 		return exitProblems
 	}
-	f, conv, err := ingest.ConvertWorkbook(in, o.password)
+	f, conv, err := workbook.Convert(in, o.password)
 	if err != nil {
 		var oe *ingest.OpenError
 		if errors.As(err, &oe) {
@@ -360,7 +362,7 @@ func runConvert(o options, sys System) int {
 
 // conversionSummary says how many cells were converted from which
 // encoding and which fonts were replaced.
-func conversionSummary(lang string, c ingest.Conversion) string {
+func conversionSummary(lang string, c workbook.Conversion) string {
 	var parts []string
 	for _, enc := range []legacy.Encoding{legacy.TCVN3, legacy.VNI} {
 		if n := c.Cells[enc]; n > 0 {

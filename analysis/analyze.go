@@ -43,6 +43,7 @@ type Figure struct {
 type Observation struct {
 	Indicator         string
 	Current, Previous Figure
+	Plan              Figure // the year's plan, where the form has a plan column
 }
 
 // Submission is what one ward reported for one period in one file.
@@ -71,20 +72,31 @@ const (
 
 // Value is one indicator's figure for a ward or the district in a period.
 type Value struct {
-	Indicator              string
-	Value, Previous        *float64 // nil: cannot be had
-	Unit                   string
-	Target                 *Target
-	Status                 Status
-	Gap                    *float64 // value minus target, positive is better
-	Source, PreviousSource Cell     // submitted values only
+	Indicator       string
+	Value, Previous *float64 // nil: cannot be had
+	Unit            string
+	Target          *Target
+	Status          Status
+	Gap             *float64 // value minus target, positive is better
+	SinceBaseline   *float64 // over_term targets: the change in % from the term's baseline
+	// Ytd and PreviousYtd are the year-to-date of a monthly or quarterly
+	// value (HasYtd) and the same span of last year.
+	Ytd, PreviousYtd *float64
+	HasYtd           bool
+	// Plan is the year's plan where one is given, PlanShare the value
+	// (a flow's year-to-date) in % of it, PlanStatus how it stands.
+	Plan, PlanShare        *float64
+	PlanOp                 string
+	PlanStatus             PlanStatus
+	Source, PreviousSource Cell // submitted values only
 }
 
 // WardResult is one ward's figures in a period, in catalog order.
 type WardResult struct {
-	Name   string
-	Files  []string
-	Values []Value
+	Name    string
+	Files   []string
+	Values  []Value
+	Derived bool // added up from the ward's monthly or quarterly forms
 }
 
 // PeriodResult is the district and its wards in one period.
@@ -96,6 +108,8 @@ type PeriodResult struct {
 	Complete  bool
 	District  []Value // every catalog indicator, in catalog order
 	Wards     []WardResult
+	Derived   bool     // some ward's figures are added up from shorter periods
+	From      []string // those shorter periods, finest first
 }
 
 // Result is the whole analysis: periods sorted as the contract says.
@@ -103,7 +117,8 @@ type Result struct {
 	Config   *Config
 	Periods  []PeriodResult
 	Problems []Problem
-	Picked   bool // indicators were picked by a Selection (see Narrow)
+	Picked   bool        // indicators were picked by a Selection (see Narrow)
+	Term     *TermResult // the district's term review; nil when no period falls in the term
 }
 
 // Latest is the period that ends last (on a tie, the longest), or nil.
@@ -130,6 +145,8 @@ type wardData struct {
 	origins []string                          // in the order first seen
 	parts   map[string]map[string]Observation // origin -> indicator -> observation
 	obs     map[string]Observation            // the parts combined
+	derived bool                              // added up from monthly or quarterly forms
+	from    []string                          // derived: the periods added up
 }
 
 // Analyze aggregates the submissions into ward and district figures per
@@ -205,18 +222,19 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 			wd.obs = a.combine(wd)
 		}
 	}
-
-	periods := make([]string, 0, len(data))
-	for p := range data {
-		periods = append(periods, p)
-	}
-	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+	years := wardYears(data)
+	a.derive(data, years)
 
 	res := &Result{Config: cfg}
-	for _, p := range periods {
-		res.Periods = append(res.Periods, a.period(p, data[p]))
+	for _, p := range sortedPeriods(data) {
+		pr := a.period(p, data[p])
+		markDerived(&pr, data[p])
+		res.Periods = append(res.Periods, pr)
 	}
 	a.fillLastYear(res)
+	a.addYearToDate(res, years)
+	a.applyPlans(res, data)
+	a.judgeTerm(res)
 	for i := range a.problems {
 		if a.problems[i].Indicator != "" {
 			a.problems[i].IndicatorName = a.name(a.problems[i].Indicator)
@@ -278,13 +296,15 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		return v
 	}
 	where := Problem{Ward: ward, Period: period, Indicator: ind.ID}
+	// A zero denominator is a problem only in a ward's submitted whole year.
+	judgeZero := wholeYear(period) && !wd.derived
 	var cur, prev *float64
 	switch ind.Kind {
 	case KindRatio:
 		num, den := wd.obs[ind.Of[0]], wd.obs[ind.Of[1]]
 		cur = ratio(num.Current, den.Current)
 		prev = ratio(num.Previous, den.Previous)
-		if num.Current.Known && den.Current.Known && den.Current.Value == 0 && wholeYear(period) {
+		if num.Current.Known && den.Current.Known && den.Current.Value == 0 && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
@@ -294,7 +314,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		cur = ratio(o.Current, o.Previous)
 		if cur != nil {
 			*cur -= 100
-		} else if o.Current.Known && o.Previous.Known && wholeYear(period) {
+		} else if o.Current.Known && o.Previous.Known && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[0])}
 			a.warn(where)
@@ -533,12 +553,13 @@ func (a *analyzer) combine(wd *wardData) map[string]Observation {
 		if !ind.Submitted() {
 			continue
 		}
-		var cur, prev []Figure
+		var cur, prev, plan []Figure
 		for _, origin := range wd.origins {
 			o := wd.parts[origin][ind.ID]
-			cur, prev = append(cur, o.Current), append(prev, o.Previous)
+			cur, prev, plan = append(cur, o.Current), append(prev, o.Previous), append(plan, o.Plan)
 		}
-		out[ind.ID] = Observation{Indicator: ind.ID, Current: addUp(ind.Kind, cur), Previous: addUp(ind.Kind, prev)}
+		out[ind.ID] = Observation{Indicator: ind.ID, Current: addUp(ind.Kind, cur), Previous: addUp(ind.Kind, prev),
+			Plan: addUp(ind.Kind, plan)}
 	}
 	return out
 }

@@ -40,7 +40,7 @@ const (
 // same step (x10, /10) whatever the size.
 type history struct {
 	n                 int
-	median            float64
+	median, mean      float64 // mean: of the figures within 10 times the median (at least 1)
 	logMedian, logMAD float64
 }
 
@@ -48,6 +48,14 @@ func newHistory(values []float64) history {
 	sorted := append([]float64(nil), values...)
 	sort.Float64s(sorted)
 	h := history{n: len(sorted), median: median(sorted)}
+	n := 0
+	for _, v := range sorted {
+		if v <= 10*max(h.median, 1) {
+			h.mean += v
+			n++
+		}
+	}
+	h.mean /= float64(max(n, 1))
 	logs := make([]float64, len(sorted))
 	for i, v := range sorted {
 		logs[i] = math.Log1p(max(v, 0))
@@ -72,15 +80,17 @@ func median(sorted []float64) float64 {
 	return (sorted[n/2-1] + sorted[n/2]) / 2
 }
 
-// outlier reports whether x is far from the ward's own figures h: more than
-// half away from their median, where a Poisson count with that mean (at
-// least 1, so that a ward with no case in any other month may have one now)
-// would lie less often than noiseLevel; and, for figures of at least
-// logScaleFloor, which vary by a share (seasons, trends, money) more than by
-// counting, where the modified z-score of log(x + 1) passes 3.5 too.
+// outlier reports whether x is far from the ward's own figures h: more
+// than half away from their median, where a Poisson count with their mean
+// would lie less often than noiseLevel (the mean of the figures within ten
+// times the median, or the median where that is more, and at least 1, so
+// that a ward with no case in any other month may have one now); and, for
+// figures of at least logScaleFloor, which vary by a share (seasons,
+// trends, money) more than by counting, where the modified z-score of
+// log(x + 1) passes 3.5 too.
 func (h history) outlier(x float64) bool {
 	m := h.median
-	if math.Abs(x-m) <= bigChangeShare*m || poissonTail(x, max(m, 1)) >= noiseLevel {
+	if math.Abs(x-m) <= bigChangeShare*m || poissonTail(x, max(m, h.mean, 1)) >= noiseLevel {
 		return false
 	}
 	if m < logScaleFloor || h.logMAD == 0 {

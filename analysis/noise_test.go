@@ -31,9 +31,9 @@ type noiseCase struct {
 	clean   int               // figures judged that hold no planted error
 }
 
-// monthly describes generated monthly forms: wards send the last months of
+// noisyMonths describes generated monthly forms: wards send the last months of
 // years years, counts indicators each.
-type monthly struct {
+type noisyMonths struct {
 	wards, counts, years, months int
 	rate                         float64 // the share of figures with a typing error
 	season, wobble               float64 // seasonal swing and month-to-month wobble, as shares
@@ -46,7 +46,7 @@ type monthly struct {
 // of this period's figures a typing error is planted: x10 (a digit typed
 // twice), or /10 (a digit dropped) where the figure is at least 10; never
 // where the error would leave it as it was.
-func (g monthly) generate(seed int64) noiseCase {
+func (g noisyMonths) generate(seed int64) noiseCase {
 	wards, counts, years, months, rate := g.wards, g.counts, g.years, g.months, g.rate
 	rng := rand.New(rand.NewSource(seed))
 	cfg := &Config{Source: "test"}
@@ -138,12 +138,12 @@ func (nc noiseCase) rates(t *testing.T) (caught map[string]float64, falseAlarms 
 func TestNoiseRule(t *testing.T) {
 	tests := []struct {
 		name                string
-		g                   monthly
+		g                   noisyMonths
 		minCaught, maxFalse float64
 	}{
-		{"monthly, with history", monthly{wards: 120, counts: 8, years: 3, months: 24, rate: 0.02, season: 0.15, wobble: 0.1}, 0.9, 0.01},
-		{"monthly, twice as seasonal", monthly{wards: 120, counts: 8, years: 3, months: 24, rate: 0.02, season: 0.3, wobble: 0.2}, 0.9, 0.01},
-		{"one month, no history", monthly{wards: 2000, counts: 8, years: 2, months: 1, rate: 0.05, season: 0.15, wobble: 0.1}, 0.75, 0.01},
+		{"monthly, with history", noisyMonths{wards: 120, counts: 8, years: 3, months: 24, rate: 0.02, season: 0.15, wobble: 0.1}, 0.9, 0.01},
+		{"monthly, twice as seasonal", noisyMonths{wards: 120, counts: 8, years: 3, months: 24, rate: 0.02, season: 0.3, wobble: 0.2}, 0.9, 0.01},
+		{"one month, no history", noisyMonths{wards: 2000, counts: 8, years: 2, months: 1, rate: 0.05, season: 0.15, wobble: 0.1}, 0.75, 0.01},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

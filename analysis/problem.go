@@ -119,6 +119,13 @@ const (
 	MsgLegacyText        MessageCode = "legacy_text"
 	MsgLegacyGuessed     MessageCode = "legacy_guessed"
 	MsgEncryptedXLS      MessageCode = "encrypted_xls"
+
+	MsgNoBaseline     MessageCode = "no_baseline"
+	MsgCumulativeGap  MessageCode = "cumulative_gap"
+	MsgDerivedDiffers MessageCode = "derived_differs"
+	MsgPlanZero       MessageCode = "plan_zero"
+	MsgPlanIsValue    MessageCode = "plan_is_value"
+	MsgPlanDiffers    MessageCode = "plan_differs"
 )
 
 // messages holds every problem text, Vietnamese first, as fmt formats.
@@ -201,6 +208,19 @@ var messages = map[MessageCode][2]string{
 		"the .xls file is password-protected, which chitieu cannot open; open it in Excel and remove the password or save it as .xlsx"},
 	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
 		"the report sheet holds no recognisable indicator"},
+
+	MsgNoBaseline: {"không có số liệu năm gốc %d nên không đánh giá được chỉ tiêu nhiệm kỳ; cần báo cáo năm %d (hoặc báo cáo năm %d có cột cùng kỳ)",
+		"no figure for the baseline year %d, so the term target cannot be judged; the forms for %d are needed (or those for %d with their same-period-last-year column)"},
+	MsgCumulativeGap: {"không cộng dồn được từ đầu nhiệm kỳ: thiếu số liệu từ tháng %d/%d",
+		"cannot add up from the start of the term: no figures from month %d/%d"},
+	MsgPlanZero: {"kế hoạch bằng 0 hoặc âm; không tính được tỷ lệ so kế hoạch",
+		"a plan of zero or less; no share of the plan can be computed"},
+	MsgPlanIsValue: {"cột kế hoạch ghi đúng bằng số thực hiện ở mọi dòng; có lẽ đã điền nhầm cột, đề nghị kiểm tra",
+		"the plan column repeats this period's figures on every row; probably filled in the wrong column, please check"},
+	MsgPlanDiffers: {"kế hoạch trên báo cáo khác kế hoạch trong bảng cấu hình (%s); dùng số của bảng cấu hình",
+		"the form's plan differs from the configuration's (%s); the configuration's is used"},
+	MsgDerivedDiffers: {"khác với số cộng từ các kỳ ngắn hơn (%s, từ %s); dùng số của báo cáo này, đề nghị kiểm tra lại",
+		"differs from what the shorter periods add up to (%s, from %s); this form's figure is used, please check"},
 }
 
 // Words is a message argument in both languages, Vietnamese first.

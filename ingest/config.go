@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -10,113 +12,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 )
-
-// The configuration workbook: one sheet each for the indicators, the
-// targets and the reporting units, with the columns below. Staff edit it in
-// Excel; ReadConfig finds sheets and columns by their names, in any order.
-const (
-	configSheetHelp       = "Hướng dẫn"
-	configSheetIndicators = "Chỉ tiêu"
-	configSheetTargets    = "Mục tiêu"
-	configSheetUnits      = "Đơn vị báo cáo"
-	configSheetDistrict   = "Quận"
-
-	// ownProperty marks workbooks chitieu writes for itself (custom document
-	// property "chitieu"), so that they are never read as ward reports.
-	ownProperty = "chitieu"
-	// ConfigMark is the value of that property on a configuration workbook.
-	ConfigMark = "config"
-)
-
-var (
-	indicatorColumns = []string{"Mã chỉ tiêu", "Mã số", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Tính từ", "Tên khác"}
-	targetColumns    = []string{"Mã chỉ tiêu", "So sánh", "Giá trị", "Nguồn"}
-	unitColumns      = []string{"Tên", "Tên khác"}
-	districtColumns  = []string{"Tên quận"}
-)
-
-var configHelp = []string{
-	"BẢNG CẤU HÌNH CỦA CHITIEU",
-	"Sửa bảng này trong Excel rồi lưu lại với tên cau-hinh.xlsx trong thư mục chứa báo cáo của các phường (hoặc chạy chitieu với --config TỆP).",
-	"Trang \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Không đổi cột \"Mã chỉ tiêu\" (dùng trong JSON). Thêm cách viết khác của tên chỉ tiêu vào cột \"Tên khác\", ngăn cách bằng dấu chấm phẩy (;).",
-	"Cột \"Loại\": count (số đếm, quận = tổng các phường), flag (có/không, ghi 1/0), ratio (tỷ lệ % = chỉ tiêu thứ nhất / chỉ tiêu thứ hai), change (tăng giảm % so với cùng kỳ), count_true (số phường có giá trị 1). Cột \"Tính từ\": các mã chỉ tiêu đầu vào, ngăn cách bằng dấu chấm phẩy.",
-	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%).",
-	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại).",
-	"Trang \"Quận\": tên quận, in ở đầu bảng tổng hợp.",
-}
-
-// ConfigWorkbook builds the configuration workbook for cfg.
-func ConfigWorkbook(cfg *analysis.Config) (*excelize.File, error) {
-	f := excelize.NewFile()
-	if err := f.SetSheetName("Sheet1", configSheetHelp); err != nil {
-		return nil, err
-	}
-	for i, line := range configHelp {
-		if err := f.SetCellStr(configSheetHelp, fmt.Sprintf("A%d", i+1), line); err != nil {
-			return nil, err
-		}
-	}
-	_ = f.SetColWidth(configSheetHelp, "A", "A", 140)
-
-	var ind, tgt, units [][]any
-	for _, i := range cfg.Indicators {
-		ind = append(ind, []any{i.ID, i.Code, i.Label, i.LabelEN, i.Unit, string(i.Kind), strings.Join(i.Of, "; "), strings.Join(i.Aliases, "; ")})
-	}
-	for _, t := range cfg.Targets {
-		tgt = append(tgt, []any{t.Indicator, t.Op, t.Value, t.Source})
-	}
-	for _, u := range cfg.Units {
-		units = append(units, []any{u.Name, strings.Join(u.Aliases, "; ")})
-	}
-	for _, s := range []struct {
-		name   string
-		header []string
-		rows   [][]any
-	}{{configSheetIndicators, indicatorColumns, ind}, {configSheetTargets, targetColumns, tgt}, {configSheetUnits, unitColumns, units},
-		{configSheetDistrict, districtColumns, [][]any{{cfg.District}}}} {
-		if err := writeSheet(f, s.name, s.header, s.rows); err != nil {
-			return nil, err
-		}
-	}
-	if err := f.SetCustomProps(excelize.CustomProperty{Name: ownProperty, Value: ConfigMark}); err != nil {
-		return nil, err
-	}
-	err := f.SetDocProps(&excelize.DocProperties{Title: "Cấu hình chitieu", Creator: "chitieu"})
-	return f, err
-}
-
-func writeSheet(f *excelize.File, name string, header []string, rows [][]any) error {
-	if _, err := f.NewSheet(name); err != nil {
-		return err
-	}
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	for r, row := range append([][]any{toAny(header)}, rows...) {
-		for c, v := range row {
-			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			var err error
-			if s, ok := v.(string); ok {
-				err = f.SetCellStr(name, ref, s) // never a formula
-			} else {
-				err = f.SetCellValue(name, ref, v)
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
-	last, _ := excelize.ColumnNumberToName(len(header))
-	_ = f.SetCellStyle(name, "A1", last+"1", bold)
-	_ = f.SetColWidth(name, "A", last, 24)
-	return f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-}
-
-func toAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
 
 // IsConfig reports whether f is a configuration workbook chitieu wrote.
 func IsConfig(f *excelize.File) bool { return hasMark(f, ConfigMark) }
@@ -134,7 +29,7 @@ func Mark(path string) (mark string, ok bool) {
 	if err != nil {
 		return "", false
 	}
-	return b.custom[ownProperty], true
+	return b.custom[OwnProperty], true
 }
 
 func hasMark(f *excelize.File, mark string) bool {
@@ -143,14 +38,14 @@ func hasMark(f *excelize.File, mark string) bool {
 		return false
 	}
 	for _, p := range props {
-		if p.Name == ownProperty && fmt.Sprint(p.Value) == mark {
+		if p.Name == OwnProperty && fmt.Sprint(p.Value) == mark {
 			return true
 		}
 	}
 	return false
 }
 
-// ReadConfig reads a configuration workbook as ConfigWorkbook writes it and
+// ReadConfig reads a configuration workbook as workbook.Config writes it and
 // staff edit it. Errors name the sheet and row.
 func ReadConfig(path string) (*analysis.Config, error) {
 	f, err := excelize.OpenFile(path)
@@ -159,7 +54,9 @@ func ReadConfig(path string) (*analysis.Config, error) {
 	}
 	defer f.Close()
 	cfg := &analysis.Config{Source: path}
-	table := func(sheet string, columns []string, each func(row map[string]string, pos string) error) error {
+	// table calls each for every non-blank row of sheet with the row's
+	// values by column name and at, which names the cell of a column.
+	table := func(sheet string, columns []string, each func(row map[string]string, at func(col string) string) error) error {
 		name := findSheet(f, sheet)
 		if name == "" {
 			return fmt.Errorf("%s: no sheet %q", path, sheet)
@@ -184,45 +81,115 @@ func ReadConfig(path string) (*analysis.Config, error) {
 			if blank {
 				continue
 			}
-			if err := each(values, fmt.Sprintf("%s:%s!A%d", path, name, r+2)); err != nil {
+			at := func(col string) string {
+				i, ok := index[analysis.Fold(col)]
+				if !ok {
+					i = 0
+				}
+				ref, _ := excelize.CoordinatesToCellName(i+1, r+2)
+				return fmt.Sprintf("%s:%s!%s", path, name, ref)
+			}
+			if err := each(values, at); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	err = table(configSheetIndicators, indicatorColumns, func(v map[string]string, pos string) error {
+	err = table(ConfigSheetIndicators, IndicatorColumns, func(v map[string]string, at func(string) string) error {
+		acc, ok := analysis.ParseAccumulation(v["Cộng theo thời gian"])
+		if !ok {
+			return fmt.Errorf("%s: %q: adds up over time as %q (flows: revenue, cases) or %q (stocks: households, yes/no)",
+				at("Cộng theo thời gian"), v["Cộng theo thời gian"], analysis.AccumulateSum, analysis.AccumulateLast)
+		}
 		cfg.Indicators = append(cfg.Indicators, analysis.Indicator{
 			ID: v["Mã chỉ tiêu"], Code: v["Mã số"], Label: v["Tên chỉ tiêu"], LabelEN: v["Tên tiếng Anh"],
-			Unit: v["Đơn vị tính"], Kind: analysis.Kind(v["Loại"]), Of: splitList(v["Tính từ"]), Aliases: splitList(v["Tên khác"])})
+			Unit: v["Đơn vị tính"], Kind: analysis.Kind(v["Loại"]), Of: splitList(v["Tính từ"]), Aliases: splitList(v["Tên khác"]),
+			Accumulate: acc, Group: v["Nhóm"]})
 		return nil
 	})
-	if err == nil {
-		err = table(configSheetTargets, targetColumns, func(v map[string]string, pos string) error {
-			value, perr := strconv.ParseFloat(v["Giá trị"], 64) // a numeric cell's raw value
-			if perr != nil {
-				n, err := analysis.ParseNumber(v["Giá trị"], analysis.NotationVietnamese)
-				if err != nil || n.Empty {
-					return fmt.Errorf("%s: %q: the target value is not a number", pos, v["Giá trị"])
+	if err == nil && findSheet(f, ConfigSheetTerm) != "" {
+		err = table(ConfigSheetTerm, TermColumns, func(v map[string]string, at func(string) string) error {
+			term := &analysis.Term{Name: v["Tên"]}
+			for col, year := range map[string]*int{"Năm gốc": &term.Baseline, "Từ năm": &term.From, "Đến năm": &term.To} {
+				y, err := configYear(v[col])
+				if err != nil || y == 0 {
+					return fmt.Errorf("%s: %q: %s is not a year", at(col), v[col], col)
 				}
-				value = n.Value
+				*year = y
 			}
-			op := strings.NewReplacer("≥", ">=", "≤", "<=", " ", "").Replace(v["So sánh"])
-			cfg.Targets = append(cfg.Targets, analysis.Target{Indicator: v["Mã chỉ tiêu"], Op: op, Value: value, Source: v["Nguồn"]})
+			if err := term.Check(); err != nil {
+				return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			}
+			cfg.Term = term
 			return nil
 		})
 	}
 	if err == nil {
-		err = table(configSheetUnits, unitColumns, func(v map[string]string, pos string) error {
+		err = table(ConfigSheetTargets, TargetColumns, func(v map[string]string, at func(string) string) error {
+			value, ok := configNumber(v["Giá trị"])
+			if !ok || v["Giá trị"] == "" {
+				return fmt.Errorf("%s: %q: the target value is not a number", at("Giá trị"), v["Giá trị"])
+			}
+			t := analysis.Target{Indicator: v["Mã chỉ tiêu"], Value: value, Source: v["Nguồn"],
+				Op: strings.NewReplacer("≥", ">=", "≤", "<=", " ", "").Replace(v["So sánh"])}
+			kind, ok := analysis.ParseTargetKind(v["Loại"])
+			if !ok {
+				return fmt.Errorf("%s: %q: unknown kind of target; write one of: hằng năm, đến năm, cả nhiệm kỳ, bình quân, cộng dồn", at("Loại"), v["Loại"])
+			}
+			t.Kind = kind
+			if s := v["Giá trị vượt"]; s != "" {
+				stretch, ok := configNumber(s)
+				if !ok {
+					return fmt.Errorf("%s: %q: the better end of the range is not a number", at("Giá trị vượt"), s)
+				}
+				t.Stretch = &stretch
+			}
+			deadline, err := configYear(v["Hạn"])
+			if err != nil {
+				return fmt.Errorf("%s: %q: the deadline is not a year", at("Hạn"), v["Hạn"])
+			}
+			t.Deadline = deadline
+			if err := t.Check(cfg.Term); err != nil {
+				return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			}
+			cfg.Targets = append(cfg.Targets, t)
+			return nil
+		})
+	}
+	if err == nil {
+		err = table(ConfigSheetUnits, UnitColumns, func(v map[string]string, at func(string) string) error {
 			if v["Tên"] == "" {
-				return fmt.Errorf("%s: a unit has no name", pos)
+				return fmt.Errorf("%s: a unit has no name", at("Tên"))
 			}
 			cfg.Units = append(cfg.Units, analysis.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])})
 			return nil
 		})
 	}
-	if err == nil && findSheet(f, configSheetDistrict) != "" {
-		err = table(configSheetDistrict, districtColumns, func(v map[string]string, pos string) error {
+	if err == nil && findSheet(f, ConfigSheetDistrict) != "" {
+		err = table(ConfigSheetDistrict, DistrictColumns, func(v map[string]string, at func(string) string) error {
 			cfg.District = v["Tên quận"]
+			return nil
+		})
+	}
+	if err == nil && findSheet(f, ConfigSheetPlans) != "" {
+		err = table(ConfigSheetPlans, PlanColumns, func(v map[string]string, at func(string) string) error {
+			year, err := configYear(v["Năm"])
+			if err != nil || year == 0 {
+				return fmt.Errorf("%s: %q: the plan's year is not a year", at("Năm"), v["Năm"])
+			}
+			value, ok := configNumber(v["Kế hoạch"])
+			if !ok || v["Kế hoạch"] == "" {
+				return fmt.Errorf("%s: %q: the plan is not a number", at("Kế hoạch"), v["Kế hoạch"])
+			}
+			p := analysis.Plan{Year: year, Unit: v["Đơn vị"], Indicator: v["Mã chỉ tiêu"], Value: value,
+				Op: cmp.Or(strings.NewReplacer("≥", ">=", "≤", "<=", " ", "").Replace(v["So sánh"]), ">=")}
+			if name, found, ok := analysis.NewMatcher(cfg).Unit(p.Unit); found && ok {
+				p.Unit = name // any spelling of a ward: "P5", "Phường 05"
+			}
+			if err := p.Check(cfg); err != nil {
+				return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			}
+			cfg.Plans = append(cfg.Plans, p)
 			return nil
 		})
 	}
@@ -233,6 +200,39 @@ func ReadConfig(path string) (*analysis.Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return cfg, nil
+}
+
+// configNumber reads a numeric cell's raw value, or a number typed as text.
+func configNumber(s string) (float64, bool) {
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		return v, true
+	}
+	n, err := analysis.ParseNumber(s, analysis.NotationVietnamese)
+	if err != nil || n.Empty {
+		return 0, false
+	}
+	return n.Value, true
+}
+
+// configYear reads a year (blank is 0).
+func configYear(s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	v, ok := configNumber(s)
+	if !ok || v != float64(int(v)) || v < 1900 || v > 2200 {
+		return 0, fmt.Errorf("not a year")
+	}
+	return int(v), nil
+}
+
+// fieldOf is the column an analysis.FieldError names, else "".
+func fieldOf(err error) string {
+	var fe *analysis.FieldError
+	if errors.As(err, &fe) {
+		return fe.Field
+	}
+	return ""
 }
 
 func findSheet(f *excelize.File, want string) string {

@@ -8,6 +8,8 @@
 // the order of the files: .xlsx through the lean reader (lean.go) or
 // excelize, .xls through package xls, all behind the book interface
 // (book.go), with text typed in TCVN3 or VNI turned into Unicode first
-// (legacybook.go). ReadConfig reads the configuration workbook;
-// ConvertWorkbook makes the Unicode copy of `chitieu convert`.
+// (legacybook.go). ReadConfig reads the configuration workbook (its sheets
+// and columns are in configsheets.go); Decode opens one workbook and reads
+// its text as Read does, for package workbook's Convert. Ingest writes no
+// workbook: package workbook does.
 package ingest

@@ -304,8 +304,8 @@ func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
 		return out, false
 	}
 	if r.opt.IsOwn != nil {
-		if _, marked := b.custom[ownProperty]; marked {
-			r.debugf(path, "custom property "+ownProperty+": IsOwn needs the excelize file")
+		if _, marked := b.custom[OwnProperty]; marked {
+			r.debugf(path, "custom property "+OwnProperty+": IsOwn needs the excelize file")
 			return out, false
 		}
 	}

@@ -80,6 +80,7 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 			Indicator: e.indicator.ID,
 			Current:   s.figure(e.current, e, notations[e.current], ward, period),
 			Previous:  s.figure(e.previous, e, notations[e.previous], ward, period),
+			Plan:      s.figure(e.plan, e, notations[e.plan], ward, period),
 		}
 		sub.Observations = append(sub.Observations, obs)
 	}
@@ -157,7 +158,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.Nota
 	var at []*pendingValue
 	for row, e := range entries {
 		whole := wholeCount(e.indicator)
-		for col, p := range []*pendingValue{e.current, e.previous} {
+		for col, p := range []*pendingValue{e.current, e.previous, e.plan} {
 			if p == nil || p.typ == excelize.CellTypeBool || p.typ == excelize.CellTypeError {
 				continue
 			}

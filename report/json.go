@@ -23,20 +23,20 @@ func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
 	for _, p := range r.Periods {
 		district := object{}
 		for _, v := range p.District {
-			district = append(district, kv{v.Indicator, object{
+			district = append(district, kv{v.Indicator, withSince(v, object{
 				{"value", number(v.Value)},
 				{"previous", number(v.Previous)},
 				{"unit", v.Unit},
 				{"target", targetText(v.Target)},
 				{"status", string(v.Status)},
 				{"gap", number(v.Gap)},
-			}})
+			})})
 		}
 		wards := object{}
 		for _, wr := range p.Wards {
 			indicators := object{}
 			for _, v := range wr.Values {
-				indicators = append(indicators, kv{v.Indicator, object{
+				indicators = append(indicators, kv{v.Indicator, withSince(v, object{
 					{"value", number(v.Value)},
 					{"previous", number(v.Previous)},
 					{"unit", v.Unit},
@@ -44,28 +44,48 @@ func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
 					{"status", string(v.Status)},
 					{"source", cellText(v.Source)},
 					{"previous_source", cellText(v.PreviousSource)},
-				}})
+				})})
 			}
 			wards = append(wards, kv{wr.Name, object{
 				{"files", list(wr.Files)},
+				{"derived", wr.Derived},
 				{"indicators", indicators},
 			}})
 		}
-		periods = append(periods, object{
+		po := object{
 			{"period", p.Period},
 			{"expected", p.Expected},
 			{"submitted", list(p.Submitted)},
 			{"missing", list(p.Missing)},
 			{"complete", p.Complete},
-			{"district", district},
-			{"wards", wards},
-		})
+			{"derived", p.Derived},
+		}
+		if p.Derived {
+			po = append(po, kv{"from", list(p.From)})
+		}
+		periods = append(periods, append(po, kv{"district", district}, kv{"wards", wards}))
 	}
 	return writeIndented(w, object{
 		{"config", source},
 		{"periods", periods},
+		{"term", termJSON(r, o)},
 		{"problems", problemObjects(r.Problems, o)},
 	})
+}
+
+// withSince adds since_baseline to a value judged against an over_term
+// target.
+func withSince(v analysis.Value, obj object) object {
+	if v.Target != nil && v.Target.TargetKind() == analysis.KindOverTerm {
+		obj = append(obj, kv{"since_baseline", number(v.SinceBaseline)})
+	}
+	if v.HasYtd {
+		obj = append(obj, kv{"ytd", number(v.Ytd)}, kv{"previous_ytd", number(v.PreviousYtd)})
+	}
+	if v.Plan != nil {
+		obj = append(obj, kv{"plan", number(v.Plan)}, kv{"plan_share", number(v.PlanShare)}, kv{"plan_status", nullIfEmpty(string(v.PlanStatus))})
+	}
+	return obj
 }
 
 // WriteProblemsJSON writes {"problems": [...]} for `chitieu check`, each

@@ -117,7 +117,7 @@ func save(f *excelize.File, path string, spliced []*streamed) error {
 }
 
 // sheetKeys are the text keys of the summary's sheets, in their order.
-var sheetKeys = []string{"sheetSummary", "sheetWards", "sheetProblems", "sheetSources", "sheetCharts"}
+var sheetKeys = []string{"sheetSummary", "sheetTerm", "sheetWards", "sheetProblems", "sheetSources", "sheetCharts"}
 
 // sheetNames are the summary's sheets in the language of o.
 func sheetNames(o Options) []string {
@@ -155,7 +155,7 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, 
 	fills := []struct {
 		fill    func(*sheet, *analysis.Result, Options)
 		streams bool
-	}{{summarySheet, true}, {wardSheet, true}, {problemSheet, false}, {sourceSheet, true}, {chartSheet, false}}
+	}{{summarySheet, true}, {termSheet, false}, {wardSheet, true}, {problemSheet, false}, {sourceSheet, true}, {chartSheet, false}}
 	var sheets []*sheet
 	var spliced []*streamed
 	for i, fill := range fills {
@@ -400,9 +400,9 @@ func targetOf(r *analysis.Result, id string) (*analysis.Target, bool) {
 
 func statusFill(s analysis.Status) string {
 	switch s {
-	case analysis.StatusMet:
+	case analysis.StatusMet, analysis.StatusAhead, analysis.StatusOnTrack:
 		return fillMet
-	case analysis.StatusNotMet:
+	case analysis.StatusNotMet, analysis.StatusBehind:
 		return fillNotMet
 	case analysis.StatusNoData:
 		return fillNoData
@@ -532,7 +532,7 @@ func (s *sheet) value(col *int, v analysis.Value, st style) {
 	switch {
 	case v.Value == nil:
 		st.fill = fillNoData
-	case v.Status == analysis.StatusMet || v.Status == analysis.StatusNotMet:
+	case v.Status != analysis.StatusNoTarget && v.Status != analysis.StatusNoData:
 		st.fill = statusFill(v.Status)
 	}
 	s.number(col, v.Value, v.Unit, v.Target, st)

@@ -17,7 +17,7 @@ import (
 	"strconv"
 
 	"chitieu/analysis"
-	"chitieu/ingest"
+	"chitieu/workbook"
 )
 
 func main() {
@@ -58,7 +58,7 @@ func run(out string, wards, months int) error {
 			if !ok {
 				return fmt.Errorf("period %d-%02d", year, month)
 			}
-			f, err := ingest.TemplateWorkbook(cfg, "Phường "+strconv.Itoa(w), period)
+			f, err := workbook.Template(cfg, "Phường "+strconv.Itoa(w), period)
 			if err != nil {
 				return err
 			}

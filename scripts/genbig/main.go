@@ -16,7 +16,7 @@ import (
 	"strconv"
 
 	"chitieu/analysis"
-	"chitieu/ingest"
+	"chitieu/workbook"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -34,7 +34,7 @@ func main() {
 func run(rows int, out string) error {
 	cfg := analysis.Builtin()
 	period, _ := analysis.ParsePeriodID("2003-H1")
-	f, err := ingest.TemplateWorkbook(cfg, "Phường 5", period)
+	f, err := workbook.Template(cfg, "Phường 5", period)
 	if err != nil {
 		return err
 	}
