@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // Periods that add up (contract: "Periods that add up"): quarters, halves,
@@ -20,6 +19,7 @@ import (
 type wardYear struct {
 	finest PeriodKind
 	parts  map[int]*wardData // month or quarter number -> the form
+	ytd    []*wardData       // [n]: the figures from January to the end of part n, once made
 }
 
 // wardYears indexes the monthly and quarterly forms: ward -> year.
@@ -84,31 +84,90 @@ func (a *analyzer) span(wy *wardYear, year, first, last int) (wd *wardData, from
 		if !ind.Submitted() || ind.Accumulate == "" {
 			continue // how it adds up is not known: no figure rather than a guess
 		}
-		var cur, prev []Figure
-		for _, part := range parts {
+		var cur, prev Figure
+		for i, part := range parts {
 			o := part.obs[ind.ID]
-			cur, prev = append(cur, o.Current), append(prev, o.Previous)
+			cur, prev = accumulate(ind.Accumulate, i == 0, cur, o.Current), accumulate(ind.Accumulate, i == 0, prev, o.Previous)
 		}
-		wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: accumulate(ind.Accumulate, cur), Previous: accumulate(ind.Accumulate, prev)}
+		wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: cur, Previous: prev}
 	}
 	return wd, from
 }
 
-// accumulate adds up a count's figures over consecutive parts: the sum of a
-// flow, the last figure of a stock; unknown when a part lacks it. The
-// result has no cell of its own.
-func accumulate(how Accumulation, figs []Figure) Figure {
-	total := 0.0
-	for _, f := range figs {
-		if !f.Known {
-			return Figure{}
+// accumulate adds the next part's figure to a count's figure so far (first:
+// there is none yet): the sum of a flow, the last figure of a stock;
+// unknown once a part lacks it. The result has no cell of its own.
+func accumulate(how Accumulation, first bool, sofar, next Figure) Figure {
+	if !next.Known || !first && !sofar.Known {
+		return Figure{}
+	}
+	if how == AccumulateLast || first {
+		return Figure{Value: next.Value, Known: true}
+	}
+	return Figure{Value: sofar.Value + next.Value, Known: true}
+}
+
+// yearToDate is the ward's figures from January to the end of month last,
+// or nil when a part is missing. They are made once per ward and year, each
+// from the one before (a month's twelve would otherwise add up January
+// twelve times).
+func (a *analyzer) yearToDate(wy *wardYear, last int) *wardData {
+	if wy == nil {
+		return nil
+	}
+	size := 1
+	if wy.finest == Quarter {
+		size = 3
+	}
+	if last%size != 0 {
+		return nil
+	}
+	if wy.ytd == nil {
+		wy.ytd = make([]*wardData, 12/size+1)
+	}
+	n := last / size
+	if wy.ytd[n] != nil {
+		return wy.ytd[n]
+	}
+	k := n
+	for k > 0 && wy.ytd[k] == nil {
+		k--
+	}
+	for ; k < n; k++ {
+		part, ok := wy.parts[k+1]
+		if !ok {
+			return nil
 		}
-		total += f.Value
+		wy.ytd[k+1] = a.extend(wy.ytd[k], part)
 	}
-	if how == AccumulateLast {
-		total = figs[len(figs)-1].Value
+	return wy.ytd[n]
+}
+
+// extend is the figures to date (nil: none yet) with one more part added.
+func (a *analyzer) extend(to *wardData, part *wardData) *wardData {
+	wd := &wardData{obs: make(map[string]Observation, len(a.cfg.Indicators)), derived: true}
+	if to != nil {
+		wd.files = append(wd.files, to.files...)
 	}
-	return Figure{Value: total, Known: true}
+	for _, f := range part.files {
+		if !slices.Contains(wd.files, f) {
+			wd.files = append(wd.files, f)
+		}
+	}
+	for _, ind := range a.cfg.Indicators {
+		if !ind.Submitted() || ind.Accumulate == "" {
+			continue
+		}
+		o, first := part.obs[ind.ID], to == nil
+		var before Observation
+		if !first {
+			before = to.obs[ind.ID]
+		}
+		wd.obs[ind.ID] = Observation{Indicator: ind.ID,
+			Current:  accumulate(ind.Accumulate, first, before.Current, o.Current),
+			Previous: accumulate(ind.Accumulate, first, before.Previous, o.Previous)}
+	}
+	return wd
 }
 
 // derivedSpans are the periods derived from months or from quarters, with
@@ -176,13 +235,16 @@ func (a *analyzer) compareWithParts(ward, period string, sent, parts *wardData, 
 		}
 		a.warn(Problem{File: s.Source.File, Sheet: s.Source.Sheet, Cell: s.Source.Ref, Ward: ward, Period: period,
 			Indicator: ind.ID, Text: plain(s.Value), Code: MsgDerivedDiffers,
-			Args: []any{plain(d.Current.Value), fromText(from)}})
+			Args: []any{plain(d.Current.Value), SpanText(from)}})
 	}
 }
 
-// fromText is "2003-01 … 2003-06" for a run of parts, the id for one.
-func fromText(from []string) string {
-	if len(from) == 1 {
+// SpanText is "2003-01 … 2003-06" for a run of periods, the id for one.
+func SpanText(from []string) string {
+	switch len(from) {
+	case 0:
+		return ""
+	case 1:
 		return from[0]
 	}
 	return from[0] + " … " + from[len(from)-1]
@@ -230,7 +292,7 @@ func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear
 		}
 		wards := map[string]*wardData{}
 		for _, w := range pr.Wards {
-			if wd, _ := a.span(years[w.Name][p.Year], p.Year, 1, p.endMonth()); wd != nil {
+			if wd := a.yearToDate(years[w.Name][p.Year], p.endMonth()); wd != nil {
 				wards[w.Name] = wd
 			}
 		}
@@ -293,14 +355,6 @@ func (a *analyzer) fillLastYearToDate(res *Result) {
 			}
 		}
 	}
-}
-
-// DerivedFrom is the text for a period's derivation, "2003-01 … 2003-12".
-func (pr *PeriodResult) DerivedFrom() string {
-	if len(pr.From) == 0 {
-		return ""
-	}
-	return strings.Join(pr.From, ", ")
 }
 
 // sortedPeriods are data's period ids in the contract's order.
