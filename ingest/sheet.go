@@ -293,7 +293,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 			problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, unit, ind.Unit)
 		}
 	}
-	if wholeCount(ind) && !whole(value) {
+	if wholeCount(ind) && !whole(value) && p != e.plan { // a plan may be worked out (90 % of last year)
 		problem(analysis.SeverityError, analysis.MsgFraction, reading(value), ind.Unit)
 		return analysis.Figure{}
 	}

@@ -34,12 +34,14 @@ func TestImpossibleValuesInCells(t *testing.T) {
 		[3]any{"Số vụ phạm pháp hình sự", -3, 12},              // a negative count
 		[3]any{"Doanh thu thương mại - dịch vụ", "21,68", nil}, // money: fine
 	)})
-	writeWorkbook(t, filepath.Join(dir, "P02.xlsx"), sheetSpec{name: "BC", cells: standardForm(title("PHƯỜNG 2"),
+	p02 := standardForm(title("PHƯỜNG 2"),
 		[3]any{"Tổng số hộ dân", 3000, 2900},
 		[3]any{"Số hộ nghèo", 30, 31},
 		[3]any{"Số vụ phạm pháp hình sự", 10, 12},
 		[3]any{"Doanh thu thương mại - dịch vụ", 100, nil},
-	)})
+	)
+	p02["G4"], p02["G7"] = "Kế hoạch năm", 10.8 // a plan worked out (90 % of last year): not a count
+	writeWorkbook(t, filepath.Join(dir, "P02.xlsx"), sheetSpec{name: "BC", cells: p02})
 	cfg := analysis.Builtin()
 	res := read(t, Options{Config: cfg}, dir)
 	result := analysis.Analyze(cfg, res.Submissions, res.Problems)
@@ -50,6 +52,11 @@ func TestImpossibleValuesInCells(t *testing.T) {
 	}, "\n")
 	if got := briefProblems(result.Problems); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	for _, sub := range res.Submissions {
+		if o := observation(t, sub, "criminal_cases"); sub.Ward == "Phường 2" && o.Plan.Value != 10.8 {
+			t.Errorf("plan = %+v", o.Plan)
+		}
 	}
 	p := result.Periods[0]
 	for id, want := range map[string]float64{"households": 3000, "poor_households": 30, "criminal_cases": 10,
