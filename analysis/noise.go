@@ -15,10 +15,10 @@ import (
 //
 //   - with at least minHistory of the ward's own figures for periods of the
 //     same span in the input (months with months, this one among them: the
-//     median hardly moves for one figure far out), against their median:
-//     flagged when a Poisson count with that mean would lie that far from
-//     it less often than noiseLevel and, for a median of at least
-//     logScaleFloor, when the modified z-score among them (DHIS2's outlier
+//     median hardly moves for one figure far out): more than half away from
+//     their median, where a Poisson count with their mean would lie that
+//     far less often than noiseLevel, and, for a median of at least
+//     logScaleFloor, where the modified z-score among them (DHIS2's outlier
 //     rule, 0.6745 |x - median| / MAD past 3.5), taken on log(x + 1) so that
 //     seasons and money that vary by a share are judged by that share,
 //     agrees;
@@ -35,7 +35,7 @@ const (
 )
 
 // history is a ward's figures for one indicator in periods of one span:
-// their median, and the median and median absolute deviation of
+// their median and mean, and the median and median absolute deviation of
 // log(figure + 1), the scale on which a digit typed twice or dropped is the
 // same step (x10, /10) whatever the size.
 type history struct {
