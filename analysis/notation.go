@@ -33,7 +33,7 @@ type NotationCell struct {
 	Text   string   // the cell's text, if it holds text
 	Number *float64 // the cell's value, if it holds a number (not text)
 	Row    int      // cells of one indicator share a row
-	Column int      // cells typed together (this period, last year) share a column
+	Column int      // cells typed together (this period, last year, the plan) share a column
 	Whole  bool     // the indicator counts whole things (WholeNumber)
 }
 
