@@ -216,12 +216,12 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	for _, r := range replacements {
 		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: MsgDuplicate, Args: []any{r.old, replaced[r]}})
 	}
+	a.checkTyping(data)
 	for _, wards := range data {
 		for _, wd := range wards {
 			wd.obs = a.combine(wd)
 		}
 	}
-	a.checkTyping(data)
 	years := wardYears(data)
 	a.derive(data, years)
 
@@ -296,13 +296,15 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		return v
 	}
 	where := Problem{Ward: ward, Period: period, Indicator: ind.ID}
+	// A zero denominator is a problem only in a ward's submitted whole year.
+	judgeZero := wholeYear(period) && !wd.derived
 	var cur, prev *float64
 	switch ind.Kind {
 	case KindRatio:
 		num, den := wd.obs[ind.Of[0]], wd.obs[ind.Of[1]]
 		cur = ratio(num.Current, den.Current)
 		prev = ratio(num.Previous, den.Previous)
-		if num.Current.Known && den.Current.Known && den.Current.Value == 0 {
+		if num.Current.Known && den.Current.Known && den.Current.Value == 0 && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
@@ -312,7 +314,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		cur = ratio(o.Current, o.Previous)
 		if cur != nil {
 			*cur -= 100
-		} else if o.Current.Known && o.Previous.Known {
+		} else if o.Current.Known && o.Previous.Known && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[0])}
 			a.warn(where)
@@ -335,7 +337,9 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 }
 
 // districtValue sums counts over the wards that sent them and recomputes
-// rates from the summed counts, never from ward rates.
+// rates from the summed counts, never from ward rates. A district figure
+// raises no problem of its own (the cells behind it do), except a sum that
+// lacks wards for no reason already given.
 func (a *analyzer) districtValue(ind Indicator, period string, names []string, wards []*wardData) Value {
 	v := Value{Indicator: ind.ID, Unit: ind.Unit}
 	sum := func(id string, pick func(Observation) Figure, alsoKnown ...string) (total float64, n int, lacking []string) {
@@ -386,7 +390,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		den, _, _ := sum(ind.Of[1], current, ind.Of[0])
 		partial(n, lacking)
 		if n > 0 {
-			v.Value = a.districtPercent(ind, period, num, den, ind.Of[1])
+			v.Value = percentOf(num, den)
 		}
 		pnum, pn, _ := sum(ind.Of[0], previous, ind.Of[1])
 		pden, _, _ := sum(ind.Of[1], previous, ind.Of[0])
@@ -411,7 +415,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		prev, _, _ := sum(ind.Of[0], withCurrent)
 		partial(n, lacking)
 		if n > 0 {
-			if p := a.districtPercent(ind, period, cur, prev, ind.Of[0]); p != nil {
+			if p := percentOf(cur, prev); p != nil {
 				*p -= 100
 				v.Value = p
 			}
@@ -428,12 +432,12 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 	return v
 }
 
-// districtPercent is num/den x 100, with a warning when den is zero.
-func (a *analyzer) districtPercent(ind Indicator, period string, num, den float64, denID string) *float64 {
-	if den == 0 {
-		a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgZeroDenominator, Args: []any{a.name(denID)}})
-	}
-	return percentOf(num, den)
+// wholeYear reports whether period spans a whole year. A zero denominator
+// in a shorter period (no drug case in a ward that month) is ordinary: the
+// rate is null, and no problem is raised.
+func wholeYear(period string) bool {
+	p, ok := ParsePeriodID(period)
+	return ok && p.Kind == Year
 }
 
 // fillLastYear sets the previous value of change indicators, which no form

@@ -10,7 +10,7 @@ var builtinIndicators = []Indicator{
 		Aliases: []string{"Số hộ dân", "Tổng số hộ", "Số hộ"}},
 	{ID: "poor_households", Code: "02", Label: "Số hộ nghèo", LabelEN: "Poor households", Unit: "hộ", Accumulate: AccumulateLast, Group: groupPoverty, Kind: KindCount, AtMost: "households",
 		Aliases: []string{"Hộ nghèo", "Tổng số hộ nghèo"}},
-	{ID: "hungry_households", Code: "03", Label: "Số hộ đói", LabelEN: "Hungry households", Unit: "hộ", Accumulate: AccumulateLast, Group: groupPoverty, Kind: KindCount,
+	{ID: "hungry_households", Code: "03", Label: "Số hộ đói", LabelEN: "Hungry households", Unit: "hộ", Accumulate: AccumulateLast, Group: groupPoverty, Kind: KindCount, AtMost: "households",
 		Aliases: []string{"Hộ đói", "Tổng số hộ đói"}},
 	{ID: "trade_services_revenue", Code: "04", Label: "Doanh thu thương mại - dịch vụ", LabelEN: "Trade and services revenue", Unit: "triệu đồng", Accumulate: AccumulateSum, Group: groupEconomy, Kind: KindCount,
 		Aliases: []string{"Doanh thu TM-DV", "Doanh thu TMDV", "Tổng doanh thu thương mại - dịch vụ", "Doanh thu thương mại dịch vụ"}},
