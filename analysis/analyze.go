@@ -14,7 +14,8 @@ import (
 // Plus.
 type Cell struct {
 	File, Sheet, Ref string
-	Plus             string // "file!sheet!cell + ..." of the other parts, if any
+	Plus             string  // "file!sheet!cell + ..." of the other parts, if any
+	Share            float64 // a rebased figure's share of this cell (0: none); see rebase.go
 }
 
 // String is "file!sheet!cell" (with " + " and the other parts' cells for
@@ -24,6 +25,9 @@ func (c Cell) String() string {
 		return ""
 	}
 	s := c.File + "!" + c.Sheet + "!" + c.Ref
+	if c.Share > 0 {
+		s += " ×" + shareText(c.Share)
+	}
 	if c.Plus != "" {
 		s += " + " + c.Plus
 	}
@@ -79,6 +83,9 @@ type Value struct {
 	Gap                    *float64 // value minus target, positive is better
 	SinceBaseline          *float64 // over_term targets: the change in % from the term's baseline
 	Source, PreviousSource Cell     // submitted values only
+	// PreviousBasis and ValueBasis say how a figure compared across a
+	// boundary change was had (rebase.go); "" without dated units.
+	PreviousBasis, ValueBasis Basis
 }
 
 // WardResult is one ward's figures in a period, in catalog order.
@@ -207,6 +214,7 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 		}
 	}
 	a.checkTyping(data)
+	a.rebase(data) // units that change: previous figures on the new units
 
 	periods := make([]string, 0, len(data))
 	for p := range data {
@@ -219,6 +227,7 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 		res.Periods = append(res.Periods, a.period(p, data[p]))
 	}
 	a.fillLastYear(res)
+	a.finishRebase(res) // units that change: last year's changes, bases
 	a.judgeTerm(res)
 	for i := range a.problems {
 		if a.problems[i].Indicator != "" {
@@ -236,6 +245,7 @@ type analyzer struct {
 	// as problems while reading, so that a district sum lacking them does
 	// not report the same fault again.
 	reported map[string]bool
+	rebased  *rebasing // units that change: see rebase.go
 }
 
 func (a *analyzer) warn(p Problem) {
@@ -244,10 +254,11 @@ func (a *analyzer) warn(p Problem) {
 }
 
 func (a *analyzer) period(period string, wards map[string]*wardData) PeriodResult {
-	pr := PeriodResult{Period: period, Expected: len(a.cfg.Units),
+	units := a.cfg.UnitsIn(period) // units that change: those valid in period
+	pr := PeriodResult{Period: period, Expected: len(units),
 		Wards: make([]WardResult, 0, len(wards)), District: make([]Value, 0, len(a.cfg.Indicators))}
 	present := make([]*wardData, 0, len(wards))
-	for _, u := range a.cfg.Units {
+	for _, u := range units {
 		wd, ok := wards[u.Name]
 		if !ok {
 			pr.Missing = append(pr.Missing, u.Name)

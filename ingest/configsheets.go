@@ -11,6 +11,7 @@ const (
 	ConfigSheetUnits      = "Đơn vị báo cáo"
 	ConfigSheetDistrict   = "Quận"
 	ConfigSheetTerm       = "Nhiệm kỳ"
+	ConfigSheetChanges    = "Thay đổi địa giới"
 
 	// OwnProperty marks workbooks chitieu writes for itself (custom document
 	// property "chitieu"), so that they are never read as ward reports.
@@ -25,6 +26,7 @@ var (
 		"Cộng theo thời gian", "Nhóm"}
 	TargetColumns   = []string{"Mã chỉ tiêu", "Loại", "So sánh", "Giá trị", "Giá trị vượt", "Hạn", "Nguồn"}
 	TermColumns     = []string{"Tên", "Năm gốc", "Từ năm", "Đến năm"}
-	UnitColumns     = []string{"Tên", "Tên khác"}
+	UnitColumns     = []string{"Tên", "Tên khác", "Từ kỳ", "Đến kỳ"}
+	ChangeColumns   = []string{"Hiệu lực từ", "Đơn vị cũ", "Đơn vị mới", "Tỷ lệ", "Căn cứ"}
 	DistrictColumns = []string{"Tên quận"}
 )
