@@ -23,20 +23,20 @@ func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
 	for _, p := range r.Periods {
 		district := object{}
 		for _, v := range p.District {
-			district = append(district, kv{v.Indicator, withSince(v, object{
+			district = append(district, kv{v.Indicator, withBasis(r, v, withSince(v, object{
 				{"value", number(v.Value)},
 				{"previous", number(v.Previous)},
 				{"unit", v.Unit},
 				{"target", targetText(v.Target)},
 				{"status", string(v.Status)},
 				{"gap", number(v.Gap)},
-			})})
+			}))})
 		}
 		wards := object{}
 		for _, wr := range p.Wards {
 			indicators := object{}
 			for _, v := range wr.Values {
-				indicators = append(indicators, kv{v.Indicator, withSince(v, object{
+				indicators = append(indicators, kv{v.Indicator, withBasis(r, v, withSince(v, object{
 					{"value", number(v.Value)},
 					{"previous", number(v.Previous)},
 					{"unit", v.Unit},
@@ -44,7 +44,7 @@ func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
 					{"status", string(v.Status)},
 					{"source", cellText(v.Source)},
 					{"previous_source", cellText(v.PreviousSource)},
-				})})
+				}))})
 			}
 			wards = append(wards, kv{wr.Name, object{
 				{"files", list(wr.Files)},
@@ -74,6 +74,23 @@ func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
 func withSince(v analysis.Value, obj object) object {
 	if v.Target != nil && v.Target.TargetKind() == analysis.KindOverTerm {
 		obj = append(obj, kv{"since_baseline", number(v.SinceBaseline)})
+	}
+	return obj
+}
+
+// withBasis adds previous_basis (and value_basis, for a value built across
+// a boundary change) where the configuration dates its units.
+func withBasis(r *analysis.Result, v analysis.Value, obj object) object {
+	if r.Config == nil || !r.Config.Dated() {
+		return obj
+	}
+	var basis any
+	if v.PreviousBasis != "" {
+		basis = string(v.PreviousBasis)
+	}
+	obj = append(obj, kv{"previous_basis", basis})
+	if v.ValueBasis != "" {
+		obj = append(obj, kv{"value_basis", string(v.ValueBasis)})
 	}
 	return obj
 }

@@ -42,6 +42,9 @@ const (
 	colorRed   = "31"
 	colorGrey  = "90"
 	notMetMark = "*"
+	// estimatedMark goes before a figure computed with boundary-change
+	// shares below 1 (a split ward's growth against last year).
+	estimatedMark = "~"
 )
 
 // build lays out the report: configuration, district table, ward table of
@@ -69,7 +72,7 @@ func build(r *analysis.Result, o Options) []block {
 		blocks = append(blocks,
 			heading(o.t("wards", o.periodHeader(latest))),
 			block{kind: gridBlock, grid: wardGrid(r, latest, o)},
-			text(o.t("legend")),
+			text(o.t("legend")+estimatedLegend(r, o)),
 			heading(o.t("submissions")),
 			block{kind: listBlock, lines: completeness(r, o)})
 	}
@@ -165,7 +168,32 @@ func valueCell(v analysis.Value, o Options) cell {
 	if v.Status.Missed() {
 		c.text += notMetMark
 	}
+	if v.ValueBasis == analysis.BasisEstimated && v.Value != nil {
+		c.text = estimatedMark + c.text
+	}
 	return c
+}
+
+// estimatedLegend explains the estimated mark when some figure carries it.
+func estimatedLegend(r *analysis.Result, o Options) string {
+	for _, p := range r.Periods {
+		for _, vs := range append([][]analysis.Value{p.District}, wardValues(p)...) {
+			for _, v := range vs {
+				if v.ValueBasis == analysis.BasisEstimated && v.Value != nil {
+					return "; " + o.t("estimatedLegend")
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func wardValues(p analysis.PeriodResult) [][]analysis.Value {
+	out := make([][]analysis.Value, 0, len(p.Wards))
+	for _, w := range p.Wards {
+		out = append(out, w.Values)
+	}
+	return out
 }
 
 func statusColor(s analysis.Status) string {
