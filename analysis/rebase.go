@@ -109,7 +109,7 @@ func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []share, l
 		}
 		o := obs[ind.ID]
 		o.Indicator = ind.ID
-		if own := o.Previous; own.Known && math.Abs(own.Value-cur.Value) > a.rounding(ind) {
+		if own := o.Previous; own.Known && math.Abs(own.Value-cur.Value) > rounding(ind, own.Value) {
 			a.warn(Problem{File: own.Source.File, Sheet: own.Source.Sheet, Cell: own.Source.Ref, Ward: ward, Period: period,
 				Indicator: ind.ID, Code: MsgRebaseDisagrees, Args: []any{plain(own.Value), changesText(srcs), plain(cur.Value)}})
 		}
@@ -129,13 +129,20 @@ func set[V any](m map[string]map[string]V, period, ward string, v V) {
 	m[period][ward] = v
 }
 
-// rounding is how far a figure may differ from another before it is a
-// different figure: 0.5 for whole-number counts, else 0.05.
-func (a *analyzer) rounding(ind Indicator) float64 {
-	if ind.Kind == KindFlag || ind.Kind == KindCount && !Scalable(ind.Unit) {
-		return 0.5
+// rounding is how far a figure written as written may differ from another
+// before it is a different figure: half its last written digit (0.5 for a
+// whole number, 0.05 for 12,3), and never less than 0.5 for a whole-number
+// count.
+func rounding(ind Indicator, written float64) float64 {
+	d := 0
+	for d < 6 && math.Abs(written*math.Pow10(d)-math.Round(written*math.Pow10(d))) > 1e-6 {
+		d++
 	}
-	return 0.05
+	tol := 0.5 / math.Pow10(d)
+	if ind.Kind == KindFlag || ind.Kind == KindCount && !Scalable(ind.Unit) {
+		tol = max(tol, 0.5)
+	}
+	return tol
 }
 
 // addShares adds up figures times their shares; a yes/no is not split (yes
