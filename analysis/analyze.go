@@ -113,6 +113,10 @@ type Result struct {
 	Problems []Problem
 	Picked   bool        // indicators were picked by a Selection (see Narrow)
 	Term     *TermResult // the district's term review; nil when no period falls in the term
+	// Rebased holds, by period and unit, the figures of a unit made by a
+	// boundary change for a period before it existed, from the old units'
+	// forms (the term's baseline year; see rebase.go). Not a period's wards.
+	Rebased map[string]map[string][]Value
 }
 
 // Latest is the period that ends last (on a tie, the longest), or nil.

@@ -31,6 +31,7 @@ type rebasing struct {
 	basis   map[string]map[string]map[string]Basis // period -> ward -> indicator -> basis of Previous
 	last    map[string]map[string]map[string]Observation
 	sources map[string]map[string][]share // period -> new unit -> its old units
+	data    map[string]map[string]*wardData
 }
 
 // rebase leaves out the submissions of units not expected in their period
@@ -41,7 +42,7 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		return
 	}
 	a.rebased = &rebasing{basis: map[string]map[string]map[string]Basis{},
-		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]share{}}
+		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]share{}, data: data}
 	for _, period := range sortedPeriods(data) {
 		if _, _, ok := span(period); !ok {
 			continue
@@ -184,11 +185,13 @@ func addShares(kind Kind, figs []Figure, shares []float64) Figure {
 }
 
 // finishRebase gives the change indicators of rebased wards their last
-// year's change, and every value its basis.
+// year's change, every value its basis, and the units made by a change
+// their figures of the term's baseline year, from the old units' forms.
 func (a *analyzer) finishRebase(res *Result) {
 	if a.rebased == nil {
 		return
 	}
+	a.rebaseBaseline(res)
 	for i := range res.Periods {
 		pr := &res.Periods[i]
 		bases := a.rebased.basis[pr.Period]
@@ -277,4 +280,68 @@ func (a *analyzer) wholeOldUnits(period string, counted map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// rebaseBaseline gives each unit expected in the latest period, for the
+// periods of the term's baseline year in which it did not exist, the
+// figures of its territory: the old units' forms times their shares
+// (Result.Rebased), so that the term targets of a ward made by a change are
+// judged against a baseline on its boundaries.
+func (a *analyzer) rebaseBaseline(res *Result) {
+	latest := res.Latest()
+	if a.cfg.Term == nil || latest == nil {
+		return
+	}
+	for _, pr := range res.Periods {
+		p, ok := ParsePeriodID(pr.Period)
+		if !ok || p.Year != a.cfg.Term.Baseline {
+			continue
+		}
+		var units []string
+		for _, u := range a.cfg.UnitsIn(pr.Period) {
+			units = append(units, u.Name)
+		}
+		data := a.rebased.data[pr.Period]
+		for ward, srcs := range a.cfg.sourcesOf(units, pr.Period, latest.Period) {
+			if !a.cfg.ValidIn(ward, latest.Period) || a.cfg.ValidIn(ward, pr.Period) {
+				continue
+			}
+			wd := &wardData{obs: map[string]Observation{}}
+			for _, ind := range a.cfg.Indicators {
+				if !ind.Submitted() {
+					continue
+				}
+				var cur, prev []Figure
+				var shares []float64
+				for _, s := range srcs {
+					var o Observation
+					if old := data[s.unit]; old != nil {
+						o = old.obs[ind.ID]
+					}
+					cur, prev, shares = append(cur, o.Current), append(prev, o.Previous), append(shares, s.share)
+				}
+				wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: addShares(ind.Kind, cur, shares), Previous: addShares(ind.Kind, prev, shares)}
+			}
+			keep := len(a.problems) // figures of no form: their faults are the old forms'
+			var values []Value
+			for _, ind := range a.cfg.Indicators {
+				if ind.DistrictOnly() {
+					continue
+				}
+				v := a.judge(ind, a.wardValue(ind, ward, pr.Period, wd))
+				if v.Value != nil {
+					v.ValueBasis = basisOf(srcs)
+				}
+				if v.Previous != nil {
+					v.PreviousBasis = basisOf(srcs)
+				}
+				values = append(values, v)
+			}
+			a.problems = a.problems[:keep]
+			if res.Rebased == nil {
+				res.Rebased = map[string]map[string][]Value{}
+			}
+			set(res.Rebased, pr.Period, ward, values)
+		}
+	}
 }

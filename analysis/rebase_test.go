@@ -307,3 +307,38 @@ func deref(p *float64) any {
 	}
 	return *p
 }
+
+// The term's baseline year was reported by the old wards: a new ward's
+// over-term change is measured from its territory's baseline.
+func TestRebaseTermBaseline(t *testing.T) {
+	c := mergerTestConfig("2025-07", "2025-06")
+	c.Term = &Term{Name: "Nhiệm kỳ 2020 – 2025", Baseline: 2020, From: 2021, To: 2025}
+	c.Targets = append(c.Targets, Target{Indicator: "criminal_cases", Kind: KindOverTerm, Op: "<=", Value: -10})
+	var subs []Submission
+	for i := 1; i <= 5; i++ {
+		subs = append(subs, oldForm(i, "2020"))
+	}
+	subs = append(subs, mergerSubmissions("2024", "2025")...)
+	res := Analyze(c, subs, nil)
+	p25 := periodOf(t, res, "2025")
+	// Bình Thới: 20 cases in 2025 against Phường 1 and 2's 10 + 20 in 2020.
+	if v := value(t, wardOf(t, p25, "Phường Bình Thới"), "criminal_cases"); !near(v.SinceBaseline, 20.0/30*100-100) || v.Status != StatusMet {
+		t.Errorf("Bình Thới since the baseline: %v %s", deref(v.SinceBaseline), v.Status)
+	}
+	// Minh Phụng: 9 against 0.6 x 30 = 18.
+	if v := value(t, wardOf(t, p25, "Phường Minh Phụng"), "criminal_cases"); !near(v.SinceBaseline, -50) {
+		t.Errorf("Minh Phụng since the baseline: %v", deref(v.SinceBaseline))
+	}
+	// The district's baseline is the old wards' sum, as before: 150.
+	if v := value(t, p25.District, "criminal_cases"); !near(v.SinceBaseline, (20+9+6+30+40)/150.0*100-100) {
+		t.Errorf("district since the baseline: %v", deref(v.SinceBaseline))
+	}
+	if _, ok := res.Rebased["2020"]["Phường Hòa Bình"]; !ok {
+		t.Error("no rebased 2020 figures for Phường Hòa Bình")
+	}
+	for _, w := range periodOf(t, res, "2020").Wards {
+		if strings.HasPrefix(w.Name, "Phường H") || strings.HasPrefix(w.Name, "Phường B") {
+			t.Errorf("2020 lists %s among its wards", w.Name)
+		}
+	}
+}
