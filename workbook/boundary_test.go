@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -143,5 +144,50 @@ func TestConfigChangeRefusals(t *testing.T) {
 				t.Errorf("error %v, want %q naming %s", err, tt.want, tt.cell)
 			}
 		})
+	}
+}
+
+// A configuration for a whole city works as the district's: 168 wards,
+// communes and a special zone, the Quận sheet holding the city's name as
+// the summary's title.
+func TestCityConfiguration(t *testing.T) {
+	c := analysis.Builtin()
+	c.District, c.Units = "Thành phố Hồ Chí Minh", nil
+	for i := 1; i <= 113; i++ {
+		c.Units = append(c.Units, analysis.Unit{Name: fmt.Sprintf("Phường Thử %d", i)})
+	}
+	for i := 1; i <= 54; i++ {
+		c.Units = append(c.Units, analysis.Unit{Name: fmt.Sprintf("Xã Thử %d", i)})
+	}
+	c.Units = append(c.Units, analysis.Unit{Name: "Đặc khu Côn Đảo"})
+	f, err := Config(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "cau-hinh.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := ingest.ReadConfig(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(cfg.UnitsIn("2025-Q3")); got != 168 || cfg.District != c.District {
+		t.Fatalf("%d units in %q, want 168 in %q", got, cfg.District, c.District)
+	}
+	q3, _ := analysis.ParsePeriodID("2025-Q3")
+	for i, u := range cfg.Units {
+		if i%12 != 0 && i != len(cfg.Units)-1 {
+			continue // a sample of each kind of unit is enough
+		}
+		if _, err := Template(cfg, u.Name, q3); err != nil {
+			t.Errorf("%s: %v", u.Name, err)
+		}
+	}
+	m := analysis.NewMatcher(cfg)
+	for text, want := range map[string]string{"ỦY BAN NHÂN DÂN XÃ THỬ 12": "Xã Thử 12", "PHƯỜNG THỬ 1": "Phường Thử 1", "dac khu con dao.xlsx": "Đặc khu Côn Đảo"} {
+		if got, _, ok := m.Unit(text); !ok || got != want {
+			t.Errorf("%q names %q, want %q", text, got, want)
+		}
 	}
 }
