@@ -37,20 +37,7 @@ func mergerConfig() *analysis.Config {
 
 func writeMergerConfig(t *testing.T, edits ...[3]string) string {
 	t.Helper()
-	f, err := Config(mergerConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range edits {
-		if err := f.SetCellStr(e[0], e[1], e[2]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "cau-hinh.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeConfigOf(t, mergerConfig(), edits...)
 }
 
 func TestConfigChangesRoundTrip(t *testing.T) {
@@ -103,7 +90,7 @@ func TestConfigChangesAnyShape(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := ingest.ReadConfig(path)
+	cfg, err := ingest.ReadConfig(path) // the sheet renamed: not writeConfigOf
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,15 +147,7 @@ func TestCityConfiguration(t *testing.T) {
 		c.Units = append(c.Units, analysis.Unit{Name: fmt.Sprintf("Xã Thử %d", i)})
 	}
 	c.Units = append(c.Units, analysis.Unit{Name: "Đặc khu Côn Đảo"})
-	f, err := Config(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "cau-hinh.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := ingest.ReadConfig(path)
+	cfg, err := ingest.ReadConfig(writeConfigOf(t, c))
 	if err != nil {
 		t.Fatal(err)
 	}
