@@ -66,6 +66,7 @@ type options struct {
 	onlyNotMet bool
 	sortBy     string
 	showPeriod string
+	by         string // the periods the district table shows: month, quarter, half or year
 }
 
 // usageError is a command-line mistake: exit 2 with the usage text.
@@ -187,6 +188,7 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 		fs.BoolVar(&o.onlyNotMet, "only-not-met", false, "show only indicators and wards that miss a target")
 		fs.StringVar(&o.sortBy, "sort", "", "rank wards by this indicator (`ID`), best first")
 		fs.StringVar(&o.showPeriod, "show-period", "", "show one period (`P`, such as 2003-H1)")
+		fs.StringVar(&o.by, "by", "", "periods in the district table: `month|quarter|half|year` (default: every period, or the years and the latest period when there are more than six)")
 	}
 	if has("config") {
 		fs.BoolVar(&o.force, "force", false, "overwrite an existing configuration workbook")
@@ -212,6 +214,9 @@ func (o *options) validate() error {
 	}
 	if o.format != "" && !slices.Contains(formats, o.format) {
 		return usageError{fmt.Sprintf(msg(o.lang, "--format %q: dùng một trong %s", "--format %q: use one of %s"), o.format, strings.Join(formats, ", "))}
+	}
+	if o.by != "" && !slices.Contains([]string{"month", "quarter", "half", "year"}, o.by) {
+		return usageError{fmt.Sprintf(msg(o.lang, "--by %q: dùng month, quarter, half hoặc year", "--by %q: use month, quarter, half or year"), o.by)}
 	}
 	if o.showPeriod != "" {
 		if _, ok := analysis.ParsePeriodID(o.showPeriod); !ok {
@@ -410,6 +415,7 @@ var flagHelpVI = map[string]string{
 	"only-not-met": "chỉ hiện chỉ tiêu và phường chưa đạt",
 	"sort":         "xếp các phường theo chỉ tiêu `ID`, tốt nhất trước",
 	"show-period":  "chỉ hiện kỳ `P` (như 2003-H1)",
+	"by":           "các kỳ trong bảng của quận: `month|quarter|half|year` (mặc định: mọi kỳ, hoặc các năm và kỳ mới nhất khi có hơn sáu kỳ)",
 	"force":        "ghi đè bảng cấu hình đã có",
 	"help":         "cách dùng",
 }

@@ -120,6 +120,34 @@ func TestReportSamplesText(t *testing.T) {
 	}
 }
 
+// TestMeetingTable: seventeen months of forms give the meeting layout: the
+// derived year 2002, then May 2003 with the same month last year, the year
+// to date and the plans; never wider than the terminal. --by quarter shows
+// the quarters of 2003 instead of the years.
+func TestMeetingTable(t *testing.T) {
+	for _, width := range []string{"100", "120"} {
+		r := runCLI(t, map[string]string{"COLUMNS": width}, "--no-workbook", "samples-monthly")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		golden(t, "samples-monthly-"+width+".golden", r.stdout)
+		w, _ := strconv.Atoi(width)
+		for _, line := range strings.Split(r.stdout, "\n") {
+			if n := utf8.RuneCountInString(line); n > w {
+				t.Errorf("COLUMNS=%s: a line of %d: %s", width, n, line)
+			}
+		}
+		header := regexp.MustCompile(`│ Chỉ tiêu +│ Đơn vị +│ 2002 +│ 2003-05 +│ Cùng +│ So +│ Lũy kế +│ Kế +│ % so +│`)
+		if !header.MatchString(r.stdout) || !strings.Contains(r.stdout, "│ 817.647 │  41,7 │") {
+			t.Errorf("COLUMNS=%s: no meeting layout with the revenue plan:\n%s", width, r.stdout)
+		}
+	}
+	r := runCLI(t, map[string]string{"COLUMNS": "120"}, "--no-workbook", "--by", "quarter", "samples-monthly")
+	if r.code != 0 || !regexp.MustCompile(`│ Đơn vị +│ 2003-Q1 +│ 2003-05 +│`).MatchString(r.stdout) {
+		t.Errorf("--by quarter: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
 // TestReportSamplesJSON checks the seed's figures, recomputed by hand from
 // the numbers samples/gen prints, and golden-compares the whole document.
 func TestReportSamplesJSON(t *testing.T) {

@@ -90,7 +90,7 @@ func runReport(o options, sys System) int {
 		return exitUsage
 	}
 	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
-	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
+	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths, By: o.by}
 	noteSkipped(sys.Stderr, read, o.lang)
 	if read.Opened == 0 {
 		// check prints the reasons on stdout as usual; report on stderr,

@@ -47,6 +47,7 @@ type Figure struct {
 type Observation struct {
 	Indicator         string
 	Current, Previous Figure
+	Plan              Figure // the year's plan, where the form has a plan column
 }
 
 // Submission is what one ward reported for one period in one file.
@@ -75,14 +76,23 @@ const (
 
 // Value is one indicator's figure for a ward or the district in a period.
 type Value struct {
-	Indicator              string
-	Value, Previous        *float64 // nil: cannot be had
-	Unit                   string
-	Target                 *Target
-	Status                 Status
-	Gap                    *float64 // value minus target, positive is better
-	SinceBaseline          *float64 // over_term targets: the change in % from the term's baseline
-	Source, PreviousSource Cell     // submitted values only
+	Indicator       string
+	Value, Previous *float64 // nil: cannot be had
+	Unit            string
+	Target          *Target
+	Status          Status
+	Gap             *float64 // value minus target, positive is better
+	SinceBaseline   *float64 // over_term targets: the change in % from the term's baseline
+	// Ytd and PreviousYtd are the year-to-date of a monthly or quarterly
+	// value (HasYtd) and the same span of last year.
+	Ytd, PreviousYtd *float64
+	HasYtd           bool
+	// Plan is the year's plan where one is given, PlanShare the value
+	// (a flow's year-to-date) in % of it, PlanStatus how it stands.
+	Plan, PlanShare        *float64
+	PlanOp                 string
+	PlanStatus             PlanStatus
+	Source, PreviousSource Cell // submitted values only
 	// PreviousBasis and ValueBasis say how a figure compared across a
 	// boundary change was had (rebase.go); "" without dated units.
 	PreviousBasis, ValueBasis Basis
@@ -90,9 +100,10 @@ type Value struct {
 
 // WardResult is one ward's figures in a period, in catalog order.
 type WardResult struct {
-	Name   string
-	Files  []string
-	Values []Value
+	Name    string
+	Files   []string
+	Values  []Value
+	Derived bool // added up from the ward's monthly or quarterly forms
 }
 
 // PeriodResult is the district and its wards in one period.
@@ -104,6 +115,8 @@ type PeriodResult struct {
 	Complete  bool
 	District  []Value // every catalog indicator, in catalog order
 	Wards     []WardResult
+	Derived   bool     // some ward's figures are added up from shorter periods
+	From      []string // those shorter periods, finest first
 }
 
 // Result is the whole analysis: periods sorted as the contract says.
@@ -143,6 +156,8 @@ type wardData struct {
 	origins []string                          // in the order first seen
 	parts   map[string]map[string]Observation // origin -> indicator -> observation
 	obs     map[string]Observation            // the parts combined
+	derived bool                              // added up from monthly or quarterly forms
+	from    []string                          // derived: the periods added up
 }
 
 // Analyze aggregates the submissions into ward and district figures per
@@ -219,19 +234,19 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	}
 	a.checkTyping(data)
 	a.rebase(data) // units that change: previous figures on the new units
-
-	periods := make([]string, 0, len(data))
-	for p := range data {
-		periods = append(periods, p)
-	}
-	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+	years := wardYears(data)
+	a.derive(data, years)
 
 	res := &Result{Config: cfg}
-	for _, p := range periods {
-		res.Periods = append(res.Periods, a.period(p, data[p]))
+	for _, p := range sortedPeriods(data) {
+		pr := a.period(p, data[p])
+		markDerived(&pr, data[p])
+		res.Periods = append(res.Periods, pr)
 	}
 	a.fillLastYear(res)
 	a.finishRebase(res) // units that change: last year's changes, bases
+	a.addYearToDate(res, years)
+	a.applyPlans(res, data)
 	a.judgeTerm(res)
 	for i := range a.problems {
 		if a.problems[i].Indicator != "" {
@@ -549,12 +564,13 @@ func (a *analyzer) combine(wd *wardData) map[string]Observation {
 		if !ind.Submitted() {
 			continue
 		}
-		var cur, prev []Figure
+		var cur, prev, plan []Figure
 		for _, origin := range wd.origins {
 			o := wd.parts[origin][ind.ID]
-			cur, prev = append(cur, o.Current), append(prev, o.Previous)
+			cur, prev, plan = append(cur, o.Current), append(prev, o.Previous), append(plan, o.Plan)
 		}
-		out[ind.ID] = Observation{Indicator: ind.ID, Current: addUp(ind.Kind, cur), Previous: addUp(ind.Kind, prev)}
+		out[ind.ID] = Observation{Indicator: ind.ID, Current: addUp(ind.Kind, cur), Previous: addUp(ind.Kind, prev),
+			Plan: addUp(ind.Kind, plan)}
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -318,14 +317,4 @@ func changesText(srcs []share) string {
 		parts = append(parts, s.unit+" ×"+shareText(s.share))
 	}
 	return strings.Join(parts, " + ")
-}
-
-// sortedPeriods is the keys of m in the contract's period order.
-func sortedPeriods[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for p := range m {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool { return PeriodLess(out[i], out[j]) })
-	return out
 }

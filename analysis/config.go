@@ -135,6 +135,7 @@ type Config struct {
 	Targets    []Target
 	Units      []Unit
 	Term       *Term    // the Congress term the targets belong to; nil: none
+	Plans      []Plan   // the years' plans (Kế hoạch sheet)
 	Changes    []Change // boundary changes, in the order configured (boundary.go)
 }
 
@@ -210,6 +211,11 @@ func (c *Config) Validate() error {
 	}
 	if c.Term != nil {
 		if err := c.Term.Check(); err != nil {
+			return err
+		}
+	}
+	for _, p := range c.Plans {
+		if err := p.Check(c); err != nil {
 			return err
 		}
 	}

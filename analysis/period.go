@@ -70,6 +70,14 @@ func (p Period) months() int {
 	return 12
 }
 
+// StartsInJanuary reports whether the period runs from the start of its
+// year (a year, the first half, nine months, the first quarter, January):
+// its value is its year to date.
+func (p Period) StartsInJanuary() bool { return p.endMonth() == p.months() }
+
+// WithYear is the same kind of period in year y.
+func (p Period) WithYear(y int) Period { p.Year = y; return p }
+
 // LastYear is the same kind of period one year earlier.
 func (p Period) LastYear() Period { p.Year--; return p }
 

@@ -117,8 +117,12 @@ const (
 	MsgLegacyGuessed     MessageCode = "legacy_guessed"
 	MsgEncryptedXLS      MessageCode = "encrypted_xls"
 
-	MsgNoBaseline    MessageCode = "no_baseline"
-	MsgCumulativeGap MessageCode = "cumulative_gap"
+	MsgNoBaseline     MessageCode = "no_baseline"
+	MsgCumulativeGap  MessageCode = "cumulative_gap"
+	MsgDerivedDiffers MessageCode = "derived_differs"
+	MsgPlanZero       MessageCode = "plan_zero"
+	MsgPlanIsValue    MessageCode = "plan_is_value"
+	MsgPlanDiffers    MessageCode = "plan_differs"
 )
 
 // messages holds every problem text, Vietnamese first, as fmt formats.
@@ -200,6 +204,14 @@ var messages = map[MessageCode][2]string{
 		"no figure for the baseline year %d, so the term target cannot be judged; the forms for %d are needed (or those for %d with their same-period-last-year column)"},
 	MsgCumulativeGap: {"không cộng dồn được từ đầu nhiệm kỳ: thiếu số liệu từ tháng %d/%d",
 		"cannot add up from the start of the term: no figures from month %d/%d"},
+	MsgPlanZero: {"kế hoạch bằng 0 hoặc âm; không tính được tỷ lệ so kế hoạch",
+		"a plan of zero or less; no share of the plan can be computed"},
+	MsgPlanIsValue: {"cột kế hoạch ghi đúng bằng số thực hiện ở mọi dòng; có lẽ đã điền nhầm cột, đề nghị kiểm tra",
+		"the plan column repeats this period's figures on every row; probably filled in the wrong column, please check"},
+	MsgPlanDiffers: {"kế hoạch trên báo cáo khác kế hoạch trong bảng cấu hình (%s); dùng số của bảng cấu hình",
+		"the form's plan differs from the configuration's (%s); the configuration's is used"},
+	MsgDerivedDiffers: {"khác với số cộng từ các kỳ ngắn hơn (%s, từ %s); dùng số của báo cáo này, đề nghị kiểm tra lại",
+		"differs from what the shorter periods add up to (%s, from %s); this form's figure is used, please check"},
 }
 
 // Words is a message argument in both languages, Vietnamese first.

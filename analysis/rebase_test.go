@@ -83,7 +83,7 @@ func mergerSubmissions(last, this string) []Submission {
 		sameWard(this))
 }
 
-func wardOf(t *testing.T, p PeriodResult, name string) []Value {
+func wardOf(t *testing.T, p *PeriodResult, name string) []Value {
 	t.Helper()
 	for _, w := range p.Wards {
 		if w.Name == name {
@@ -92,17 +92,6 @@ func wardOf(t *testing.T, p PeriodResult, name string) []Value {
 	}
 	t.Fatalf("%s: no ward %s among %v", p.Period, name, p.Submitted)
 	return nil
-}
-
-func periodOf(t *testing.T, res *Result, id string) PeriodResult {
-	t.Helper()
-	for _, p := range res.Periods {
-		if p.Period == id {
-			return p
-		}
-	}
-	t.Fatalf("no period %s", id)
-	return PeriodResult{}
 }
 
 func TestRebaseWholeMergeSplitRename(t *testing.T) {

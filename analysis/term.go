@@ -34,6 +34,7 @@ type TermValue struct {
 	Value         *float64
 	SinceBaseline *float64 // over_term targets: the change in % from the baseline
 	Status        Status
+	YearToDate    bool // Value is the year to date of a monthly or quarterly period
 }
 
 // FindTermValue is the value of period id in vs.
@@ -367,7 +368,15 @@ func reviewTarget(term *Term, u unit, ind Indicator, t Target, shown []Period, a
 	for _, p := range shown {
 		v := u.value(p.ID(), ind.ID)
 		tv := TermValue{Period: p.ID(), Value: v.Value, SinceBaseline: v.SinceBaseline, Status: v.Status}
-		if v.Status == "" {
+		if v.HasYtd && (t.TargetKind() == KindEachPeriod || t.TargetKind() == KindAverage) {
+			// A month or a quarter after the full years stands for the year
+			// so far: the review speaks of "5 tháng đầu năm".
+			tv.Value, tv.YearToDate = v.Ytd, true
+			if t.TargetKind() == KindEachPeriod && v.Ytd != nil {
+				tv.Status = metStatus(t.Met(*v.Ytd))
+			}
+		}
+		if tv.Value == nil || tv.Status == "" {
 			tv.Status = StatusNoData
 		}
 		tt.Values = append(tt.Values, tv)

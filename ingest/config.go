@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -213,6 +214,28 @@ func ReadConfig(path string) (*analysis.Config, error) {
 	if err == nil && findSheet(f, ConfigSheetDistrict) != "" {
 		err = table(ConfigSheetDistrict, DistrictColumns, func(v map[string]string, at func(string) string) error {
 			cfg.District = v["Tên quận"]
+			return nil
+		})
+	}
+	if err == nil && findSheet(f, ConfigSheetPlans) != "" {
+		err = table(ConfigSheetPlans, PlanColumns, func(v map[string]string, at func(string) string) error {
+			year, err := configYear(v["Năm"])
+			if err != nil || year == 0 {
+				return fmt.Errorf("%s: %q: the plan's year is not a year", at("Năm"), v["Năm"])
+			}
+			value, ok := configNumber(v["Kế hoạch"])
+			if !ok || v["Kế hoạch"] == "" {
+				return fmt.Errorf("%s: %q: the plan is not a number", at("Kế hoạch"), v["Kế hoạch"])
+			}
+			p := analysis.Plan{Year: year, Unit: v["Đơn vị"], Indicator: v["Mã chỉ tiêu"], Value: value,
+				Op: cmp.Or(strings.NewReplacer("≥", ">=", "≤", "<=", " ", "").Replace(v["So sánh"]), ">=")}
+			if name, found, ok := analysis.NewMatcher(cfg).Unit(p.Unit); found && ok {
+				p.Unit = name // any spelling of a ward: "P5", "Phường 05"
+			}
+			if err := p.Check(cfg); err != nil {
+				return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			}
+			cfg.Plans = append(cfg.Plans, p)
 			return nil
 		})
 	}

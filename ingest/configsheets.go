@@ -11,6 +11,7 @@ const (
 	ConfigSheetUnits      = "Đơn vị báo cáo"
 	ConfigSheetDistrict   = "Quận"
 	ConfigSheetTerm       = "Nhiệm kỳ"
+	ConfigSheetPlans      = "Kế hoạch"
 	ConfigSheetChanges    = "Thay đổi địa giới"
 
 	// OwnProperty marks workbooks chitieu writes for itself (custom document
@@ -26,6 +27,7 @@ var (
 		"Cộng theo thời gian", "Nhóm"}
 	TargetColumns   = []string{"Mã chỉ tiêu", "Loại", "So sánh", "Giá trị", "Giá trị vượt", "Hạn", "Nguồn"}
 	TermColumns     = []string{"Tên", "Năm gốc", "Từ năm", "Đến năm"}
+	PlanColumns     = []string{"Năm", "Đơn vị", "Mã chỉ tiêu", "Kế hoạch", "So sánh"}
 	UnitColumns     = []string{"Tên", "Tên khác", "Từ kỳ", "Đến kỳ"}
 	ChangeColumns   = []string{"Hiệu lực từ", "Đơn vị cũ", "Đơn vị mới", "Tỷ lệ", "Căn cứ"}
 	DistrictColumns = []string{"Tên quận"}

@@ -78,6 +78,7 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 			Indicator: e.indicator.ID,
 			Current:   s.figure(e.current, e, notation, ward, period),
 			Previous:  s.figure(e.previous, e, notation, ward, period),
+			Plan:      s.figure(e.plan, e, notation, ward, period),
 		}
 		sub.Observations = append(sub.Observations, obs)
 	}

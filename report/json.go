@@ -48,18 +48,22 @@ func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
 			}
 			wards = append(wards, kv{wr.Name, object{
 				{"files", list(wr.Files)},
+				{"derived", wr.Derived},
 				{"indicators", indicators},
 			}})
 		}
-		periods = append(periods, object{
+		po := object{
 			{"period", p.Period},
 			{"expected", p.Expected},
 			{"submitted", list(p.Submitted)},
 			{"missing", list(p.Missing)},
 			{"complete", p.Complete},
-			{"district", district},
-			{"wards", wards},
-		})
+			{"derived", p.Derived},
+		}
+		if p.Derived {
+			po = append(po, kv{"from", list(p.From)})
+		}
+		periods = append(periods, append(po, kv{"district", district}, kv{"wards", wards}))
 	}
 	return writeIndented(w, object{
 		{"config", source},
@@ -74,6 +78,12 @@ func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
 func withSince(v analysis.Value, obj object) object {
 	if v.Target != nil && v.Target.TargetKind() == analysis.KindOverTerm {
 		obj = append(obj, kv{"since_baseline", number(v.SinceBaseline)})
+	}
+	if v.HasYtd {
+		obj = append(obj, kv{"ytd", number(v.Ytd)}, kv{"previous_ytd", number(v.PreviousYtd)})
+	}
+	if v.Plan != nil {
+		obj = append(obj, kv{"plan", number(v.Plan)}, kv{"plan_share", number(v.PlanShare)}, kv{"plan_status", nullIfEmpty(string(v.PlanStatus))})
 	}
 	return obj
 }

@@ -70,7 +70,7 @@ func TestWriteJSON(t *testing.T) {
 	if err := json.Unmarshal(doc.Periods[1], &p2); err != nil {
 		t.Fatal(err)
 	}
-	if got := keys(t, doc.Periods[0]); strings.Join(got, " ") != "period expected submitted missing complete district wards" {
+	if got := keys(t, doc.Periods[0]); strings.Join(got, " ") != "period expected submitted missing complete derived district wards" {
 		t.Errorf("period keys %v", got)
 	}
 	for raw, want := range map[string]string{

@@ -70,7 +70,7 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 		var items []string
 		for _, v := range tt.Values {
 			if v.Value != nil {
-				items = append(items, o.periodItem(ind, v.Period, *v.Value))
+				items = append(items, o.periodItem(ind, o.termPeriodWords(v), *v.Value))
 			}
 		}
 		return o.form("each_period", subject, o.joinAnd(items), wording, verdict)
@@ -82,6 +82,9 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 		return o.form("average.level", subject, years, wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
 	case analysis.KindByDeadline:
 		period := o.periodWords(tt.ToDatePeriods[0])
+		if v, ok := analysis.FindTermValue(tt.Values, tt.ToDatePeriods[0]); ok {
+			period = o.termPeriodWords(v)
+		}
 		reached := o.withUnit(tt.ToDate, ind.Unit)
 		if tt.Baseline == nil {
 			return o.form("by_deadline.nobase", subject, period, wording, verdict, "", baseYear, reached)
@@ -121,9 +124,30 @@ func (o Options) subject(r *analysis.Result, ind analysis.Indicator) string {
 // for a level.
 func (o Options) periodItem(ind analysis.Indicator, period string, v float64) string {
 	if ind.Kind == analysis.KindChange {
-		return o.form("item."+map[bool]string{true: "down", false: "up"}[v < 0], o.periodWords(period), o.absPercent(v))
+		return o.form("item."+map[bool]string{true: "down", false: "up"}[v < 0], period, o.absPercent(v))
 	}
-	return o.form("item.level", o.periodWords(period), o.withUnit(&v, ind.Unit))
+	return o.form("item.level", period, o.withUnit(&v, ind.Unit))
+}
+
+// termPeriodWords is a term value's period as the review writes it; a
+// month's or a quarter's year to date is "5 tháng đầu năm 2003".
+func (o Options) termPeriodWords(v analysis.TermValue) string {
+	p, ok := analysis.ParsePeriodID(v.Period)
+	if !v.YearToDate || !ok {
+		return o.periodWords(v.Period)
+	}
+	months := p.N
+	if p.Kind == analysis.Quarter {
+		months = 3 * p.N
+	}
+	switch {
+	case months == 1:
+		return o.periodWords(analysis.Period{Year: p.Year, Kind: analysis.Month, N: 1}.ID())
+	case months == 3, months == 6, months == 9, months == 12:
+		return o.periodWords(map[int]analysis.Period{3: {Kind: analysis.Quarter, N: 1}, 6: {Kind: analysis.Half, N: 1},
+			9: {Kind: analysis.NineMonths}, 12: {Kind: analysis.Year}}[months].WithYear(p.Year).ID())
+	}
+	return o.t("periodMonths", months, p.Year)
 }
 
 // direction names the way a change goes: "up", "down" or "level" when it

@@ -163,7 +163,10 @@ func termGrid(r *analysis.Result, o Options) *grid {
 			periods = append(periods, v.Period)
 		}
 	}
-	for _, p := range periods {
+	for i, p := range periods {
+		if tr.Targets[0].Values[i].YearToDate {
+			p = o.t("ytdOf", p)
+		}
 		g.header = append(g.header, p)
 		g.right = append(g.right, true)
 	}
@@ -217,6 +220,9 @@ func termJudgedOn(t analysis.Target) *analysis.Target {
 func cumulativeLines(r *analysis.Result, o Options) []string {
 	var out []string
 	for _, c := range r.Term.Cumulative {
+		if c.Value == nil {
+			continue // a span of the term has no figure: JSON says null
+		}
 		ind, _ := r.Config.Indicator(c.Indicator)
 		out = append(out, o.label(ind)+": "+o.withUnit(c.Value, ind.Unit)+" ("+strings.Join(c.Periods, ", ")+")")
 	}

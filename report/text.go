@@ -15,6 +15,7 @@ type Options struct {
 	Width  int       // wrap width of table output; 0 means 100
 	Now    time.Time // the "date made" of the summary workbook
 	Inputs []string  // the input paths, shown in the summary's title block
+	By     string    // the periods the district table shows: "month", "quarter", "half", "year"; "" chooses
 
 	summaryDir    string   // folder of the summary being written, for its links
 	chartsBlocked bool     // the master's chart parts would be overwritten: draw no chart (see WriteInto)
@@ -128,6 +129,14 @@ var texts = map[string][2]string{
 	"periodQ":                {"quý %[1]s năm %[2]d", "Q%[3]d %[2]d"},
 	"period9M":               {"9 tháng đầu năm %d", "the first nine months of %d"},
 	"periodM":                {"tháng %[1]d năm %[2]d", "%[3]s %[2]d"},
+	"periodMonths":           {"%d tháng đầu năm %d", "the first %d months of %d"},
+	"ytdOf":                  {"%s (lũy kế)", "%s (year to date)"},
+	"vsPrevious":             {"So cùng kỳ (%)", "Against last year (%)"},
+	"ytd":                    {"Lũy kế từ đầu năm", "Year to date"},
+	"plan":                   {"Kế hoạch năm", "Year's plan"},
+	"planShare":              {"% so kế hoạch", "% of plan"},
+	"planShareOf":            {"%s (%% kế hoạch)", "%s (%% of plan)"},
+	"wardsYtd":               {"Các phường — lũy kế từ đầu năm đến hết %s", "Wards — year to date to the end of %s"},
 }
 
 // t is the text key in the language of o, formatted with args.

@@ -59,7 +59,7 @@ func build(r *analysis.Result, o Options) []block {
 	} else {
 		blocks = append(blocks,
 			heading(o.t("district")),
-			block{kind: gridBlock, grid: districtGrid(r, o)})
+			block{kind: gridBlock, grid: districtTable(r, o)})
 		if tr := termOf(r); tr != nil && len(tr.Targets) > 0 {
 			blocks = append(blocks,
 				heading(o.t("termHeading", o.termTitle(r.Term))),
@@ -70,8 +70,8 @@ func build(r *analysis.Result, o Options) []block {
 			}
 		}
 		blocks = append(blocks,
-			heading(o.t("wards", o.periodHeader(latest))),
-			block{kind: gridBlock, grid: wardGrid(r, latest, o)},
+			heading(wardHeading(r, latest, o)),
+			block{kind: gridBlock, grid: wardTable(r, latest, o)},
 			text(o.t("legend")+estimatedLegend(r, o)),
 			heading(o.t("submissions")),
 			block{kind: listBlock, lines: completeness(r, o)})
@@ -90,6 +90,31 @@ func build(r *analysis.Result, o Options) []block {
 // problemLine is "lỗi: " / "error: " and the problem, compiler-style.
 func problemLine(p analysis.Problem, o Options) string {
 	return o.severity(p.Severity) + ": " + p.Format(o.lang())
+}
+
+// districtTable is the district table in the layout the periods call for.
+func districtTable(r *analysis.Result, o Options) *grid {
+	if meeting(r, o) {
+		return meetingGrid(r, o)
+	}
+	return districtGrid(r, o)
+}
+
+// wardHeading names the ward table: its period, and in the meeting layout
+// that its figures are the year to date.
+func wardHeading(r *analysis.Result, p *analysis.PeriodResult, o Options) string {
+	if meeting(r, o) {
+		return o.t("wardsYtd", o.periodHeader(p))
+	}
+	return o.t("wards", o.periodHeader(p))
+}
+
+// wardTable is the ward table of period p in the same layout.
+func wardTable(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
+	if meeting(r, o) {
+		return meetingWardGrid(r, p, o)
+	}
+	return wardGrid(r, p, o)
 }
 
 // districtGrid has one row per indicator with a district figure: label,
@@ -122,14 +147,7 @@ func districtGrid(r *analysis.Result, o Options) *grid {
 // wardGrid has one row per submitted ward of period p and the district last;
 // its columns are the derived indicators wards have and hungry households.
 func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
-	// By default the rates and the one count with a target; when indicators
-	// were picked, each of them.
-	var cols []analysis.Indicator
-	for _, ind := range catalog(r) {
-		if r.Picked && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
-			cols = append(cols, ind)
-		}
-	}
+	cols := wardColumns(r)
 	g := &grid{header: []string{o.t("ward")}, right: []bool{false}}
 	for _, ind := range cols {
 		g.header = append(g.header, o.label(ind)+" ("+o.unit(unitOf(ind, p.District))+")")
@@ -147,6 +165,18 @@ func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
 	}
 	add(o.t("wholeDist"), p.District)
 	return g
+}
+
+// wardColumns are the ward table's indicators: by default the rates and
+// the one count with a target; when indicators were picked, each of them.
+func wardColumns(r *analysis.Result) []analysis.Indicator {
+	var cols []analysis.Indicator
+	for _, ind := range catalog(r) {
+		if r.Picked && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
+			cols = append(cols, ind)
+		}
+	}
+	return cols
 }
 
 // completeness is one line per period: who sent, who is missing.

@@ -22,6 +22,7 @@ var configHelp = []string{
 	"Trang \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Không đổi cột \"Mã chỉ tiêu\" (dùng trong JSON). Thêm cách viết khác của tên chỉ tiêu vào cột \"Tên khác\", ngăn cách bằng dấu chấm phẩy (;).",
 	"Cột \"Loại\": count (số đếm, quận = tổng các phường), flag (có/không, ghi 1/0), ratio (tỷ lệ % = chỉ tiêu thứ nhất / chỉ tiêu thứ hai), change (tăng giảm % so với cùng kỳ), count_true (số phường có giá trị 1). Cột \"Tính từ\": các mã chỉ tiêu đầu vào, ngăn cách bằng dấu chấm phẩy.",
 	"Cột \"Cộng theo thời gian\": tổng (số phát sinh trong kỳ: doanh thu, số vụ, số người đưa đi cai nghiện; cộng các kỳ lại) hoặc cuối kỳ (số hiện có: số hộ, số người nghiện có hồ sơ, có/không; lấy số của kỳ sau cùng). Cột \"Nhóm\": mục của bản đánh giá (Kinh tế, Xóa đói giảm nghèo, An ninh trật tự).",
+	"Trang \"Kế hoạch\": kế hoạch năm của từng phường và của quận (cột \"Đơn vị\" ghi tên phường, hoặc tên quận như ở trang \"Quận\"; không có dòng của quận thì kế hoạch quận là tổng kế hoạch các phường). \"So sánh\": >= (phấn đấu đạt ít nhất, mặc định) hoặc <= (không vượt quá). Kế hoạch ghi ở báo cáo của phường (cột \"Kế hoạch năm\") dùng khi trang này không có.",
 	"Trang \"Nhiệm kỳ\": tên nhiệm kỳ, năm gốc (năm so sánh, thường là năm Đại hội), năm đầu và năm cuối của nhiệm kỳ.",
 	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"Loại\": hằng năm (mỗi năm đều phải đạt), đến năm (mức phải đạt đến hết năm ở cột \"Hạn\", để trống là năm cuối nhiệm kỳ), cả nhiệm kỳ (tăng giảm % so với năm gốc đến cuối nhiệm kỳ), bình quân (bình quân các năm đã qua), cộng dồn (tổng từ đầu nhiệm kỳ). \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%); \"Giá trị vượt\" là đầu tốt hơn của khoảng (\"giảm xuống còn 3 - 4%\": Giá trị 4, Giá trị vượt 3), có thể để trống.",
 	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại, kể cả số liệu các năm trước). Cột \"Từ kỳ\", \"Đến kỳ\": kỳ đầu và kỳ cuối đơn vị phải báo cáo (mã kỳ: 2025, 2025-H2, 2025-Q3, 2025-07; để trống là không giới hạn; \"Đến kỳ\" 2024 là đến hết năm 2024).",
@@ -81,6 +82,13 @@ var (
 		"Năm gốc": func(t analysis.Term) any { return t.Baseline },
 		"Từ năm":  func(t analysis.Term) any { return t.From },
 		"Đến năm": func(t analysis.Term) any { return t.To },
+	}
+	planCells = map[string]func(analysis.Plan) any{
+		"Năm":         func(p analysis.Plan) any { return p.Year },
+		"Đơn vị":      func(p analysis.Plan) any { return p.Unit },
+		"Mã chỉ tiêu": func(p analysis.Plan) any { return p.Indicator },
+		"Kế hoạch":    func(p analysis.Plan) any { return p.Value },
+		"So sánh":     func(p analysis.Plan) any { return p.Op },
 	}
 	districtCells = map[string]func(string) any{
 		"Tên quận": func(d string) any { return d },
@@ -145,6 +153,10 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	plans, err := tableRows(cfg.Plans, ingest.PlanColumns, planCells)
+	if err != nil {
+		return nil, err
+	}
 	for _, s := range []struct {
 		name   string
 		header []string
@@ -155,6 +167,7 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 		{ingest.ConfigSheetTargets, ingest.TargetColumns, tgt},
 		{ingest.ConfigSheetUnits, ingest.UnitColumns, units},
 		{ingest.ConfigSheetChanges, ingest.ChangeColumns, changes},
+		{ingest.ConfigSheetPlans, ingest.PlanColumns, plans},
 		{ingest.ConfigSheetDistrict, ingest.DistrictColumns, district},
 	} {
 		if err := writeSheet(f, s.name, s.header, s.rows); err != nil {
