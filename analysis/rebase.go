@@ -32,6 +32,9 @@ type rebasing struct {
 	last    map[string]map[string]map[string]Observation
 	sources map[string]map[string][]share // period -> new unit -> its old units
 	data    map[string]map[string]*wardData
+	// parts holds the months and quarters before a change given to the
+	// new units made in the middle of their year: period -> unit -> basis.
+	parts map[string]map[string]Basis
 }
 
 // rebase leaves out the submissions of units not expected in their period
@@ -42,7 +45,8 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		return
 	}
 	a.rebased = &rebasing{basis: map[string]map[string]map[string]Basis{},
-		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]share{}, data: data}
+		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]share{}, data: data,
+		parts: map[string]map[string]Basis{}}
 	for _, period := range sortedPeriods(data) {
 		if _, _, ok := span(period); !ok {
 			continue
@@ -75,6 +79,73 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		}
 		a.rebased.sources[period] = sources
 	}
+	a.rebaseParts(data)
+}
+
+// rebaseParts gives a unit made in the middle of a year the months (or
+// quarters) of that year before it existed: its old units' forms times
+// their shares. They are not reported in those periods, where the old
+// units are; they let the year, the nine months and the year-to-date of
+// the new unit be derived from all their parts (the year 2025 for a change
+// from 2025-07: January to June from the old units, July to December from
+// its own forms).
+func (a *analyzer) rebaseParts(data map[string]map[string]*wardData) {
+	for _, period := range sortedPeriods(data) {
+		p, ok := ParsePeriodID(period)
+		if !ok || p.Kind != Month && p.Kind != Quarter {
+			continue
+		}
+		var units []string
+		for _, u := range a.cfg.UnitsIn(period) {
+			units = append(units, u.Name)
+		}
+		year := Period{Year: p.Year, Kind: Year}.ID()
+		for ward, srcs := range a.cfg.sourcesOf(units, period, year) {
+			if _, ok := data[period][ward]; ok || a.cfg.ValidIn(ward, period) {
+				continue
+			}
+			wd := &wardData{obs: map[string]Observation{}}
+			for _, ind := range a.cfg.Indicators {
+				if !ind.Submitted() {
+					continue
+				}
+				var cur, prev []Figure
+				var shares []float64
+				for _, s := range srcs {
+					var o Observation
+					if old := data[period][s.unit]; old != nil {
+						o = old.obs[ind.ID]
+						for _, f := range old.files {
+							if !contains(wd.files, f) {
+								wd.files = append(wd.files, f)
+							}
+						}
+					}
+					cur, prev, shares = append(cur, o.Current), append(prev, o.Previous), append(shares, s.share)
+				}
+				wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: addShares(ind.Kind, cur, shares), Previous: addShares(ind.Kind, prev, shares)}
+			}
+			data[period][ward] = wd
+			if a.rebased.parts[period] == nil {
+				a.rebased.parts[period] = map[string]Basis{}
+			}
+			a.rebased.parts[period][ward] = basisOf(srcs)
+		}
+	}
+}
+
+// partsBasis is how ward's figures in a derived period were had where some
+// of their parts come from old units (rebaseParts), else "".
+func (a *analyzer) partsBasis(period, ward string) Basis {
+	wd := a.rebased.data[period][ward]
+	if wd == nil || !wd.derived {
+		return ""
+	}
+	var b Basis
+	for _, from := range wd.from {
+		b = worse(b, a.rebased.parts[from][ward])
+	}
+	return b
 }
 
 // rebaseWard sets the previous figures of ward in period from its sources'
@@ -210,6 +281,16 @@ func (a *analyzer) finishRebase(res *Result) {
 					}
 				}
 				a.setBasis(ind, v, b)
+				if pb := a.partsBasis(pr.Period, w.Name); pb != "" {
+					// Added up across the change: some parts are the old
+					// units' forms times their shares.
+					if v.Value != nil {
+						v.ValueBasis = worse(v.ValueBasis, pb)
+					}
+					if v.Previous != nil {
+						v.PreviousBasis = worse(v.PreviousBasis, pb)
+					}
+				}
 			}
 		}
 		for j := range pr.District {

@@ -331,3 +331,66 @@ func TestRebaseTermBaseline(t *testing.T) {
 		}
 	}
 }
+
+// Monthly forms of 2025 around a change from 2025-07: January to June from
+// the old wards, July to December from the new ones. The year (and nine
+// months) straddle the change and are reported on the new wards, added up
+// from the old wards' months times their shares and the new wards' own; the
+// year to date of August likewise.
+func TestRebaseDerivedYearAcrossAChange(t *testing.T) {
+	var subs []Submission
+	for m := 1; m <= 12; m++ {
+		id := Period{Year: 2025, Kind: Month, N: m}.ID()
+		if m <= 6 {
+			for i := 1; i <= 5; i++ {
+				subs = append(subs, oldForm(i, id))
+			}
+			continue
+		}
+		for _, w := range []string{"Phường Bình Thới", "Phường Minh Phụng", "Phường Phú Thọ", "Phường Hòa Bình"} {
+			s := newForm(w, id, 12, 15)
+			s.Observations[4] = obs("trade_services_revenue", 300, 280)
+			subs = append(subs, s)
+		}
+		subs = append(subs, sameWard(id))
+	}
+	res := Analyze(mergerTestConfig("2025-07", "2025-06"), subs, nil)
+	q1 := periodOf(t, res, "2025-Q1")
+	if q1.Expected != 5 || !q1.Complete || q1.Submitted[0] != "Phường 1" {
+		t.Errorf("2025-Q1: %d expected, submitted %v", q1.Expected, q1.Submitted)
+	}
+	y := periodOf(t, res, "2025")
+	if y.Expected != 5 || !y.Complete || !y.Derived {
+		t.Fatalf("2025: %d expected, submitted %v, missing %v, derived %v", y.Expected, y.Submitted, y.Missing, y.Derived)
+	}
+	bt := wardOf(t, y, "Phường Bình Thới")
+	// 6 x (10 + 20) from Phường 1 and 2, then 6 x 12 of its own.
+	if v := value(t, bt, "criminal_cases"); !near(v.Value, 252) || v.ValueBasis != BasisRebased || !near(v.Previous, 6*60+6*15) {
+		t.Errorf("Bình Thới 2025 cases: %v (%s), previous %v", deref(v.Value), v.ValueBasis, deref(v.Previous))
+	}
+	if v := value(t, bt, "criminal_cases_change"); !near(v.Value, 252.0/450*100-100) || v.ValueBasis != BasisRebased {
+		t.Errorf("Bình Thới 2025 change: %v (%s)", deref(v.Value), v.ValueBasis)
+	}
+	if v := value(t, wardOf(t, y, "Phường Minh Phụng"), "criminal_cases"); !near(v.Value, 6*18+6*12) || v.ValueBasis != BasisEstimated {
+		t.Errorf("Minh Phụng 2025 cases: %v (%s)", deref(v.Value), v.ValueBasis)
+	}
+	nine := periodOf(t, res, "2025-9M")
+	if nine.Expected != 5 || !nine.Complete {
+		t.Errorf("2025-9M: %d expected, missing %v", nine.Expected, nine.Missing)
+	}
+	aug := periodOf(t, res, "2025-08")
+	if v := value(t, wardOf(t, aug, "Phường Bình Thới"), "criminal_cases"); !v.HasYtd || !near(v.Ytd, 6*30+2*12) {
+		t.Errorf("Bình Thới year to date of August: %v", deref(v.Ytd))
+	}
+	// The district's year is the old wards' months and the new ones'.
+	if v := value(t, y.District, "criminal_cases"); !near(v.Value, 6*150+6*(4*12+40)) {
+		t.Errorf("district 2025 cases: %v", deref(v.Value))
+	}
+	// A yes/no is not split: Minh Phụng's and Phú Thọ's first half has none,
+	// so their year has none, and the district's count says so.
+	for _, p := range res.Problems {
+		if p.Code != MsgPartialSum || p.Indicator != "detailed_planning_wards" {
+			t.Errorf("problem: %+v", p)
+		}
+	}
+}
