@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chitieu/report"
 )
 
 // TestReportMergerSample reads samples-merger end to end: 2024 from the 16
@@ -50,6 +52,19 @@ func TestReportMergerSample(t *testing.T) {
 	}
 	if lbt := p25.Wards["Phường Lãnh Binh Thăng"].Indicators["criminal_cases"]; lbt["previous_basis"] != "rebased" {
 		t.Errorf("a renamed ward's cases: %v", lbt)
+	}
+
+	// The summary workbook's Nguồn sheet lists every old cell with its share.
+	out := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+	if r := runCLI(t, nil, "--out", out, "samples-merger"); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	dump, err := report.DumpWorkbook(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(dump, "E10 ×1 + samples-merger/2024/P03.xlsx!Báo cáo!E10 ×1 + samples-merger/2024/P08.xlsx!Báo cáo!E10 ×0.55") {
+		t.Error("the Nguồn sheet does not list Bình Thới's old cells with their shares")
 	}
 
 	table := runCLI(t, nil, "--no-workbook", "samples-merger")
