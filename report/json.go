@@ -88,23 +88,6 @@ func withSince(v analysis.Value, obj object) object {
 	return obj
 }
 
-// withBasis adds previous_basis (and value_basis, for a value built across
-// a boundary change) where the configuration dates its units.
-func withBasis(r *analysis.Result, v analysis.Value, obj object) object {
-	if r.Config == nil || !r.Config.Dated() {
-		return obj
-	}
-	var basis any
-	if v.PreviousBasis != "" {
-		basis = string(v.PreviousBasis)
-	}
-	obj = append(obj, kv{"previous_basis", basis})
-	if v.ValueBasis != "" {
-		obj = append(obj, kv{"value_basis", string(v.ValueBasis)})
-	}
-	return obj
-}
-
 // WriteProblemsJSON writes {"problems": [...]} for `chitieu check`, each
 // problem as in WriteJSON.
 func WriteProblemsJSON(w io.Writer, problems []analysis.Problem, o Options) error {

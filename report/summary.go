@@ -388,12 +388,6 @@ func sourceSheet(s *sheet, r *analysis.Result, o Options) {
 	}
 }
 
-// cellRest is what c.String() says after its first cell: " ×0.55 + ..."
-// for a sum, "" for one cell.
-func cellRest(c analysis.Cell) string {
-	return strings.TrimPrefix(c.String(), c.File+"!"+c.Sheet+"!"+c.Ref)
-}
-
 // targetOf is the target of indicator id in force.
 func targetOf(r *analysis.Result, id string) (*analysis.Target, bool) {
 	if r.Config == nil {

@@ -42,9 +42,6 @@ const (
 	colorRed   = "31"
 	colorGrey  = "90"
 	notMetMark = "*"
-	// estimatedMark goes before a figure computed with boundary-change
-	// shares below 1 (a split ward's growth against last year).
-	estimatedMark = "~"
 )
 
 // build lays out the report: configuration, district table, ward table of
@@ -202,28 +199,6 @@ func valueCell(v analysis.Value, o Options) cell {
 		c.text = estimatedMark + c.text
 	}
 	return c
-}
-
-// estimatedLegend explains the estimated mark when some figure carries it.
-func estimatedLegend(r *analysis.Result, o Options) string {
-	for _, p := range r.Periods {
-		for _, vs := range append([][]analysis.Value{p.District}, wardValues(p)...) {
-			for _, v := range vs {
-				if v.ValueBasis == analysis.BasisEstimated && v.Value != nil {
-					return "; " + o.t("estimatedLegend")
-				}
-			}
-		}
-	}
-	return ""
-}
-
-func wardValues(p analysis.PeriodResult) [][]analysis.Value {
-	out := make([][]analysis.Value, 0, len(p.Wards))
-	for _, w := range p.Wards {
-		out = append(out, w.Values)
-	}
-	return out
 }
 
 func statusColor(s analysis.Status) string {
