@@ -142,6 +142,25 @@ func TestMeetingTable(t *testing.T) {
 			t.Errorf("COLUMNS=%s: no meeting layout with the revenue plan:\n%s", width, r.stdout)
 		}
 	}
+	// The summary: Tổng hợp in the same layout, every period on Theo phường
+	// with the derived ones marked.
+	out := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+	if r := runCLI(t, nil, "--out", out, "samples-monthly"); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	dump, err := report.DumpWorkbook(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Tổng hợp!C8 = 2002", "Tổng hợp!D8 = 2003-05", "Tổng hợp!G8 = Lũy kế từ đầu năm", "Tổng hợp!I8 = % so kế hoạch",
+		"Tổng hợp!I12 = 41.7", // revenue: 341.094 of 817.647 by the end of May
+		"Theo phường!A2 = 2002-01\n", "= 2002 (cộng từ 2002-01 … 2002-12)", "= 2003-Q1 (cộng từ 2003-01 … 2003-03)",
+	} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
 	r := runCLI(t, map[string]string{"COLUMNS": "120"}, "--no-workbook", "--by", "quarter", "samples-monthly")
 	if r.code != 0 || !regexp.MustCompile(`│ Đơn vị +│ 2003-Q1 +│ 2003-05 +│`).MatchString(r.stdout) {
 		t.Errorf("--by quarter: exit %d\n%s", r.code, r.stdout)

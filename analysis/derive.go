@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // Periods that add up (contract: "Periods that add up"): quarters, halves,
@@ -236,13 +235,16 @@ func (a *analyzer) compareWithParts(ward, period string, sent, parts *wardData, 
 		}
 		a.warn(Problem{File: s.Source.File, Sheet: s.Source.Sheet, Cell: s.Source.Ref, Ward: ward, Period: period,
 			Indicator: ind.ID, Text: plain(s.Value), Code: MsgDerivedDiffers,
-			Args: []any{plain(d.Current.Value), fromText(from)}})
+			Args: []any{plain(d.Current.Value), SpanText(from)}})
 	}
 }
 
-// fromText is "2003-01 … 2003-06" for a run of parts, the id for one.
-func fromText(from []string) string {
-	if len(from) == 1 {
+// SpanText is "2003-01 … 2003-06" for a run of periods, the id for one.
+func SpanText(from []string) string {
+	switch len(from) {
+	case 0:
+		return ""
+	case 1:
 		return from[0]
 	}
 	return from[0] + " … " + from[len(from)-1]
@@ -353,14 +355,6 @@ func (a *analyzer) fillLastYearToDate(res *Result) {
 			}
 		}
 	}
-}
-
-// DerivedFrom is the text for a period's derivation, "2003-01 … 2003-12".
-func (pr *PeriodResult) DerivedFrom() string {
-	if len(pr.From) == 0 {
-		return ""
-	}
-	return strings.Join(pr.From, ", ")
 }
 
 // sortedPeriods are data's period ids in the contract's order.

@@ -174,3 +174,46 @@ func meetingWardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *g
 	add(o.t("wholeDist"), p.District)
 	return g
 }
+
+// meetingSheet is Tổng hợp in the meeting layout: the title block, then the
+// district table of meetingGrid with numbers as numbers.
+func meetingSheet(s *sheet, r *analysis.Result, o Options) {
+	latest := r.Latest()
+	shown := shownPeriods(r, o)
+	g := meetingGrid(r, o)
+	header := append(g.header, o.t("target"), o.t("statusOf", latest.Period))
+	summaryTitle(s, r, o, len(header))
+	s.header(header)
+	s.repeat = s.row
+	s.freeze(1, s.row)
+	for _, ind := range catalog(r) {
+		if ind.Kind == analysis.KindFlag {
+			continue
+		}
+		s.row++
+		col := 1
+		c := style{border: true}
+		s.text(&col, o.label(ind), c)
+		s.text(&col, o.unit(ind.Unit), c)
+		for _, p := range shown {
+			s.value(&col, find(p.District, ind.ID), c)
+		}
+		v := find(latest.District, ind.ID)
+		s.value(&col, v, c)
+		s.number(&col, v.Previous, v.Unit, nil, c)
+		s.number(&col, ratioToPrevious(v), "%", nil, c)
+		s.number(&col, toDate(latest, v), v.Unit, nil, c)
+		s.number(&col, v.Plan, v.Unit, nil, c)
+		planStyle := c
+		planStyle.fill = map[analysis.PlanStatus]string{analysis.PlanMet: fillMet, analysis.PlanOnPace: fillMet,
+			analysis.PlanBehind: fillNotMet, analysis.PlanNotMet: fillNotMet}[v.PlanStatus]
+		s.number(&col, v.PlanShare, "%", nil, planStyle)
+		s.text(&col, o.formatTarget(v.Target), style{border: true, align: "center"})
+		s.text(&col, o.status(v.Status), style{fill: statusFill(v.Status), border: true})
+	}
+	s.row++
+	s.title(o.t("submissions"), style{bold: true})
+	for _, line := range completeness(r, o) {
+		s.title(line, style{})
+	}
+}

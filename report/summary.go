@@ -207,18 +207,14 @@ func summaryProps(f *excelize.File, r *analysis.Result, o Options) error {
 // summarySheet: the title block, then one row per indicator with its value
 // in each period, the target, the status in each period and the latest gap.
 func summarySheet(s *sheet, r *analysis.Result, o Options) {
+	if r.Latest() != nil && meeting(r, o) {
+		meetingSheet(s, r, o)
+		return
+	}
 	latest := r.Latest()
 	var periods []string
 	for i := range r.Periods {
 		periods = append(periods, o.periodHeader(&r.Periods[i]))
-	}
-	made := o.made()
-	if made == "" {
-		made = missing
-	}
-	inputs := strings.Join(o.Inputs, ", ")
-	if inputs == "" {
-		inputs = missing
 	}
 	header := append([]string{o.t("indicator"), o.t("unit")}, periods...)
 	header = append(header, o.t("target"))
@@ -228,13 +224,7 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	if latest != nil {
 		header = append(header, o.t("gapOf", latest.Period))
 	}
-	s.title(strings.ToUpper(district(r)), style{bold: true, size: 14})
-	s.titleAcross(o.t("summaryTitle"), style{bold: true, size: 12, align: "centerContinuous"}, len(header))
-	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
-	s.title(o.t("made", made), style{})
-	s.title(o.t("inputs", inputs), style{})
-	s.title(o.t("config", o.configName(r)), style{})
-	s.row++
+	summaryTitle(s, r, o, len(header))
 	s.header(header)
 	s.repeat = s.row
 	s.freeze(1, s.row)
@@ -274,6 +264,30 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	}
 }
 
+// summaryTitle is the title block of Tổng hợp, centred over cols columns,
+// and the blank row under it.
+func summaryTitle(s *sheet, r *analysis.Result, o Options, cols int) {
+	var periods []string
+	for i := range r.Periods {
+		periods = append(periods, o.periodHeader(&r.Periods[i]))
+	}
+	made := o.made()
+	if made == "" {
+		made = missing
+	}
+	inputs := strings.Join(o.Inputs, ", ")
+	if inputs == "" {
+		inputs = missing
+	}
+	s.title(strings.ToUpper(district(r)), style{bold: true, size: 14})
+	s.titleAcross(o.t("summaryTitle"), style{bold: true, size: 12, align: "centerContinuous"}, cols)
+	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
+	s.title(o.t("made", made), style{})
+	s.title(o.t("inputs", inputs), style{})
+	s.title(o.t("config", o.configName(r)), style{})
+	s.row++
+}
+
 // wardSheet: under one header, a block per period: its wards, then the
 // district.
 func wardSheet(s *sheet, r *analysis.Result, o Options) {
@@ -304,14 +318,18 @@ func wardSheet(s *sheet, r *analysis.Result, o Options) {
 		if i > 0 {
 			s.row++
 		}
+		period := p.Period
+		if p.Derived {
+			period = o.t("derivedPeriod", p.Period, analysis.SpanText(p.From))
+		}
 		for _, w := range p.Wards {
-			line(p.Period, w.Name, w.Values, style{})
+			line(period, w.Name, w.Values, style{})
 		}
 		district := o.t("wholeDist")
 		if !p.Complete {
 			district = o.t("provisional", district)
 		}
-		line(p.Period, district, p.District, style{bold: true})
+		line(period, district, p.District, style{bold: true})
 	}
 }
 

@@ -129,6 +129,7 @@ var texts = map[string][2]string{
 	"periodM":                {"tháng %[1]d năm %[2]d", "%[3]s %[2]d"},
 	"periodMonths":           {"%d tháng đầu năm %d", "the first %d months of %d"},
 	"ytdOf":                  {"%s (lũy kế)", "%s (year to date)"},
+	"derivedPeriod":          {"%s (cộng từ %s)", "%s (added up from %s)"},
 	"vsPrevious":             {"So cùng kỳ (%)", "Against last year (%)"},
 	"ytd":                    {"Lũy kế từ đầu năm", "Year to date"},
 	"plan":                   {"Kế hoạch năm", "Year's plan"},
