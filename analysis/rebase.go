@@ -65,11 +65,7 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		}
 		lastID := p.LastYear().ID()
 		last := data[lastID]
-		var lastUnits []string
-		for _, u := range a.cfg.UnitsIn(lastID) {
-			lastUnits = append(lastUnits, u.Name)
-		}
-		sources := a.cfg.sourcesOf(lastUnits, lastID, period)
+		sources := a.cfg.sourcesOf(unitNames(a.cfg.UnitsIn(lastID)), lastID, period)
 		for ward, wd := range data[period] {
 			srcs, ok := sources[ward]
 			if !ok {
@@ -95,36 +91,12 @@ func (a *analyzer) rebaseParts(data map[string]map[string]*wardData) {
 		if !ok || p.Kind != Month && p.Kind != Quarter {
 			continue
 		}
-		var units []string
-		for _, u := range a.cfg.UnitsIn(period) {
-			units = append(units, u.Name)
-		}
 		year := Period{Year: p.Year, Kind: Year}.ID()
-		for ward, srcs := range a.cfg.sourcesOf(units, period, year) {
+		for ward, srcs := range a.cfg.sourcesOf(unitNames(a.cfg.UnitsIn(period)), period, year) {
 			if _, ok := data[period][ward]; ok || a.cfg.ValidIn(ward, period) {
 				continue
 			}
-			wd := &wardData{obs: map[string]Observation{}}
-			for _, ind := range a.cfg.Indicators {
-				if !ind.Submitted() {
-					continue
-				}
-				var cur, prev []Figure
-				var shares []float64
-				for _, s := range srcs {
-					var o Observation
-					if old := data[period][s.unit]; old != nil {
-						o = old.obs[ind.ID]
-						for _, f := range old.files {
-							if !contains(wd.files, f) {
-								wd.files = append(wd.files, f)
-							}
-						}
-					}
-					cur, prev, shares = append(cur, o.Current), append(prev, o.Previous), append(shares, s.share)
-				}
-				wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: addShares(ind.Kind, cur, shares), Previous: addShares(ind.Kind, prev, shares)}
-			}
+			wd := a.territory(data[period], srcs)
 			data[period][ward] = wd
 			if a.rebased.parts[period] == nil {
 				a.rebased.parts[period] = map[string]Basis{}
@@ -155,27 +127,13 @@ func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []share, l
 	for id, o := range wd.obs {
 		obs[id] = o
 	}
-	basis, lastObs := map[string]Basis{}, map[string]Observation{}
+	basis := map[string]Basis{}
+	was := a.territory(last, srcs)
 	for _, ind := range a.cfg.Indicators {
 		if !ind.Submitted() {
 			continue
 		}
-		pick := func(f func(Observation) Figure) Figure {
-			var figs []Figure
-			var shares []float64
-			for _, s := range srcs {
-				var o Observation
-				if wd := last[s.unit]; wd != nil {
-					o = wd.obs[ind.ID]
-				}
-				figs = append(figs, f(o))
-				shares = append(shares, s.share)
-			}
-			return addShares(ind.Kind, figs, shares)
-		}
-		cur := pick(func(o Observation) Figure { return o.Current })
-		prev := pick(func(o Observation) Figure { return o.Previous })
-		lastObs[ind.ID] = Observation{Indicator: ind.ID, Current: cur, Previous: prev}
+		cur := was.obs[ind.ID].Current
 		if !cur.Known {
 			continue // no rebased figure: the form's own, if any, stays
 		}
@@ -191,7 +149,7 @@ func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []share, l
 	}
 	wd.obs = obs
 	set(a.rebased.basis, period, ward, basis)
-	set(a.rebased.last, period, ward, lastObs)
+	set(a.rebased.last, period, ward, was.obs)
 }
 
 func set[V any](m map[string]map[string]V, period, ward string, v V) {
@@ -378,31 +336,12 @@ func (a *analyzer) rebaseBaseline(res *Result) {
 		if !ok || p.Year != a.cfg.Term.Baseline {
 			continue
 		}
-		var units []string
-		for _, u := range a.cfg.UnitsIn(pr.Period) {
-			units = append(units, u.Name)
-		}
 		data := a.rebased.data[pr.Period]
-		for ward, srcs := range a.cfg.sourcesOf(units, pr.Period, latest.Period) {
+		for ward, srcs := range a.cfg.sourcesOf(unitNames(a.cfg.UnitsIn(pr.Period)), pr.Period, latest.Period) {
 			if !a.cfg.ValidIn(ward, latest.Period) || a.cfg.ValidIn(ward, pr.Period) {
 				continue
 			}
-			wd := &wardData{obs: map[string]Observation{}}
-			for _, ind := range a.cfg.Indicators {
-				if !ind.Submitted() {
-					continue
-				}
-				var cur, prev []Figure
-				var shares []float64
-				for _, s := range srcs {
-					var o Observation
-					if old := data[s.unit]; old != nil {
-						o = old.obs[ind.ID]
-					}
-					cur, prev, shares = append(cur, o.Current), append(prev, o.Previous), append(shares, s.share)
-				}
-				wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: addShares(ind.Kind, cur, shares), Previous: addShares(ind.Kind, prev, shares)}
-			}
+			wd := a.territory(data, srcs)
 			keep := len(a.problems) // figures of no form: their faults are the old forms'
 			var values []Value
 			for _, ind := range a.cfg.Indicators {
@@ -425,4 +364,45 @@ func (a *analyzer) rebaseBaseline(res *Result) {
 			set(res.Rebased, pr.Period, ward, values)
 		}
 	}
+}
+
+// territory is the figures of the old units' forms in one period (by
+// unit) times their shares, added up: a new unit's territory before it
+// existed. Files lists the forms behind them.
+func (a *analyzer) territory(forms map[string]*wardData, srcs []share) *wardData {
+	wd := &wardData{obs: make(map[string]Observation, len(a.cfg.Indicators))}
+	for _, s := range srcs {
+		if old := forms[s.unit]; old != nil {
+			for _, f := range old.files {
+				if !contains(wd.files, f) {
+					wd.files = append(wd.files, f)
+				}
+			}
+		}
+	}
+	for _, ind := range a.cfg.Indicators {
+		if !ind.Submitted() {
+			continue
+		}
+		var cur, prev []Figure
+		var shares []float64
+		for _, s := range srcs {
+			var o Observation
+			if old := forms[s.unit]; old != nil {
+				o = old.obs[ind.ID]
+			}
+			cur, prev, shares = append(cur, o.Current), append(prev, o.Previous), append(shares, s.share)
+		}
+		wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: addShares(ind.Kind, cur, shares), Previous: addShares(ind.Kind, prev, shares)}
+	}
+	return wd
+}
+
+// unitNames is the names of units.
+func unitNames(units []Unit) []string {
+	names := make([]string, 0, len(units))
+	for _, u := range units {
+		names = append(names, u.Name)
+	}
+	return names
 }
