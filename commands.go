@@ -308,7 +308,7 @@ func runTemplate(o options, sys System) int {
 			return exitProblems
 		}
 		targets, order = map[string]string{}, nil
-		for _, u := range cfg.Units {
+		for _, u := range cfg.UnitsIn(period.ID()) { // the units valid in the period
 			targets[u.Name] = filepath.Join(o.out, report.SafeFileName(u.Name+" "+period.ID())+".xlsx")
 			order = append(order, u.Name)
 		}

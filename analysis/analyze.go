@@ -14,7 +14,8 @@ import (
 // Plus.
 type Cell struct {
 	File, Sheet, Ref string
-	Plus             string // "file!sheet!cell + ..." of the other parts, if any
+	Plus             string  // "file!sheet!cell + ..." of the other parts, if any
+	Share            float64 // a rebased figure's share of this cell (0: none); see rebase.go
 }
 
 // String is "file!sheet!cell" (with " + " and the other parts' cells for
@@ -24,6 +25,9 @@ func (c Cell) String() string {
 		return ""
 	}
 	s := c.File + "!" + c.Sheet + "!" + c.Ref
+	if c.Share > 0 {
+		s += " ×" + shareText(c.Share)
+	}
 	if c.Plus != "" {
 		s += " + " + c.Plus
 	}
@@ -89,6 +93,9 @@ type Value struct {
 	PlanOp                 string
 	PlanStatus             PlanStatus
 	Source, PreviousSource Cell // submitted values only
+	// PreviousBasis and ValueBasis say how a figure compared across a
+	// boundary change was had (rebase.go); "" without dated units.
+	PreviousBasis, ValueBasis Basis
 }
 
 // WardResult is one ward's figures in a period, in catalog order.
@@ -119,6 +126,10 @@ type Result struct {
 	Problems []Problem
 	Picked   bool        // indicators were picked by a Selection (see Narrow)
 	Term     *TermResult // the district's term review; nil when no period falls in the term
+	// Rebased holds, by period and unit, the figures of a unit made by a
+	// boundary change for a period before it existed, from the old units'
+	// forms (the term's baseline year; see rebase.go). Not a period's wards.
+	Rebased map[string]map[string][]Value
 }
 
 // Latest is the period that ends last (on a tie, the longest), or nil.
@@ -222,6 +233,7 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 			wd.obs = a.combine(wd)
 		}
 	}
+	a.rebase(data) // units that change: previous figures on the new units
 	years := wardYears(data)
 	a.derive(data, years)
 
@@ -232,6 +244,7 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 		res.Periods = append(res.Periods, pr)
 	}
 	a.fillLastYear(res)
+	a.finishRebase(res) // units that change: last year's changes, bases
 	a.addYearToDate(res, years)
 	a.applyPlans(res, data)
 	a.judgeTerm(res)
@@ -251,6 +264,7 @@ type analyzer struct {
 	// as problems while reading, so that a district sum lacking them does
 	// not report the same fault again.
 	reported map[string]bool
+	rebased  *rebasing // units that change: see rebase.go
 }
 
 func (a *analyzer) warn(p Problem) {
@@ -259,10 +273,11 @@ func (a *analyzer) warn(p Problem) {
 }
 
 func (a *analyzer) period(period string, wards map[string]*wardData) PeriodResult {
-	pr := PeriodResult{Period: period, Expected: len(a.cfg.Units),
+	units := a.cfg.UnitsIn(period) // units that change: those valid in period
+	pr := PeriodResult{Period: period, Expected: len(units),
 		Wards: make([]WardResult, 0, len(wards)), District: make([]Value, 0, len(a.cfg.Indicators))}
 	present := make([]*wardData, 0, len(wards))
-	for _, u := range a.cfg.Units {
+	for _, u := range units {
 		wd, ok := wards[u.Name]
 		if !ok {
 			pr.Missing = append(pr.Missing, u.Name)

@@ -121,6 +121,10 @@ func (t Target) Gap(v float64) float64 {
 type Unit struct {
 	Name    string
 	Aliases []string
+	// From and To are the first and last periods the unit reports for
+	// (period ids; "" is no limit): "2024" in To means through the end of
+	// 2024. See boundary.go.
+	From, To string
 }
 
 // Config is the catalog, the targets and the reporting units in force.
@@ -130,8 +134,9 @@ type Config struct {
 	Indicators []Indicator
 	Targets    []Target
 	Units      []Unit
-	Term       *Term  // the Congress term the targets belong to; nil: none
-	Plans      []Plan // the years' plans (Kế hoạch sheet)
+	Term       *Term    // the Congress term the targets belong to; nil: none
+	Plans      []Plan   // the years' plans (Kế hoạch sheet)
+	Changes    []Change // boundary changes, in the order configured (boundary.go)
 }
 
 // Indicator returns the catalog entry with the given id.
@@ -216,6 +221,9 @@ func (c *Config) Validate() error {
 	}
 	if len(c.Units) == 0 {
 		return fmt.Errorf("no reporting units are listed")
+	}
+	if err := c.CheckBoundaries(); err != nil {
+		return err
 	}
 	owner := map[string]string{} // unit key -> unit name
 	for _, u := range c.Units {

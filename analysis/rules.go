@@ -38,7 +38,7 @@ func (a *analyzer) checkTyping(data map[string]map[string]*wardData) {
 					before = earlier.parts[origin]
 				}
 				a.judgeForm(u.Name, period, wd.parts[origin], before, func(id string) (history, bool) {
-					h, ok := hist[historyKey{u.Name, origin, id, span(period)}]
+					h, ok := hist[historyKey{u.Name, origin, id, kindOf(period)}]
 					return h, ok
 				})
 			}
@@ -140,8 +140,8 @@ func (a *analyzer) histories(data map[string]map[string]*wardData) map[historyKe
 	return out
 }
 
-// span is the kind of a period id (a month, a year ...), 0 if unknown.
-func span(period string) PeriodKind {
+// kindOf is the kind of a period id (a month, a year ...), 0 if unknown.
+func kindOf(period string) PeriodKind {
 	p, _ := ParsePeriodID(period)
 	return p.Kind
 }

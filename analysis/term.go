@@ -117,7 +117,7 @@ func (u unit) values(pr *PeriodResult) []Value {
 			return pr.Wards[i].Values
 		}
 	}
-	return nil
+	return u.res.Rebased[pr.Period][u.ward] // a unit made later: its territory's figures (rebase.go)
 }
 
 // value is indicator id's value in period (the zero Value when absent).

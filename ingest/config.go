@@ -156,14 +156,60 @@ func ReadConfig(path string) (*analysis.Config, error) {
 			return nil
 		})
 	}
+	// Where each unit and change was read, to name the cell of a
+	// boundary error found once both sheets are read.
+	var unitAt, changeAt []func(string) string
 	if err == nil {
 		err = table(ConfigSheetUnits, UnitColumns, func(v map[string]string, at func(string) string) error {
 			if v["Tên"] == "" {
 				return fmt.Errorf("%s: a unit has no name", at("Tên"))
 			}
-			cfg.Units = append(cfg.Units, analysis.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])})
+			u := analysis.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])}
+			for col, id := range map[string]*string{"Từ kỳ": &u.From, "Đến kỳ": &u.To} {
+				p, ok := configPeriod(v[col])
+				if !ok {
+					return fmt.Errorf("%s: %q: not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", at(col), v[col])
+				}
+				*id = p
+			}
+			cfg.Units = append(cfg.Units, u)
+			unitAt = append(unitAt, at)
 			return nil
 		})
+	}
+	if err == nil && findSheet(f, ConfigSheetChanges) != "" {
+		err = table(ConfigSheetChanges, ChangeColumns, func(v map[string]string, at func(string) string) error {
+			from, ok := configPeriod(v["Hiệu lực từ"])
+			if !ok || from == "" {
+				return fmt.Errorf("%s: %q: the date of the change is not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", at("Hiệu lực từ"), v["Hiệu lực từ"])
+			}
+			ch := analysis.Change{From: from, Old: v["Đơn vị cũ"], New: v["Đơn vị mới"], Share: 1, Act: v["Căn cứ"]}
+			if s := v["Tỷ lệ"]; s != "" {
+				share, ok := configShare(s)
+				if !ok {
+					return fmt.Errorf("%s: %q: the share is not a number", at("Tỷ lệ"), s)
+				}
+				ch.Share = share
+			}
+			cfg.Changes = append(cfg.Changes, ch)
+			changeAt = append(changeAt, at)
+			return nil
+		})
+	}
+	if err == nil {
+		if berr := cfg.CheckBoundaries(); berr != nil {
+			var be *analysis.BoundaryError
+			if errors.As(berr, &be) {
+				at := unitAt
+				if be.Sheet == "changes" {
+					at = changeAt
+				}
+				if be.Row < len(at) {
+					return nil, fmt.Errorf("%s: %w", at[be.Row](be.Field), berr)
+				}
+			}
+			return nil, fmt.Errorf("%s: %w", path, berr)
+		}
 	}
 	if err == nil && findSheet(f, ConfigSheetDistrict) != "" {
 		err = table(ConfigSheetDistrict, DistrictColumns, func(v map[string]string, at func(string) string) error {
@@ -212,6 +258,36 @@ func configNumber(s string) (float64, bool) {
 		return 0, false
 	}
 	return n.Value, true
+}
+
+// configPeriod reads a period id ("" for blank). A year typed as a number
+// reads as its raw value; a month Excel took for a date (2025-07 typed in a
+// cell) reads as that date's month.
+func configPeriod(s string) (string, bool) {
+	if s == "" {
+		return "", true
+	}
+	if p, ok := analysis.ParsePeriodID(s); ok {
+		return p.ID(), true
+	}
+	if serial, err := strconv.ParseFloat(s, 64); err == nil && serial > 3000 {
+		if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
+			p := analysis.Period{Year: t.Year(), Kind: analysis.Month, N: int(t.Month())}
+			if _, ok := analysis.ParsePeriodID(p.ID()); ok {
+				return p.ID(), true
+			}
+		}
+	}
+	return "", false
+}
+
+// configShare reads a share: 0.5, "0,5" or "50%".
+func configShare(s string) (float64, bool) {
+	if pct, ok := strings.CutSuffix(strings.TrimSpace(s), "%"); ok {
+		v, ok := configNumber(strings.TrimSpace(pct))
+		return v / 100, ok
+	}
+	return configNumber(s)
 }
 
 // configYear reads a year (blank is 0).

@@ -12,6 +12,7 @@ const (
 	ConfigSheetDistrict   = "Quận"
 	ConfigSheetTerm       = "Nhiệm kỳ"
 	ConfigSheetPlans      = "Kế hoạch"
+	ConfigSheetChanges    = "Thay đổi địa giới"
 
 	// OwnProperty marks workbooks chitieu writes for itself (custom document
 	// property "chitieu"), so that they are never read as ward reports.
@@ -27,6 +28,7 @@ var (
 	TargetColumns   = []string{"Mã chỉ tiêu", "Loại", "So sánh", "Giá trị", "Giá trị vượt", "Hạn", "Nguồn"}
 	TermColumns     = []string{"Tên", "Năm gốc", "Từ năm", "Đến năm"}
 	PlanColumns     = []string{"Năm", "Đơn vị", "Mã chỉ tiêu", "Kế hoạch", "So sánh"}
-	UnitColumns     = []string{"Tên", "Tên khác"}
+	UnitColumns     = []string{"Tên", "Tên khác", "Từ kỳ", "Đến kỳ"}
+	ChangeColumns   = []string{"Hiệu lực từ", "Đơn vị cũ", "Đơn vị mới", "Tỷ lệ", "Căn cứ"}
 	DistrictColumns = []string{"Tên quận"}
 )

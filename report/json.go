@@ -24,30 +24,30 @@ func reportJSON(r *analysis.Result, o Options) object {
 	}
 	return object{
 		{"config", source},
-		{"periods", lazyList{len(r.Periods), func(i int) any { return periodJSON(&r.Periods[i]) }}},
+		{"periods", lazyList{len(r.Periods), func(i int) any { return periodJSON(r, &r.Periods[i]) }}},
 		{"term", termJSON(r, o)},
 		{"problems", lazyList{len(r.Problems), func(i int) any { return problemJSON(r.Problems[i], o) }}},
 	}
 }
 
 // periodJSON is one period: who sent, the district, the wards.
-func periodJSON(p *analysis.PeriodResult) object {
+func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
 	district := make(object, 0, len(p.District))
 	for _, v := range p.District {
-		district = append(district, kv{v.Indicator, withSince(v, object{
+		district = append(district, kv{v.Indicator, withBasis(r, v, withSince(v, object{
 			{"value", number(v.Value)},
 			{"previous", number(v.Previous)},
 			{"unit", v.Unit},
 			{"target", targetText(v.Target)},
 			{"status", string(v.Status)},
 			{"gap", number(v.Gap)},
-		})})
+		}))})
 	}
 	wards := make(object, 0, len(p.Wards))
 	for _, wr := range p.Wards {
 		indicators := make(object, 0, len(wr.Values))
 		for _, v := range wr.Values {
-			indicators = append(indicators, kv{v.Indicator, withSince(v, object{
+			indicators = append(indicators, kv{v.Indicator, withBasis(r, v, withSince(v, object{
 				{"value", number(v.Value)},
 				{"previous", number(v.Previous)},
 				{"unit", v.Unit},
@@ -55,7 +55,7 @@ func periodJSON(p *analysis.PeriodResult) object {
 				{"status", string(v.Status)},
 				{"source", cellText(v.Source)},
 				{"previous_source", cellText(v.PreviousSource)},
-			})})
+			}))})
 		}
 		wards = append(wards, kv{wr.Name, object{
 			{"files", list(wr.Files)},

@@ -392,11 +392,13 @@ func sourceSheet(s *sheet, r *analysis.Result, o Options) {
 					s.text(&col, x, style{})
 				}
 				s.number(&col, v.Value, v.Unit, v.Target, style{})
-				for _, x := range []string{v.Source.File, v.Source.Sheet, v.Source.Ref} {
+				for _, x := range []string{v.Source.File, v.Source.Sheet, v.Source.Ref + cellRest(v.Source)} {
 					s.text(&col, x, style{})
 				}
 				s.number(&col, v.Previous, v.Unit, v.Target, style{})
-				for _, x := range []string{v.PreviousSource.File, v.PreviousSource.Sheet, v.PreviousSource.Ref} {
+				// A sum (wards merged, or rebased on new boundaries) lists its
+				// other cells, and the shares, after the first cell.
+				for _, x := range []string{v.PreviousSource.File, v.PreviousSource.Sheet, v.PreviousSource.Ref + cellRest(v.PreviousSource)} {
 					s.text(&col, x, style{})
 				}
 			}

@@ -69,7 +69,7 @@ func build(r *analysis.Result, o Options) []block {
 		blocks = append(blocks,
 			heading(wardHeading(r, latest, o)),
 			block{kind: gridBlock, grid: wardTable(r, latest, o)},
-			text(o.t("legend")),
+			text(o.t("legend")+estimatedLegend(r, o)),
 			heading(o.t("submissions")),
 			block{kind: listBlock, lines: completeness(r, o)})
 	}
@@ -194,6 +194,9 @@ func valueCell(v analysis.Value, o Options) cell {
 	c := cell{text: o.formatValue(v.Value, v.Unit, v.Target), color: statusColor(v.Status)}
 	if v.Status.Missed() {
 		c.text += notMetMark
+	}
+	if v.ValueBasis == analysis.BasisEstimated && v.Value != nil {
+		c.text = estimatedMark + c.text
 	}
 	return c
 }

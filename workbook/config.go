@@ -25,8 +25,9 @@ var configHelp = []string{
 	"Trang \"Kế hoạch\": kế hoạch năm của từng phường và của quận (cột \"Đơn vị\" ghi tên phường, hoặc tên quận như ở trang \"Quận\"; không có dòng của quận thì kế hoạch quận là tổng kế hoạch các phường). \"So sánh\": >= (phấn đấu đạt ít nhất, mặc định) hoặc <= (không vượt quá). Kế hoạch ghi ở báo cáo của phường (cột \"Kế hoạch năm\") dùng khi trang này không có.",
 	"Trang \"Nhiệm kỳ\": tên nhiệm kỳ, năm gốc (năm so sánh, thường là năm Đại hội), năm đầu và năm cuối của nhiệm kỳ.",
 	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"Loại\": hằng năm (mỗi năm đều phải đạt), đến năm (mức phải đạt đến hết năm ở cột \"Hạn\", để trống là năm cuối nhiệm kỳ), cả nhiệm kỳ (tăng giảm % so với năm gốc đến cuối nhiệm kỳ), bình quân (bình quân các năm đã qua), cộng dồn (tổng từ đầu nhiệm kỳ). \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%); \"Giá trị vượt\" là đầu tốt hơn của khoảng (\"giảm xuống còn 3 - 4%\": Giá trị 4, Giá trị vượt 3), có thể để trống.",
-	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại).",
-	"Trang \"Quận\": tên quận, in ở đầu bảng tổng hợp.",
+	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại, kể cả số liệu các năm trước). Cột \"Từ kỳ\", \"Đến kỳ\": kỳ đầu và kỳ cuối đơn vị phải báo cáo (mã kỳ: 2025, 2025-H2, 2025-Q3, 2025-07; để trống là không giới hạn; \"Đến kỳ\" 2024 là đến hết năm 2024).",
+	"Trang \"Thay đổi địa giới\": sáp nhập, chia tách, đổi tên phường có ngày hiệu lực, để so sánh với cùng kỳ trên địa giới mới. Mỗi dòng: \"Hiệu lực từ\" (mã kỳ bắt đầu có hiệu lực, ví dụ 2025-07), \"Đơn vị cũ\", \"Đơn vị mới\", \"Tỷ lệ\" (phần số liệu của đơn vị cũ chuyển sang đơn vị mới, từ 0 đến 1, để trống là 1; đơn vị bị chia tách có nhiều dòng, cộng lại bằng 1), \"Căn cứ\" (nghị quyết, quyết định). Đơn vị cũ phải có \"Đến kỳ\" trước ngày hiệu lực; đơn vị mới phải có trong danh sách đơn vị báo cáo.",
+	"Trang \"Quận\": tên in ở đầu bảng tổng hợp: tên quận, hoặc tên thành phố khi danh sách đơn vị báo cáo là các phường, xã của cả thành phố.",
 }
 
 // The value written in each column, by column name: a column of
@@ -66,6 +67,15 @@ var (
 	unitCells = map[string]func(analysis.Unit) any{
 		"Tên":      func(u analysis.Unit) any { return u.Name },
 		"Tên khác": func(u analysis.Unit) any { return strings.Join(u.Aliases, "; ") },
+		"Từ kỳ":    func(u analysis.Unit) any { return u.From },
+		"Đến kỳ":   func(u analysis.Unit) any { return u.To },
+	}
+	changeCells = map[string]func(analysis.Change) any{
+		"Hiệu lực từ": func(c analysis.Change) any { return c.From },
+		"Đơn vị cũ":   func(c analysis.Change) any { return c.Old },
+		"Đơn vị mới":  func(c analysis.Change) any { return c.New },
+		"Tỷ lệ":       func(c analysis.Change) any { return c.Share },
+		"Căn cứ":      func(c analysis.Change) any { return c.Act },
 	}
 	termCells = map[string]func(analysis.Term) any{
 		"Tên":     func(t analysis.Term) any { return t.Name },
@@ -127,6 +137,10 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	changes, err := tableRows(cfg.Changes, ingest.ChangeColumns, changeCells)
+	if err != nil {
+		return nil, err
+	}
 	district, err := tableRows([]string{cfg.District}, ingest.DistrictColumns, districtCells)
 	if err != nil {
 		return nil, err
@@ -152,6 +166,7 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 		{ingest.ConfigSheetTerm, ingest.TermColumns, term},
 		{ingest.ConfigSheetTargets, ingest.TargetColumns, tgt},
 		{ingest.ConfigSheetUnits, ingest.UnitColumns, units},
+		{ingest.ConfigSheetChanges, ingest.ChangeColumns, changes},
 		{ingest.ConfigSheetPlans, ingest.PlanColumns, plans},
 		{ingest.ConfigSheetDistrict, ingest.DistrictColumns, district},
 	} {

@@ -13,7 +13,13 @@ import (
 // (sheet, cell, value), and returns its path.
 func writeConfig(t *testing.T, edits ...[3]string) string {
 	t.Helper()
-	f, err := Config(analysis.Builtin())
+	return writeConfigOf(t, analysis.Builtin(), edits...)
+}
+
+// writeConfigOf is writeConfig for the configuration cfg.
+func writeConfigOf(t *testing.T, cfg *analysis.Config, edits ...[3]string) string {
+	t.Helper()
+	f, err := Config(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

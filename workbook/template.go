@@ -133,6 +133,8 @@ func Template(cfg *analysis.Config, ward string, period analysis.Period) (*excel
 		return nil, fmt.Errorf("%q does not name a ward", ward)
 	case !ok:
 		return nil, fmt.Errorf("%q is not in the configured list of wards", ward)
+	case !cfg.ValidIn(name, period.ID()):
+		return nil, fmt.Errorf("%s is not a reporting unit in %s (see the sheets %q and %q of the configuration)", name, period.ID(), "Đơn vị báo cáo", "Thay đổi địa giới")
 	}
 	wardLine := strings.ToUpper(name)
 	if back, _, _ := matcher.Unit(wardLine); back != name {
