@@ -284,10 +284,25 @@ func markDerived(pr *PeriodResult, wards map[string]*wardData) {
 // computed as the period's own are, without their problems: the cells
 // behind them already raised theirs.
 func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear) {
+	index := make(map[string]*PeriodResult, len(res.Periods))
+	for i := range res.Periods {
+		index[res.Periods[i].Period] = &res.Periods[i]
+	}
 	for i := range res.Periods {
 		pr := &res.Periods[i]
 		p, ok := ParsePeriodID(pr.Period)
 		if !ok || p.Kind != Month && p.Kind != Quarter {
+			continue
+		}
+		// January's is its own figure; at the end of a quarter it is the
+		// period from January that the same months were added up to, when
+		// no ward's form stands in for it.
+		if p.Kind == Month && p.N == 1 {
+			copyYearToDate(pr, pr)
+			continue
+		}
+		if from, ok := index[fromJanuary(p)]; ok && from.Derived && !hasSubmittedWard(from) {
+			copyYearToDate(pr, from)
 			continue
 		}
 		wards := map[string]*wardData{}
@@ -299,23 +314,58 @@ func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear
 		quiet := a.problems
 		ytd := a.period(pr.Period, wards)
 		a.problems = quiet
-		copyYearToDate(pr.District, ytd.District)
-		for j := range pr.Wards {
-			for _, w := range ytd.Wards {
-				if w.Name == pr.Wards[j].Name {
-					copyYearToDate(pr.Wards[j].Values, w.Values)
-				}
-			}
-		}
+		copyYearToDate(pr, &ytd)
 	}
 	a.fillLastYearToDate(res)
 }
 
-func copyYearToDate(into, from []Value) {
+// fromJanuary is the id of the period from January to the end of p's
+// quarter (Q1, H1, 9M, the year), "" when p does not end a quarter.
+func fromJanuary(p Period) string {
+	kinds := map[int]Period{3: {Kind: Quarter, N: 1}, 6: {Kind: Half, N: 1}, 9: {Kind: NineMonths}, 12: {Kind: Year}}
+	to, ok := kinds[p.endMonth()]
+	if !ok {
+		return ""
+	}
+	return to.WithYear(p.Year).ID()
+}
+
+func hasSubmittedWard(p *PeriodResult) bool {
+	for _, w := range p.Wards {
+		if !w.Derived {
+			return true
+		}
+	}
+	return false
+}
+
+// copyYearToDate sets the year to date of pr's values from the values of
+// from (the same period's figures over January to its end): the district's,
+// and each ward's that from has; the others have none.
+func copyYearToDate(pr, from *PeriodResult) {
+	setYearToDate(pr.District, from.District)
+	byName := make(map[string][]Value, len(from.Wards))
+	for _, w := range from.Wards {
+		byName[w.Name] = w.Values
+	}
+	for j := range pr.Wards {
+		setYearToDate(pr.Wards[j].Values, byName[pr.Wards[j].Name])
+	}
+}
+
+// setYearToDate gives the values into the year to date of the same
+// indicators in from (nil: none to be had). Both are in catalog order.
+func setYearToDate(into, from []Value) {
 	for j := range into {
-		if v, ok := Find(from, into[j].Indicator); ok {
+		into[j].HasYtd = true
+		v, ok := Value{}, false
+		if j < len(from) && from[j].Indicator == into[j].Indicator {
+			v, ok = from[j], true
+		} else if from != nil {
+			v, ok = Find(from, into[j].Indicator)
+		}
+		if ok {
 			into[j].Ytd, into[j].PreviousYtd = v.Value, v.Previous
-			into[j].HasYtd = true
 		}
 	}
 }

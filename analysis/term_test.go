@@ -361,3 +361,21 @@ func fieldOfErr(err error) string {
 	}
 	return ""
 }
+
+// FuzzPeriodIDFastPath: the parser without the regular expression agrees
+// with the one with it on every id it accepts.
+func FuzzPeriodIDFastPath(f *testing.F) {
+	for _, s := range []string{"2003", "2003-H1", "2003-H3", "2003-Q4", "2003-9M", "2003-05", "2003-13", "2003-00", "1949", "20a3", "2003-h1", "2003_05"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fast, ok := parseCanonicalID(s)
+		if !ok {
+			return
+		}
+		m := periodID.FindStringSubmatch(s)
+		if m == nil || fast.ID() != s {
+			t.Errorf("%q: the fast path gives %+v, the expression %v", s, fast, m)
+		}
+	})
+}
