@@ -95,16 +95,36 @@ func ReadConfig(path string) (*analysis.Config, error) {
 		}
 		return nil
 	}
+	// A workbook written before a column existed takes the built-in
+	// catalog's value for the indicators it knows: an old cau-hinh.xlsx
+	// keeps adding months up and checking parts against their wholes.
+	newer := map[string]bool{}
+	for _, col := range []string{"Cộng theo thời gian", "Nhóm", "Không vượt quá"} {
+		newer[col] = hasColumn(f, ConfigSheetIndicators, col)
+	}
+	builtin := analysis.Builtin()
 	err = table(ConfigSheetIndicators, IndicatorColumns, func(v map[string]string, at func(string) string) error {
 		acc, ok := analysis.ParseAccumulation(v["Cộng theo thời gian"])
 		if !ok {
 			return fmt.Errorf("%s: %q: adds up over time as %q (flows: revenue, cases) or %q (stocks: households, yes/no)",
 				at("Cộng theo thời gian"), v["Cộng theo thời gian"], analysis.AccumulateSum, analysis.AccumulateLast)
 		}
-		cfg.Indicators = append(cfg.Indicators, analysis.Indicator{
+		ind := analysis.Indicator{
 			ID: v["Mã chỉ tiêu"], Code: v["Mã số"], Label: v["Tên chỉ tiêu"], LabelEN: v["Tên tiếng Anh"],
 			Unit: v["Đơn vị tính"], Kind: analysis.Kind(v["Loại"]), Of: splitList(v["Tính từ"]), Aliases: splitList(v["Tên khác"]),
-			Accumulate: acc, Group: v["Nhóm"]})
+			Accumulate: acc, Group: v["Nhóm"], AtMost: v["Không vượt quá"]}
+		if known, ok := builtin.Indicator(ind.ID); ok {
+			if !newer["Cộng theo thời gian"] {
+				ind.Accumulate = known.Accumulate
+			}
+			if !newer["Nhóm"] {
+				ind.Group = known.Group
+			}
+			if !newer["Không vượt quá"] {
+				ind.AtMost = known.AtMost
+			}
+		}
+		cfg.Indicators = append(cfg.Indicators, ind)
 		return nil
 	})
 	if err == nil && findSheet(f, ConfigSheetTerm) != "" {
@@ -309,6 +329,26 @@ func fieldOf(err error) string {
 		return fe.Field
 	}
 	return ""
+}
+
+// hasColumn reports whether sheet's header row has the column col.
+func hasColumn(f *excelize.File, sheet, col string) bool {
+	name := findSheet(f, sheet)
+	if name == "" {
+		return false
+	}
+	rows, err := f.Rows(name)
+	if err != nil || !rows.Next() {
+		return false
+	}
+	defer rows.Close()
+	header, _ := rows.Columns()
+	for _, h := range header {
+		if analysis.Fold(h) == analysis.Fold(col) {
+			return true
+		}
+	}
+	return false
 }
 
 func findSheet(f *excelize.File, want string) string {

@@ -24,7 +24,7 @@ const (
 // The columns of each configuration sheet, in the order they are written.
 var (
 	IndicatorColumns = []string{"Mã chỉ tiêu", "Mã số", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Tính từ", "Tên khác",
-		"Cộng theo thời gian", "Nhóm"}
+		"Cộng theo thời gian", "Nhóm", "Không vượt quá"}
 	TargetColumns   = []string{"Mã chỉ tiêu", "Loại", "So sánh", "Giá trị", "Giá trị vượt", "Hạn", "Nguồn"}
 	TermColumns     = []string{"Tên", "Năm gốc", "Từ năm", "Đến năm"}
 	PlanColumns     = []string{"Năm", "Đơn vị", "Mã chỉ tiêu", "Kế hoạch", "So sánh"}

@@ -21,7 +21,7 @@ var configHelp = []string{
 	"Sửa bảng này trong Excel rồi lưu lại với tên cau-hinh.xlsx trong thư mục chứa báo cáo của các phường (hoặc chạy chitieu với --config TỆP).",
 	"Trang \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Không đổi cột \"Mã chỉ tiêu\" (dùng trong JSON). Thêm cách viết khác của tên chỉ tiêu vào cột \"Tên khác\", ngăn cách bằng dấu chấm phẩy (;).",
 	"Cột \"Loại\": count (số đếm, quận = tổng các phường), flag (có/không, ghi 1/0), ratio (tỷ lệ % = chỉ tiêu thứ nhất / chỉ tiêu thứ hai), change (tăng giảm % so với cùng kỳ), count_true (số phường có giá trị 1). Cột \"Tính từ\": các mã chỉ tiêu đầu vào, ngăn cách bằng dấu chấm phẩy.",
-	"Cột \"Cộng theo thời gian\": tổng (số phát sinh trong kỳ: doanh thu, số vụ, số người đưa đi cai nghiện; cộng các kỳ lại) hoặc cuối kỳ (số hiện có: số hộ, số người nghiện có hồ sơ, có/không; lấy số của kỳ sau cùng). Cột \"Nhóm\": mục của bản đánh giá (Kinh tế, Xóa đói giảm nghèo, An ninh trật tự).",
+	"Cột \"Cộng theo thời gian\": tổng (số phát sinh trong kỳ: doanh thu, số vụ, số người đưa đi cai nghiện; cộng các kỳ lại) hoặc cuối kỳ (số hiện có: số hộ, số người nghiện có hồ sơ, có/không; lấy số của kỳ sau cùng). Cột \"Nhóm\": mục của bản đánh giá (Kinh tế, Xóa đói giảm nghèo, An ninh trật tự). Cột \"Không vượt quá\": mã chỉ tiêu mà chỉ tiêu này không thể lớn hơn (số hộ nghèo: households; số vụ đã khám phá: criminal_cases).",
 	"Trang \"Kế hoạch\": kế hoạch năm của từng phường và của quận (cột \"Đơn vị\" ghi tên phường, hoặc tên quận như ở trang \"Quận\"; không có dòng của quận thì kế hoạch quận là tổng kế hoạch các phường). \"So sánh\": >= (phấn đấu đạt ít nhất, mặc định) hoặc <= (không vượt quá). Kế hoạch ghi ở báo cáo của phường (cột \"Kế hoạch năm\") dùng khi trang này không có.",
 	"Trang \"Nhiệm kỳ\": tên nhiệm kỳ, năm gốc (năm so sánh, thường là năm Đại hội), năm đầu và năm cuối của nhiệm kỳ.",
 	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"Loại\": hằng năm (mỗi năm đều phải đạt), đến năm (mức phải đạt đến hết năm ở cột \"Hạn\", để trống là năm cuối nhiệm kỳ), cả nhiệm kỳ (tăng giảm % so với năm gốc đến cuối nhiệm kỳ), bình quân (bình quân các năm đã qua), cộng dồn (tổng từ đầu nhiệm kỳ). \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%); \"Giá trị vượt\" là đầu tốt hơn của khoảng (\"giảm xuống còn 3 - 4%\": Giá trị 4, Giá trị vượt 3), có thể để trống.",
@@ -44,6 +44,7 @@ var (
 		"Tên khác":            func(i analysis.Indicator) any { return strings.Join(i.Aliases, "; ") },
 		"Cộng theo thời gian": func(i analysis.Indicator) any { return string(i.Accumulate) },
 		"Nhóm":                func(i analysis.Indicator) any { return i.Group },
+		"Không vượt quá":      func(i analysis.Indicator) any { return i.AtMost },
 	}
 	targetCells = map[string]func(analysis.Target) any{
 		"Mã chỉ tiêu": func(t analysis.Target) any { return t.Indicator },

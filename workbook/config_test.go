@@ -93,3 +93,39 @@ func TestConfigRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigOlderWorkbook: a configuration written before the catalog had
+// "Cộng theo thời gian", "Nhóm" and "Không vượt quá" keeps the built-in
+// catalog's values for them; one that has the columns keeps its own.
+func TestConfigOlderWorkbook(t *testing.T) {
+	f, err := Config(analysis.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 { // columns I, J, K
+		if err := f.RemoveCol(ingest.ConfigSheetIndicators, "I"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := filepath.Join(t.TempDir(), "cu.xlsx")
+	if err := f.SaveAs(old); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := ingest.ReadConfig(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	poor, _ := cfg.Indicator("poor_households")
+	revenue, _ := cfg.Indicator("trade_services_revenue")
+	if poor.AtMost != "households" || revenue.Accumulate != analysis.AccumulateSum || revenue.Group != "Kinh tế" {
+		t.Errorf("an older workbook: poor households at most %q, revenue %q in %q", poor.AtMost, revenue.Accumulate, revenue.Group)
+	}
+	// Blank cells in the columns mean none.
+	cfg, err = ingest.ReadConfig(writeConfig(t, [3]string{ingest.ConfigSheetIndicators, "K3", ""}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if poor, _ := cfg.Indicator("poor_households"); poor.AtMost != "" {
+		t.Errorf("a blank Không vượt quá: %q", poor.AtMost)
+	}
+}
