@@ -171,7 +171,7 @@ func meetingWardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *g
 	for _, w := range p.Wards {
 		add(w.Name, w.Values)
 	}
-	add(o.t("wholeDist"), p.District)
+	add(o.t("wholeDist", o.level(r)), p.District)
 	return g
 }
 

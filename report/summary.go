@@ -325,7 +325,7 @@ func wardSheet(s *sheet, r *analysis.Result, o Options) {
 		for _, w := range p.Wards {
 			line(period, w.Name, w.Values, style{})
 		}
-		district := o.t("wholeDist")
+		district := o.t("wholeDist", o.level(r))
 		if !p.Complete {
 			district = o.t("provisional", district)
 		}

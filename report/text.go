@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"chitieu/analysis"
 )
@@ -44,7 +46,7 @@ func (o Options) lang() string {
 var texts = map[string][2]string{
 	"config":          {"Cấu hình: %s", "Configuration: %s"},
 	"builtin":         {"mặc định (built-in)", "built-in"},
-	"district":        {"Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District — indicators against the Congress targets"},
+	"district":        {"%s — các chỉ tiêu so với Nghị quyết Đại hội", "%s — indicators against the Congress targets"},
 	"noData":          {"Không đọc được số liệu nào.", "No figures were read."},
 	"indicator":       {"Chỉ tiêu", "Indicator"},
 	"unit":            {"Đơn vị", "Unit"},
@@ -55,7 +57,7 @@ var texts = map[string][2]string{
 	"wards":           {"Các phường — %s", "Wards — %s"},
 	"ward":            {"Phường", "Ward"},
 	"period":          {"Kỳ báo cáo", "Period"},
-	"wholeDist":       {"Toàn quận", "District"},
+	"wholeDist":       {"Toàn %s", "%s"},
 	"legend":          {"* chưa đạt chỉ tiêu Nghị quyết; — không có số liệu", "* target not met; — no data"},
 	"submissions":     {"Tình hình nộp báo cáo", "Submissions"},
 	"submitted":       {"%s: %d/%d phường đã nộp; thiếu: %s", "%s: %d/%d wards submitted; missing: %s"},
@@ -277,4 +279,40 @@ func (o Options) wardCounts(problems []analysis.Problem) string {
 		parts[i] = w + ": " + o.counts(byWard[w])
 	}
 	return o.t("byWard") + ": " + strings.Join(parts, "; ")
+}
+
+// levels name the unit that the wards make up, by the first words of its
+// configured name: a district (Quận 11), a city after the 2025 reform, a
+// rural district, a town or a province. Anything else is a district.
+var levels = []struct{ prefix, vi, en string }{
+	{"quan", "quận", "District"}, {"huyen", "huyện", "District"},
+	{"thanh pho", "thành phố", "City"}, {"tp", "thành phố", "City"},
+	{"thi xa", "thị xã", "Town"}, {"tinh", "tỉnh", "Province"},
+}
+
+// level is the word for the whole the wards add up to, lower case in
+// Vietnamese ("quận", for "Toàn quận"), capitalised in English.
+func (o Options) level(r *analysis.Result) string {
+	name := ""
+	if r.Config != nil {
+		name = analysis.Fold(r.Config.District)
+	}
+	vi, en := "quận", "District"
+	for _, l := range levels {
+		if name == l.prefix || strings.HasPrefix(name, l.prefix+" ") {
+			vi, en = l.vi, l.en
+			break
+		}
+	}
+	if o.en() {
+		return en
+	}
+	return vi
+}
+
+// districtHeading is "Quận — các chỉ tiêu …" for the district table.
+func (o Options) districtHeading(r *analysis.Result) string {
+	l := o.level(r)
+	first, size := utf8.DecodeRuneInString(l)
+	return o.t("district", string(unicode.ToUpper(first))+l[size:])
 }

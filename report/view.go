@@ -55,7 +55,7 @@ func build(r *analysis.Result, o Options) []block {
 		blocks = append(blocks, text(o.t("noData")))
 	} else {
 		blocks = append(blocks,
-			heading(o.t("district")),
+			heading(o.districtHeading(r)),
 			block{kind: gridBlock, grid: districtTable(r, o)})
 		if tr := termOf(r); tr != nil && len(tr.Targets) > 0 {
 			blocks = append(blocks,
@@ -160,7 +160,7 @@ func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
 	for _, w := range p.Wards {
 		add(w.Name, w.Values)
 	}
-	add(o.t("wholeDist"), p.District)
+	add(o.t("wholeDist", o.level(r)), p.District)
 	return g
 }
 
