@@ -360,127 +360,167 @@ func TermReview(res *Result, ward string) *TermResult {
 	return tr
 }
 
+// review is one target being judged over the term so far.
+type review struct {
+	term    *Term
+	u       unit
+	ind     Indicator
+	t       Target
+	shown   []Period // the periods of TermTarget.Values
+	asOf    Period
+	elapsed float64 // the share of the term elapsed at asOf's end
+	ended   bool    // asOf ends at or after the term's end
+	tt      TermTarget
+}
+
 // reviewTarget gives one target's values, to-date figure and verdict.
 func reviewTarget(term *Term, u unit, ind Indicator, t Target, shown []Period, asOf Period, elapsed float64) TermTarget {
-	tt := TermTarget{Target: t}
-	ended := endOf(asOf) >= yearEnd(term.To)
-	var fullYears []string
-	for _, p := range shown {
-		v := u.value(p.ID(), ind.ID)
+	r := &review{term: term, u: u, ind: ind, t: t, shown: shown, asOf: asOf, elapsed: elapsed,
+		ended: endOf(asOf) >= yearEnd(term.To), tt: TermTarget{Target: t}}
+	fullYears := r.values()
+	switch t.TargetKind() {
+	case KindEachPeriod, KindAverage:
+		r.yearly(fullYears)
+	case KindByDeadline:
+		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(Period{Kind: Year}, term.Baseline, ind.ID)
+		r.byDeadline()
+	case KindOverTerm:
+		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(Period{Kind: Year}, term.Baseline, ind.ID)
+		r.overTerm()
+	case KindCumulative:
+		r.cumulative()
+	}
+	return r.tt
+}
+
+// values fills the term's values (a month's or a quarter's year to date
+// for a yearly target) and the periods met, and returns the full years.
+func (r *review) values() (fullYears []string) {
+	kind := r.t.TargetKind()
+	for _, p := range r.shown {
+		v := r.u.value(p.ID(), r.ind.ID)
 		tv := TermValue{Period: p.ID(), Value: v.Value, SinceBaseline: v.SinceBaseline, Status: v.Status}
-		if v.HasYtd && (t.TargetKind() == KindEachPeriod || t.TargetKind() == KindAverage) {
+		if v.HasYtd && (kind == KindEachPeriod || kind == KindAverage) {
 			// A month or a quarter after the full years stands for the year
 			// so far: the review speaks of "5 tháng đầu năm".
 			tv.Value, tv.YearToDate = v.Ytd, true
-			if t.TargetKind() == KindEachPeriod && v.Ytd != nil {
-				tv.Status = metStatus(t.Met(*v.Ytd))
+			if kind == KindEachPeriod && v.Ytd != nil {
+				tv.Status = metStatus(r.t.Met(*v.Ytd))
 			}
 		}
 		if tv.Value == nil || tv.Status == "" {
 			tv.Status = StatusNoData
 		}
-		tt.Values = append(tt.Values, tv)
-		if v.Value != nil && (t.TargetKind() != KindOverTerm || v.SinceBaseline != nil) {
-			tt.PeriodsJudged++
-			if t.TargetKind() != KindCumulative && t.Met(judged(t, tv)) {
-				tt.PeriodsMet++
+		r.tt.Values = append(r.tt.Values, tv)
+		if v.Value != nil && (kind != KindOverTerm || v.SinceBaseline != nil) {
+			r.tt.PeriodsJudged++
+			if kind != KindCumulative && r.t.Met(judged(r.t, tv)) {
+				r.tt.PeriodsMet++
 			}
 		}
 		if p.Kind == Year {
 			fullYears = append(fullYears, p.ID())
 		}
 	}
-	kind := t.TargetKind()
-	if kind == KindByDeadline || kind == KindOverTerm {
-		tt.Baseline, tt.BaselineFrom, tt.BaselineSource = u.sameSpanOfYear(Period{Kind: Year}, term.Baseline, ind.ID)
+	return fullYears
+}
+
+// yearly judges an each_period target on its periods and an average one on
+// its average over the full years.
+func (r *review) yearly(fullYears []string) {
+	tt, t, kind := &r.tt, r.t, r.t.TargetKind()
+	tt.ToDate, tt.ToDatePeriods = yearlyAverage(r.u, r.ind, fullYears), fullYears
+	switch {
+	case kind == KindEachPeriod && tt.PeriodsJudged == 0, kind == KindAverage && tt.ToDate == nil:
+		tt.Verdict = VerdictNoData
+	case kind == KindEachPeriod && tt.PeriodsMet == tt.PeriodsJudged, kind == KindAverage && t.Met(*tt.ToDate):
+		tt.Verdict = VerdictAchieved
+	case r.ended:
+		tt.Verdict = VerdictNotMet
+	default:
+		tt.Verdict = VerdictAtRisk
 	}
+	tt.Stretched = tt.Verdict == VerdictAchieved && stretchedAll(t, tt.Values)
+	tt.BeforeDeadline = !r.ended
+}
 
-	switch kind {
-	case KindEachPeriod, KindAverage:
-		tt.ToDate, tt.ToDatePeriods = yearlyAverage(u, ind, fullYears), fullYears
-		switch {
-		case kind == KindEachPeriod && tt.PeriodsJudged == 0, kind == KindAverage && tt.ToDate == nil:
-			tt.Verdict = VerdictNoData
-		case kind == KindEachPeriod && tt.PeriodsMet == tt.PeriodsJudged, kind == KindAverage && t.Met(*tt.ToDate):
-			tt.Verdict = VerdictAchieved
-		case ended:
-			tt.Verdict = VerdictNotMet
-		default:
-			tt.Verdict = VerdictAtRisk
+// byDeadline judges the latest value against the path to the deadline, or,
+// once it has passed, the deadline year's value against the target.
+func (r *review) byDeadline() {
+	tt, t := &r.tt, r.t
+	deadline := t.DeadlineYear(r.term)
+	var at Period
+	for i := len(tt.Values) - 1; i >= 0 && tt.ToDate == nil; i-- {
+		if tt.Values[i].Value != nil {
+			tt.ToDate, at = tt.Values[i].Value, r.shown[i]
+			tt.ToDatePeriods = []string{r.shown[i].ID()}
 		}
-		tt.Stretched = tt.Verdict == VerdictAchieved && stretchedAll(t, tt.Values)
-		tt.BeforeDeadline = !ended
-
-	case KindByDeadline:
-		deadline := t.DeadlineYear(term)
-		var at Period
-		for i := len(tt.Values) - 1; i >= 0 && tt.ToDate == nil; i-- {
-			if tt.Values[i].Value != nil {
-				tt.ToDate, at = tt.Values[i].Value, shown[i]
-				tt.ToDatePeriods = []string{shown[i].ID()}
-			}
-		}
-		tt.BeforeDeadline = endOf(asOf) < yearEnd(deadline)
-		switch {
-		case !tt.BeforeDeadline:
-			final := deadlineValue(u, ind.ID, deadline)
-			if final == nil {
-				tt.Verdict = VerdictNoData
-			} else {
-				tt.Verdict = map[bool]Verdict{true: VerdictAchieved, false: VerdictNotMet}[t.Met(*final)]
-				tt.Stretched = t.StretchMet(*final)
-			}
-		case tt.ToDate == nil:
-			tt.Verdict = VerdictNoData
-		default:
-			tt.Verdict = verdictOnPath(pathStatus(t, *tt.ToDate, tt.Baseline, pathShare(term.Baseline, deadline, endOf(at))))
-			tt.Stretched = t.StretchMet(*tt.ToDate)
-			if tt.Verdict != VerdictAchieved && tt.Verdict != VerdictNoData {
-				tt.NeededPerYear = perYear(t.Value-*tt.ToDate, deadline-at.Year)
-			}
-		}
-
-	case KindOverTerm:
-		latest := -1
-		for i, p := range shown {
-			if p.Kind == Year {
-				latest = i
-			}
-		}
-		tt.BeforeDeadline = !ended
-		if latest < 0 || tt.Values[latest].SinceBaseline == nil {
-			tt.Verdict = VerdictNoData
-			break
-		}
-		since := *tt.Values[latest].SinceBaseline
-		tt.ToDate, tt.ToDatePeriods = &since, []string{shown[latest].ID()}
-		tt.Stretched = t.StretchMet(since)
-		year := shown[latest].Year
-		zero := 0.0
-		switch s := pathStatus(t, since, &zero, pathShare(term.Baseline, term.To, yearEnd(year))); {
-		case ended && t.Met(since):
-			tt.Verdict = VerdictAchieved
-		case ended:
-			tt.Verdict = VerdictNotMet
-		default:
-			tt.Verdict = verdictOnPath(s)
-		}
-		if tt.Verdict != VerdictAchieved {
-			tt.NeededPerYear = perYear(t.Value-since, term.To-year)
-		}
-
-	case KindCumulative:
-		tt.ToDate, tt.ToDatePeriods, _ = cover(u, ind.ID, term, asOf)
-		tt.BeforeDeadline = !ended
-		if tt.ToDate == nil {
-			tt.Verdict = VerdictNoData
-			break
-		}
-		sum := *tt.ToDate
-		tt.Verdict = cumulativeVerdict(t, sum, elapsed, ended)
-		tt.Stretched = tt.Verdict == VerdictAchieved && t.StretchMet(sum)
 	}
-	return tt
+	tt.BeforeDeadline = endOf(r.asOf) < yearEnd(deadline)
+	switch {
+	case !tt.BeforeDeadline:
+		final := deadlineValue(r.u, r.ind.ID, deadline)
+		if final == nil {
+			tt.Verdict = VerdictNoData
+			return
+		}
+		tt.Verdict = map[bool]Verdict{true: VerdictAchieved, false: VerdictNotMet}[t.Met(*final)]
+		tt.Stretched = t.StretchMet(*final)
+	case tt.ToDate == nil:
+		tt.Verdict = VerdictNoData
+	default:
+		tt.Verdict = verdictOnPath(pathStatus(t, *tt.ToDate, tt.Baseline, pathShare(r.term.Baseline, deadline, endOf(at))))
+		tt.Stretched = t.StretchMet(*tt.ToDate)
+		if tt.Verdict != VerdictAchieved && tt.Verdict != VerdictNoData {
+			tt.NeededPerYear = perYear(t.Value-*tt.ToDate, deadline-at.Year)
+		}
+	}
+}
+
+// overTerm judges the latest full year's change since the baseline against
+// the path to the term's end.
+func (r *review) overTerm() {
+	tt, t := &r.tt, r.t
+	latest := -1
+	for i, p := range r.shown {
+		if p.Kind == Year {
+			latest = i
+		}
+	}
+	tt.BeforeDeadline = !r.ended
+	if latest < 0 || tt.Values[latest].SinceBaseline == nil {
+		tt.Verdict = VerdictNoData
+		return
+	}
+	since := *tt.Values[latest].SinceBaseline
+	tt.ToDate, tt.ToDatePeriods = &since, []string{r.shown[latest].ID()}
+	tt.Stretched = t.StretchMet(since)
+	year := r.shown[latest].Year
+	zero := 0.0
+	switch s := pathStatus(t, since, &zero, pathShare(r.term.Baseline, r.term.To, yearEnd(year))); {
+	case r.ended && t.Met(since):
+		tt.Verdict = VerdictAchieved
+	case r.ended:
+		tt.Verdict = VerdictNotMet
+	default:
+		tt.Verdict = verdictOnPath(s)
+	}
+	if tt.Verdict != VerdictAchieved {
+		tt.NeededPerYear = perYear(t.Value-since, r.term.To-year)
+	}
+}
+
+// cumulative judges the sum over the term so far.
+func (r *review) cumulative() {
+	tt := &r.tt
+	tt.ToDate, tt.ToDatePeriods, _ = cover(r.u, r.ind.ID, r.term, r.asOf)
+	tt.BeforeDeadline = !r.ended
+	if tt.ToDate == nil {
+		tt.Verdict = VerdictNoData
+		return
+	}
+	tt.Verdict = cumulativeVerdict(r.t, *tt.ToDate, r.elapsed, r.ended)
+	tt.Stretched = tt.Verdict == VerdictAchieved && r.t.StretchMet(*tt.ToDate)
 }
 
 // judged is the figure a term value is judged on: the change since the
