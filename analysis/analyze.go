@@ -172,6 +172,41 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	for _, p := range problems {
 		a.reported[p.Ward+"|"+p.Period+"|"+p.Indicator] = true
 	}
+	data := a.gather(subs)
+	a.checkTyping(data)
+	for _, wards := range data {
+		for _, wd := range wards {
+			wd.obs = a.combine(wd)
+		}
+	}
+	a.rebase(data) // units that change: previous figures on the new units
+	years := wardYears(data)
+	a.derive(data, years)
+
+	res := &Result{Config: cfg}
+	for _, p := range sortedPeriods(data) {
+		pr := a.period(p, data[p])
+		markDerived(&pr, data[p])
+		res.Periods = append(res.Periods, pr)
+	}
+	a.fillLastYear(res)
+	a.finishRebase(res) // units that change: last year's changes, bases
+	a.addYearToDate(res, years)
+	a.applyPlans(res, data)
+	a.judgeTerm(res)
+	for i := range a.problems {
+		if a.problems[i].Indicator != "" {
+			a.problems[i].IndicatorName = a.name(a.problems[i].Indicator)
+		}
+	}
+	res.Problems = a.problems
+	return res
+}
+
+// gather sorts the submissions oldest first and files their observations
+// by period, ward and origin, a newer one replacing an older (with one
+// warning per pair of files).
+func (a *analyzer) gather(subs []Submission) map[string]map[string]*wardData {
 	subs = append([]Submission(nil), subs...)
 	revision := make(map[string]int, len(subs))
 	for _, s := range subs {
@@ -227,34 +262,7 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	for _, r := range replacements {
 		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: MsgDuplicate, Args: []any{r.old, replaced[r]}})
 	}
-	a.checkTyping(data)
-	for _, wards := range data {
-		for _, wd := range wards {
-			wd.obs = a.combine(wd)
-		}
-	}
-	a.rebase(data) // units that change: previous figures on the new units
-	years := wardYears(data)
-	a.derive(data, years)
-
-	res := &Result{Config: cfg}
-	for _, p := range sortedPeriods(data) {
-		pr := a.period(p, data[p])
-		markDerived(&pr, data[p])
-		res.Periods = append(res.Periods, pr)
-	}
-	a.fillLastYear(res)
-	a.finishRebase(res) // units that change: last year's changes, bases
-	a.addYearToDate(res, years)
-	a.applyPlans(res, data)
-	a.judgeTerm(res)
-	for i := range a.problems {
-		if a.problems[i].Indicator != "" {
-			a.problems[i].IndicatorName = a.name(a.problems[i].Indicator)
-		}
-	}
-	res.Problems = a.problems
-	return res
+	return data
 }
 
 type analyzer struct {
