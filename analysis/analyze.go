@@ -117,6 +117,9 @@ type PeriodResult struct {
 	Wards     []WardResult
 	Derived   bool     // some ward's figures are added up from shorter periods
 	From      []string // those shorter periods, finest first
+	// YtdMissing are the wards whose year to date lacks a form since
+	// January: their flows are not in the district's.
+	YtdMissing []string
 }
 
 // Result is the whole analysis: periods sorted as the contract says.
@@ -157,6 +160,7 @@ type wardData struct {
 	parts   map[string]map[string]Observation // origin -> indicator -> observation
 	obs     map[string]Observation            // the parts combined
 	derived bool                              // added up from monthly or quarterly forms
+	gap     bool                              // a year to date that lacks a part: its flows are unknown
 	from    []string                          // derived: the periods added up
 }
 
@@ -266,8 +270,9 @@ func (a *analyzer) gather(subs []Submission) map[string]map[string]*wardData {
 }
 
 type analyzer struct {
-	cfg      *Config
-	problems []Problem
+	ytdWarned map[string]bool // ward|year whose year to date lacks a form, said once
+	cfg       *Config
+	problems  []Problem
 	// reported holds "ward|period|indicator" of values already reported
 	// as problems while reading, so that a district sum lacking them does
 	// not report the same fault again.

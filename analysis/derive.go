@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 )
 
 // Periods that add up (contract: "Periods that add up"): quarters, halves,
@@ -98,11 +99,13 @@ func (a *analyzer) span(wy *wardYear, year, first, last int) (wd *wardData, from
 // there is none yet): the sum of a flow, the last figure of a stock;
 // unknown once a part lacks it. The result has no cell of its own.
 func accumulate(how Accumulation, first bool, sofar, next Figure) Figure {
-	if !next.Known || !first && !sofar.Known {
+	switch {
+	case !next.Known:
 		return Figure{}
-	}
-	if how == AccumulateLast || first {
+	case how == AccumulateLast || first:
 		return Figure{Value: next.Value, Known: true}
+	case !sofar.Known:
+		return Figure{}
 	}
 	return Figure{Value: sofar.Value + next.Value, Known: true}
 }
@@ -136,9 +139,11 @@ func (a *analyzer) yearToDate(wy *wardYear, last int) *wardData {
 	for ; k < n; k++ {
 		part, ok := wy.parts[k+1]
 		if !ok {
-			return nil
+			part = &wardData{} // a missing month: its flows cannot be added up
 		}
-		wy.ytd[k+1] = a.extend(wy.ytd[k], part)
+		next := a.extend(wy.ytd[k], part)
+		next.gap = !ok || wy.ytd[k] != nil && wy.ytd[k].gap
+		wy.ytd[k+1] = next
 	}
 	return wy.ytd[n]
 }
@@ -301,15 +306,25 @@ func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear
 			copyYearToDate(pr, pr)
 			continue
 		}
-		if from, ok := index[fromJanuary(p)]; ok && from.Derived && !hasSubmittedWard(from) {
+		if from, ok := index[fromJanuary(p)]; ok && from.Derived && !hasSubmittedWard(from) && len(from.Wards) == len(pr.Wards) {
 			copyYearToDate(pr, from)
 			continue
 		}
 		wards := map[string]*wardData{}
 		for _, w := range pr.Wards {
-			if wd := a.yearToDate(years[w.Name][p.Year], p.endMonth()); wd != nil {
-				wards[w.Name] = wd
+			wd := a.yearToDate(years[w.Name][p.Year], p.endMonth())
+			if wd == nil {
+				continue
 			}
+			wards[w.Name] = wd
+			if !wd.gap {
+				continue
+			}
+			pr.YtdMissing = append(pr.YtdMissing, w.Name)
+			a.warnYearToDateGap(w.Name, years[w.Name][p.Year], p)
+		}
+		if len(pr.YtdMissing) == len(wards) {
+			pr.YtdMissing = nil // no ward's is whole: there is no year to date to mark
 		}
 		quiet := a.problems
 		ytd := a.period(pr.Period, wards)
@@ -317,6 +332,41 @@ func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear
 		copyYearToDate(pr, &ytd)
 	}
 	a.fillLastYearToDate(res)
+}
+
+// warnYearToDateGap says, once per ward and year, from which missing form
+// on the ward's year to date (and the district's) leaves its flows out.
+func (a *analyzer) warnYearToDateGap(ward string, wy *wardYear, p Period) {
+	if a.ytdWarned == nil {
+		a.ytdWarned = map[string]bool{}
+	}
+	key := ward + "|" + strconv.Itoa(p.Year)
+	if a.ytdWarned[key] {
+		return
+	}
+	// Only a hole is worth a warning: a ward whose first form of the year
+	// is this one simply has no year to date.
+	last := p.endMonth()
+	if wy.finest == Quarter {
+		last /= 3
+	}
+	for n := 1; n <= last; n++ {
+		if _, ok := wy.parts[n]; ok || !hasPartBefore(wy, n) {
+			continue
+		}
+		a.ytdWarned[key] = true
+		a.warn(Problem{Ward: ward, Period: Period{Year: p.Year, Kind: wy.finest, N: n}.ID(), Code: MsgYearToDateGap})
+		return
+	}
+}
+
+func hasPartBefore(wy *wardYear, n int) bool {
+	for m := 1; m < n; m++ {
+		if _, ok := wy.parts[m]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // fromJanuary is the id of the period from January to the end of p's

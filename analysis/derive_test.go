@@ -104,6 +104,26 @@ func TestDerivedPeriods(t *testing.T) {
 	if d := value(t, sep.District, "trade_services_revenue"); !near(d.Ytd, 100*sumTo(1, 9)) || value(t, sep.Wards[1].Values, "trade_services_revenue").Ytd != nil {
 		t.Errorf("September year to date %v", show(d.Ytd))
 	}
+	// Its stocks' year to date is their September figure all the same; the
+	// period says whose year to date is short, and one warning names August.
+	if hh := value(t, sep.Wards[1].Values, "households"); !near(hh.Ytd, 1009) {
+		t.Errorf("Phường 2's households to September %v, want its September figure", show(hh.Ytd))
+	}
+	if d := value(t, sep.District, "households"); !near(d.Ytd, 2*1009) {
+		t.Errorf("district households to September %v", show(d.Ytd))
+	}
+	if len(sep.YtdMissing) != 1 || sep.YtdMissing[0] != "Phường 2" || len(may.YtdMissing) != 0 {
+		t.Errorf("year to date lacking %v in September, %v in May", sep.YtdMissing, may.YtdMissing)
+	}
+	var gaps []string
+	for _, p := range res.Problems {
+		if p.Code == MsgYearToDateGap {
+			gaps = append(gaps, p.Ward+" "+p.Period)
+		}
+	}
+	if len(gaps) != 1 || gaps[0] != "Phường 2 2003-08" {
+		t.Errorf("year-to-date warnings %v, want one for Phường 2's August", gaps)
+	}
 	q2 := periodOf(t, res, "2003-Q2")
 	if v := value(t, q2.Wards[0].Values, "trade_services_revenue"); !near(v.Ytd, 100*sumTo(1, 6)) {
 		t.Errorf("Q2 year to date %v", show(v.Ytd))

@@ -92,6 +92,11 @@ func (a *analyzer) applyPlans(res *Result, data map[string]map[string]*wardData)
 			v := &pr.District[j]
 			if plan, op, ok := pl.district(p.Year, v.Indicator); ok {
 				judgePlan(a.cfg, p, v, plan, op)
+				if ind, _ := a.cfg.Indicator(v.Indicator); ind.Accumulate == AccumulateSum && len(pr.YtdMissing) > 0 {
+					// The year to date leaves wards out: against the whole
+					// district's plan it would read as behind.
+					v.PlanShare, v.PlanStatus = nil, ""
+				}
 			}
 		}
 	}

@@ -124,6 +124,7 @@ const (
 	MsgCumulativeGap  MessageCode = "cumulative_gap"
 	MsgDerivedDiffers MessageCode = "derived_differs"
 	MsgPlanZero       MessageCode = "plan_zero"
+	MsgYearToDateGap  MessageCode = "ytd_gap"
 	MsgPlanIsValue    MessageCode = "plan_is_value"
 	MsgPlanDiffers    MessageCode = "plan_differs"
 )
@@ -213,6 +214,8 @@ var messages = map[MessageCode][2]string{
 		"no figure for the baseline year %d, so the term target cannot be judged; the forms for %d are needed (or those for %d with their same-period-last-year column)"},
 	MsgCumulativeGap: {"không cộng dồn được từ đầu nhiệm kỳ: thiếu số liệu từ tháng %d/%d",
 		"cannot add up from the start of the term: no figures from month %d/%d"},
+	MsgYearToDateGap: {"thiếu báo cáo kỳ này: từ kỳ này đến cuối năm, lũy kế từ đầu năm (doanh thu, số vụ...) của phường không có và của quận không gồm phường này (tạm tính)",
+		"this form is missing: from this period to the end of the year the ward's year to date of flows (revenue, cases...) cannot be had and the district's leaves it out (provisional)"},
 	MsgPlanZero: {"kế hoạch bằng 0 hoặc âm; không tính được tỷ lệ so kế hoạch",
 		"a plan of zero or less; no share of the plan can be computed"},
 	MsgPlanIsValue: {"cột kế hoạch ghi đúng bằng số thực hiện ở mọi dòng; có lẽ đã điền nhầm cột, đề nghị kiểm tra",

@@ -73,7 +73,11 @@ func meetingGrid(r *analysis.Result, o Options) *grid {
 		g.header = append(g.header, o.periodHeader(p))
 		g.right = append(g.right, true)
 	}
-	for _, h := range []string{o.periodHeader(latest), o.t("previous"), o.t("vsPrevious"), o.t("ytd"), o.t("plan"), o.t("planShare")} {
+	ytd := o.t("ytd")
+	if len(latest.YtdMissing) > 0 {
+		ytd = o.t("provisional", ytd)
+	}
+	for _, h := range []string{o.periodHeader(latest), o.t("previous"), o.t("vsPrevious"), ytd, o.t("plan"), o.t("planShare")} {
 		g.header = append(g.header, h)
 		g.right = append(g.right, true)
 	}

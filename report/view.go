@@ -185,6 +185,9 @@ func completeness(r *analysis.Result, o Options) []string {
 		} else {
 			lines = append(lines, o.t("submitted", p.Period, len(p.Submitted), p.Expected, strings.Join(p.Missing, ", ")))
 		}
+		if len(p.YtdMissing) > 0 {
+			lines[len(lines)-1] += o.t("ytdMissing", strings.Join(p.YtdMissing, ", "))
+		}
 	}
 	return lines
 }
