@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"chitieu/analysis"
+	"chitieu/workbook"
 	"context"
 	"encoding/json"
 	"flag"
@@ -608,5 +610,64 @@ func TestInto(t *testing.T) {
 	}
 	if r := runCLI(t, nil, "--into", master, "--no-workbook", "samples"); r.code != 2 {
 		t.Errorf("--into with --no-workbook: exit %d", r.code)
+	}
+}
+
+// TestTermReviewFindings: what a review of the term review found. A period
+// that lacks wards is provisional in the term table and in the sentences;
+// a deadline that has passed is told with the deadline year's figure;
+// --only-not-met keeps a total over the term that is at risk.
+func TestTermReviewFindings(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"2001", "2002", "2003-H1"} {
+		if err := os.MkdirAll(filepath.Join(dir, p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		files, _ := filepath.Glob(filepath.Join("samples", p, "*.xlsx"))
+		for _, f := range files {
+			if p == "2002" && filepath.Base(f) == "P03.xlsx" {
+				continue // Phường 3 did not send its 2002 report
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, p, filepath.Base(f)), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	r := runCLI(t, nil, "--no-workbook", "--format", "text", dir)
+	if r.code != 0 || !strings.Contains(r.stdout, "năm 2002 (tạm tính) tăng") {
+		t.Errorf("the sentences do not say 2002 is provisional: exit %d\n%s", r.code, r.stdout)
+	}
+	r = runCLI(t, nil, "--no-workbook", dir)
+	if !regexp.MustCompile(`│ 2001 +│ 2002 \(tạm +│`).MatchString(r.stdout) {
+		t.Errorf("the term table does not mark 2002:\n%s", r.stdout)
+	}
+
+	// A configuration with an earlier deadline and a total over the term.
+	cfg := analysis.Builtin()
+	for i := range cfg.Targets {
+		if cfg.Targets[i].Indicator == "hungry_households" {
+			cfg.Targets[i].Deadline = 2002
+		}
+	}
+	cfg.Targets = append(cfg.Targets, analysis.Target{Indicator: "detox_placements", Kind: analysis.KindCumulative, Op: ">=", Value: 3000})
+	f, err := workbook.Config(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "c.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	r = runCLI(t, nil, "--no-workbook", "--format", "text", "--config", path, "samples")
+	if !strings.Contains(r.stdout, "Số hộ đói từ 14 hộ năm 2000 giảm xuống còn 2 hộ vào năm 2002") || !strings.Contains(r.stdout, "): không đạt.") {
+		t.Errorf("a passed deadline is not told with its year's figure:\n%s", r.stdout)
+	}
+	r = runCLI(t, nil, "--no-workbook", "--only-not-met", "--config", path, "samples")
+	if !regexp.MustCompile(`│ Số người được[^│]*│ cộng dồn ≥ 3\.000 +│.*│ khó đạt +│`).MatchString(r.stdout) {
+		t.Errorf("--only-not-met drops the total at risk:\n%s", r.stdout)
 	}
 }

@@ -126,8 +126,11 @@ func narrowTerm(r *Result, s Selection, keepID map[string]bool) *TermResult {
 	out := *tr
 	out.Targets, out.Cumulative = nil, nil
 	for _, t := range tr.Targets {
+		// Picked indicators narrow the targets; --only-not-met keeps those
+		// at risk or not met, whatever their periods' statuses.
+		picked := len(s.Indicators) == 0 || contains(s.Indicators, t.Target.Indicator) || t.Target.Indicator == s.SortBy
 		missed := t.Verdict == VerdictAtRisk || t.Verdict == VerdictNotMet
-		if keepID[t.Target.Indicator] && (!s.OnlyNotMet || missed) {
+		if picked && (!s.OnlyNotMet || missed) {
 			out.Targets = append(out.Targets, t)
 		}
 	}

@@ -130,11 +130,11 @@ func (t Target) Check(term *Term) error {
 			name, fmtNum(*t.Stretch), side, fmtNum(t.Value), t.Op)}
 	}
 	if kind != KindEachPeriod && term == nil {
-		return &FieldError{"Loại", fmt.Sprintf("%s: a %s target needs a term (sheet Nhiệm kỳ)", name, kind)}
+		return &FieldError{"Loại", fmt.Sprintf("%s: a %q target needs a term (sheet Nhiệm kỳ)", name, KindWord(kind))}
 	}
 	if t.Deadline != 0 {
 		if kind != KindByDeadline {
-			return &FieldError{"Hạn", fmt.Sprintf("%s: a deadline (%d) means nothing for a %s target", name, t.Deadline, kind)}
+			return &FieldError{"Hạn", fmt.Sprintf("%s: a deadline (%d) means nothing for a %q target; only %q targets have one", name, t.Deadline, KindWord(kind), KindWord(KindByDeadline))}
 		}
 		if term != nil && (t.Deadline < term.From || t.Deadline > term.To) {
 			return &FieldError{"Hạn", fmt.Sprintf("%s: the deadline %d is outside the term %d–%d", name, t.Deadline, term.From, term.To)}

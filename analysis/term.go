@@ -35,6 +35,7 @@ type TermValue struct {
 	SinceBaseline *float64 // over_term targets: the change in % from the baseline
 	Status        Status
 	YearToDate    bool // Value is the year to date of a monthly or quarterly period
+	Provisional   bool // the district's figure lacks wards (tạm tính)
 }
 
 // FindTermValue is the value of period id in vs.
@@ -84,6 +85,19 @@ type TermResult struct {
 	Elapsed    float64 // the share of the term elapsed at AsOf's end
 	Targets    []TermTarget
 	Cumulative []Accumulated
+	// Catalog is the whole catalog the review was made with: a display
+	// filter that narrows the indicators shown keeps the targets' labels.
+	Catalog []Indicator
+}
+
+// Indicator returns the catalog entry with the given id.
+func (tr *TermResult) Indicator(id string) (Indicator, bool) {
+	for _, ind := range tr.Catalog {
+		if ind.ID == id {
+			return ind, true
+		}
+	}
+	return Indicator{}, false
 }
 
 // months since year 0 at the start and end (exclusive) of a period, so that
@@ -330,7 +344,7 @@ func TermReview(res *Result, ward string) *TermResult {
 		return nil
 	}
 	u := newUnit(res, ward)
-	tr := &TermResult{Term: *term, Ward: ward, AsOf: asOf.ID(), Ended: endOf(asOf) >= yearEnd(term.To)}
+	tr := &TermResult{Term: *term, Ward: ward, AsOf: asOf.ID(), Ended: endOf(asOf) >= yearEnd(term.To), Catalog: res.Config.Indicators}
 	tr.Elapsed = float64(endOf(asOf)-term.From*12) / float64(yearEnd(term.To)-term.From*12)
 
 	// The term's full years so far, then the latest part-year period.
@@ -400,11 +414,17 @@ func (r *review) values() (fullYears []string) {
 	for _, p := range r.shown {
 		v := r.u.value(p.ID(), r.ind.ID)
 		tv := TermValue{Period: p.ID(), Value: v.Value, SinceBaseline: v.SinceBaseline, Status: v.Status}
-		if v.HasYtd && (kind == KindEachPeriod || kind == KindAverage) {
+		pr := r.u.periods[p.ID()]
+		tv.Provisional = r.u.ward == "" && pr != nil && !pr.Complete
+		if v.HasYtd {
 			// A month or a quarter after the full years stands for the year
 			// so far: the review speaks of "5 tháng đầu năm".
 			tv.Value, tv.YearToDate = v.Ytd, true
-			if kind == KindEachPeriod && v.Ytd != nil {
+			tv.Provisional = tv.Provisional || r.u.ward == "" && pr != nil && len(pr.YtdMissing) > 0
+			switch {
+			case kind == KindOverTerm:
+				tv.SinceBaseline, tv.Status = nil, StatusNoData // no year to date of the baseline year to set it against
+			case kind == KindEachPeriod && v.Ytd != nil:
 				tv.Status = metStatus(r.t.Met(*v.Ytd))
 			}
 		}
@@ -412,7 +432,7 @@ func (r *review) values() (fullYears []string) {
 			tv.Status = StatusNoData
 		}
 		r.tt.Values = append(r.tt.Values, tv)
-		if v.Value != nil && (kind != KindOverTerm || v.SinceBaseline != nil) {
+		if tv.Value != nil && (kind != KindOverTerm || tv.SinceBaseline != nil) {
 			r.tt.PeriodsJudged++
 			if kind != KindCumulative && r.t.Met(judged(r.t, tv)) {
 				r.tt.PeriodsMet++
@@ -459,11 +479,13 @@ func (r *review) byDeadline() {
 	tt.BeforeDeadline = endOf(r.asOf) < yearEnd(deadline)
 	switch {
 	case !tt.BeforeDeadline:
-		final := deadlineValue(r.u, r.ind.ID, deadline)
+		final, period := deadlineValue(r.u, r.ind.ID, deadline)
 		if final == nil {
 			tt.Verdict = VerdictNoData
 			return
 		}
+		// Judged, and told, on the deadline year's figure.
+		tt.ToDate, tt.ToDatePeriods = final, []string{period}
 		tt.Verdict = map[bool]Verdict{true: VerdictAchieved, false: VerdictNotMet}[t.Met(*final)]
 		tt.Stretched = t.StretchMet(*final)
 	case tt.ToDate == nil:
@@ -597,21 +619,23 @@ func perYear(diff float64, years int) *float64 {
 	return &v
 }
 
-// deadlineValue is the unit's value in the deadline year: its full year,
-// else its latest period.
-func deadlineValue(u unit, id string, deadline int) *float64 {
-	if v := u.value(strconv.Itoa(deadline), id); v.Value != nil {
-		return v.Value
+// deadlineValue is the unit's value in the deadline year and its period:
+// its full year, else its latest period.
+func deadlineValue(u unit, id string, deadline int) (*float64, string) {
+	year := strconv.Itoa(deadline)
+	if v := u.value(year, id); v.Value != nil {
+		return v.Value, year
 	}
 	var best *float64
+	var at string
 	for i := range u.res.Periods {
 		if p, ok := ParsePeriodID(u.res.Periods[i].Period); ok && p.Year == deadline {
 			if v := u.value(p.ID(), id); v.Value != nil {
-				best = v.Value
+				best, at = v.Value, p.ID()
 			}
 		}
 	}
-	return best
+	return best, at
 }
 
 // yearlyAverage is an indicator's figure over whole years: a growth rate

@@ -187,6 +187,9 @@ func (r *configReader) targets() error {
 			return fmt.Errorf("%s: %q: the target value is not a number", at("Giá trị"), v["Giá trị"])
 		}
 		t := analysis.Target{Indicator: v["Mã chỉ tiêu"], Value: value, Source: v["Nguồn"], Op: configOp(v["So sánh"])}
+		if _, ok := r.cfg.Indicator(t.Indicator); !ok {
+			return fmt.Errorf("%s: %q: no such indicator on sheet %q", at("Mã chỉ tiêu"), t.Indicator, ConfigSheetIndicators)
+		}
 		kind, ok := analysis.ParseTargetKind(v["Loại"])
 		if !ok {
 			return fmt.Errorf("%s: %q: unknown kind of target; write one of: hằng năm, đến năm, cả nhiệm kỳ, bình quân, cộng dồn", at("Loại"), v["Loại"])

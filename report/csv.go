@@ -82,7 +82,7 @@ func termCSV(cw *csv.Writer, r *analysis.Result, labels map[string]string) error
 	for _, tt := range tr.Targets {
 		t := tt.Target
 		unit := ""
-		if ind, ok := r.Config.Indicator(t.Indicator); ok {
+		if ind, ok := r.Term.Indicator(t.Indicator); ok {
 			unit = ind.Unit
 		}
 		if t.TargetKind() == analysis.KindOverTerm {
@@ -95,7 +95,7 @@ func termCSV(cw *csv.Writer, r *analysis.Result, labels map[string]string) error
 	}
 	for _, c := range tr.Cumulative {
 		unit := ""
-		if ind, ok := r.Config.Indicator(c.Indicator); ok {
+		if ind, ok := r.Term.Indicator(c.Indicator); ok {
 			unit = ind.Unit
 		}
 		if err := cw.Write([]string{safe(tr.AsOf), "term_cumulative", safe(tr.Ward), safe(c.Indicator), safe(labels[c.Indicator]), safe(unit),

@@ -213,7 +213,7 @@ func meetingSheet(s *sheet, r *analysis.Result, o Options) {
 			analysis.PlanBehind: fillNotMet, analysis.PlanNotMet: fillNotMet}[v.PlanStatus]
 		s.number(&col, v.PlanShare, "%", nil, planStyle)
 		s.text(&col, o.formatTarget(v.Target), style{border: true, align: "center"})
-		s.text(&col, o.status(v.Status), style{fill: statusFill(v.Status), border: true})
+		s.text(&col, o.valueStatus(v), style{fill: statusFill(v.Status), border: true})
 	}
 	s.row++
 	s.title(o.t("submissions"), style{bold: true})

@@ -57,7 +57,7 @@ func (o Options) form(key string, args ...any) string {
 // resolution's wording in parentheses, then the verdict in words.
 func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 	t := tt.Target
-	ind, _ := r.Config.Indicator(t.Indicator)
+	ind, _ := r.Term.Indicator(t.Indicator)
 	subject := o.subject(r, ind)
 	wording := o.wording(r, t, &r.Term.Term)
 	verdict := o.verdictWords(tt)
@@ -70,22 +70,22 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 		var items []string
 		for _, v := range tt.Values {
 			if v.Value != nil {
-				items = append(items, o.periodItem(ind, o.termPeriodWords(v), *v.Value))
+				items = append(items, o.periodItem(ind, &t, o.termPeriodWords(v), *v.Value))
 			}
 		}
 		return o.form("each_period", subject, o.joinAnd(items), wording, verdict)
 	case analysis.KindAverage:
 		years := o.yearSpan(tt.ToDatePeriods)
 		if ind.Kind == analysis.KindChange {
-			return o.form("average."+direction(*tt.ToDate), subject, years, wording, verdict, o.absPercent(*tt.ToDate))
+			return o.form("average."+direction(*tt.ToDate), subject, years, wording, verdict, o.absPercent(*tt.ToDate, &t))
 		}
-		return o.form("average.level", subject, years, wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
+		return o.form("average.level", subject, years, wording, verdict, o.withUnitFor(tt.ToDate, ind.Unit, &t))
 	case analysis.KindByDeadline:
 		period := o.periodWords(tt.ToDatePeriods[0])
 		if v, ok := analysis.FindTermValue(tt.Values, tt.ToDatePeriods[0]); ok {
 			period = o.termPeriodWords(v)
 		}
-		reached := o.withUnit(tt.ToDate, ind.Unit)
+		reached := o.withUnitFor(tt.ToDate, ind.Unit, &t)
 		if tt.Baseline == nil {
 			return o.form("by_deadline.nobase", subject, period, wording, verdict, "", baseYear, reached)
 		}
@@ -95,7 +95,7 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 		year := tt.ToDatePeriods[0]
 		latest, _ := analysis.FindTermValue(tt.Values, year)
 		counts := o.form("countsArrow", o.formatValue(tt.Baseline, ind.Unit, nil), o.withUnit(latest.Value, ind.Unit))
-		return o.form("over_term."+direction(*tt.ToDate), subject, o.periodWords(year), wording, verdict, o.absPercent(*tt.ToDate), baseYear, counts)
+		return o.form("over_term."+direction(*tt.ToDate), subject, o.periodWords(year), wording, verdict, o.absPercent(*tt.ToDate, &t), baseYear, counts)
 	case analysis.KindCumulative:
 		return o.form("cumulative", subject, o.periodWords(r.Term.AsOf), wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
 	}
@@ -105,7 +105,7 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 // cumulativeSentence is the sentence for an indicator summed over the term
 // that has no target.
 func (o Options) cumulativeSentence(r *analysis.Result, c analysis.Accumulated) string {
-	ind, _ := r.Config.Indicator(c.Indicator)
+	ind, _ := r.Term.Indicator(c.Indicator)
 	return o.form("cumulative.only", o.label(ind), o.periodWords(r.Term.AsOf), "", "", o.withUnit(c.Value, ind.Unit))
 }
 
@@ -113,7 +113,7 @@ func (o Options) cumulativeSentence(r *analysis.Result, c analysis.Accumulated) 
 // thương mại - dịch vụ ... tăng 16,3%"), else the indicator itself.
 func (o Options) subject(r *analysis.Result, ind analysis.Indicator) string {
 	if ind.Kind == analysis.KindChange && len(ind.Of) == 1 {
-		if in, ok := r.Config.Indicator(ind.Of[0]); ok {
+		if in, ok := r.Term.Indicator(ind.Of[0]); ok {
 			return o.label(in)
 		}
 	}
@@ -122,16 +122,24 @@ func (o Options) subject(r *analysis.Result, ind analysis.Indicator) string {
 
 // periodItem is "năm 2001 tăng 16,3%" for a change, "năm 2001 đạt 59,9%"
 // for a level.
-func (o Options) periodItem(ind analysis.Indicator, period string, v float64) string {
+func (o Options) periodItem(ind analysis.Indicator, t *analysis.Target, period string, v float64) string {
 	if ind.Kind == analysis.KindChange {
-		return o.form("item."+map[bool]string{true: "down", false: "up"}[v < 0], period, o.absPercent(v))
+		return o.form("item."+map[bool]string{true: "down", false: "up"}[v < 0], period, o.absPercent(v, t))
 	}
-	return o.form("item.level", period, o.withUnit(&v, ind.Unit))
+	return o.form("item.level", period, o.withUnitFor(&v, ind.Unit, t))
 }
 
 // termPeriodWords is a term value's period as the review writes it; a
 // month's or a quarter's year to date is "5 tháng đầu năm 2003".
 func (o Options) termPeriodWords(v analysis.TermValue) string {
+	words := o.yearToDateWords(v)
+	if v.Provisional {
+		words = o.t("provisional", words)
+	}
+	return words
+}
+
+func (o Options) yearToDateWords(v analysis.TermValue) string {
 	p, ok := analysis.ParsePeriodID(v.Period)
 	if !v.YearToDate || !ok {
 		return o.periodWords(v.Period)
@@ -173,11 +181,11 @@ func (o Options) wording(r *analysis.Result, t analysis.Target, term *analysis.T
 	if src != "" && !o.en() {
 		return o.form("wording", src)
 	}
-	short := o.targetShort(t, term)
-	if ind, ok := r.Config.Indicator(t.Indicator); ok && ind.Unit == "%" {
-		short += "%"
+	unit := ""
+	if ind, ok := r.Term.Indicator(t.Indicator); ok && ind.Unit == "%" || t.TargetKind() == analysis.KindOverTerm {
+		unit = "%"
 	}
-	return o.form("wordingGen", short)
+	return o.form("wordingGen", o.targetWords(t, term, unit))
 }
 
 // joinAnd is "a, b và c" / "a, b and c".

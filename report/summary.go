@@ -249,7 +249,7 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 		s.text(&col, o.formatTarget(target), style{border: true, align: "center"})
 		for _, p := range r.Periods {
 			v := find(p.District, ind.ID)
-			s.text(&col, o.status(v.Status), style{fill: statusFill(v.Status), border: true})
+			s.text(&col, o.valueStatus(v), style{fill: statusFill(v.Status), border: true})
 		}
 		if latest != nil {
 			s.number(&col, last.Gap, last.Unit, nil, cell)

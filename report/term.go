@@ -2,7 +2,6 @@ package report
 
 import (
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
@@ -105,7 +104,7 @@ func WriteText(w io.Writer, r *analysis.Result, o Options) error {
 	lines := map[string][]string{}
 	add := func(id, line string) {
 		g := ""
-		if ind, ok := r.Config.Indicator(id); ok {
+		if ind, ok := r.Term.Indicator(id); ok {
 			g = ind.Group
 		}
 		if _, seen := lines[g]; !seen {
@@ -118,7 +117,7 @@ func WriteText(w io.Writer, r *analysis.Result, o Options) error {
 	targeted := map[string]bool{}
 	for _, tt := range tr.Targets {
 		targeted[tt.Target.Indicator] = true
-		if ind, ok := r.Config.Indicator(tt.Target.Indicator); ok {
+		if ind, ok := r.Term.Indicator(tt.Target.Indicator); ok {
 			for _, in := range ind.Of {
 				targeted[in] = true
 			}
@@ -164,8 +163,12 @@ func termGrid(r *analysis.Result, o Options) *grid {
 		}
 	}
 	for i, p := range periods {
-		if tr.Targets[0].Values[i].YearToDate {
+		v := tr.Targets[0].Values[i]
+		if v.YearToDate {
 			p = o.t("ytdOf", p)
+		}
+		if v.Provisional {
+			p = o.t("provisional", p)
 		}
 		g.header = append(g.header, p)
 		g.right = append(g.right, true)
@@ -174,7 +177,7 @@ func termGrid(r *analysis.Result, o Options) *grid {
 	g.right = append(g.right, true, false, true)
 	for _, tt := range tr.Targets {
 		t := tt.Target
-		ind, _ := r.Config.Indicator(t.Indicator)
+		ind, _ := r.Term.Indicator(t.Indicator)
 		unit := ind.Unit
 		row := []cell{{text: o.label(ind), wrap: true}, {text: o.targetShort(t, &tr.Term), wrap: true},
 			{text: o.formatValue(tt.Baseline, unit, nil)}}
@@ -223,7 +226,7 @@ func cumulativeLines(r *analysis.Result, o Options) []string {
 		if c.Value == nil {
 			continue // a span of the term has no figure: JSON says null
 		}
-		ind, _ := r.Config.Indicator(c.Indicator)
+		ind, _ := r.Term.Indicator(c.Indicator)
 		out = append(out, o.label(ind)+": "+o.withUnit(c.Value, ind.Unit)+" ("+strings.Join(c.Periods, ", ")+")")
 	}
 	return out
@@ -232,9 +235,14 @@ func cumulativeLines(r *analysis.Result, o Options) []string {
 // targetShort is the target as the term table shows it: its kind and
 // comparison ("đến 2005 ≤ 4 (3)").
 func (o Options) targetShort(t analysis.Target, term *analysis.Term) string {
-	s := o.formatTarget(&t)
+	return o.targetWords(t, term, "")
+}
+
+// targetWords is targetShort with unit after each figure ("≤ 4% (3%)").
+func (o Options) targetWords(t analysis.Target, term *analysis.Term, unit string) string {
+	s := o.formatTarget(&t) + unit
 	if t.Stretch != nil {
-		s += " (" + o.localize(strconv.FormatFloat(*t.Stretch, 'f', -1, 64)) + ")"
+		s += " (" + o.localize(strconv.FormatFloat(*t.Stretch, 'f', -1, 64)) + unit + ")"
 	}
 	kind := o.t("kind_" + string(t.TargetKind()))
 	if t.TargetKind() == analysis.KindByDeadline {
@@ -254,8 +262,11 @@ func (o Options) signed(v float64) string {
 
 // withUnit is a value and its unit as a sentence writes them: "16,3%",
 // "980 người".
-func (o Options) withUnit(v *float64, unit string) string {
-	s := o.formatValue(v, unit, nil)
+func (o Options) withUnit(v *float64, unit string) string { return o.withUnitFor(v, unit, nil) }
+
+// withUnitFor is withUnit with the decimals that show whether v meets t.
+func (o Options) withUnitFor(v *float64, unit string, t *analysis.Target) string {
+	s := o.formatValue(v, unit, t)
 	if unit == "%" {
 		return s + "%"
 	}
@@ -287,10 +298,10 @@ var groupsEN = map[string]string{
 	"Quy hoạch đô thị":   "Urban planning",
 }
 
-// absPercent is |v| as a sentence writes a change: "16,3%".
-func (o Options) absPercent(v float64) string {
-	a := math.Abs(v)
-	return o.formatValue(&a, "%", nil) + "%"
+// absPercent is |v| as a sentence writes a change: "16,3%", with the
+// decimals that show whether it meets t (nil: none).
+func (o Options) absPercent(v float64, t *analysis.Target) string {
+	return strings.TrimPrefix(o.formatValue(&v, "%", t), "-") + "%"
 }
 
 // termSheet: the term table as numbers, then the review's sentences.
@@ -308,7 +319,7 @@ func termSheet(s *sheet, r *analysis.Result, o Options) {
 	s.freeze(1, s.row)
 	for _, tt := range tr.Targets {
 		t := tt.Target
-		ind, _ := r.Config.Indicator(t.Indicator)
+		ind, _ := r.Term.Indicator(t.Indicator)
 		cell := style{border: true}
 		s.row++
 		col := 1

@@ -137,6 +137,7 @@ var texts = map[string][2]string{
 	"plan":                   {"Kế hoạch năm", "Year's plan"},
 	"planShare":              {"% so kế hoạch", "% of plan"},
 	"planShareOf":            {"%s (%% kế hoạch)", "%s (%% of plan)"},
+	"termOnly":               {"Đánh giá theo nhiệm kỳ", "judged over the term"},
 	"ytdMissing":             {"; lũy kế từ đầu năm tạm tính, thiếu: %s", "; year to date provisional, lacking: %s"},
 	"wardsYtd":               {"Các phường — lũy kế từ đầu năm đến hết %s", "Wards — year to date to the end of %s"},
 }
@@ -161,6 +162,15 @@ var statusWords = map[analysis.Status][2]string{
 	analysis.StatusAhead:    {"Đạt trước hạn", "ahead"},
 	analysis.StatusOnTrack:  {"Đúng tiến độ", "on track"},
 	analysis.StatusBehind:   {"Chậm so với lộ trình", "behind"},
+}
+
+// valueStatus is a value's status in words; a target judged over the term
+// only (an average, a sum) says so rather than "no target".
+func (o Options) valueStatus(v analysis.Value) string {
+	if v.Status == analysis.StatusNoTarget && v.Target != nil {
+		return o.t("termOnly")
+	}
+	return o.status(v.Status)
 }
 
 func (o Options) status(s analysis.Status) string {

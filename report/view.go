@@ -135,7 +135,7 @@ func districtGrid(r *analysis.Result, o Options) *grid {
 		}
 		last := find(latest.District, ind.ID)
 		row = append(row, cell{text: o.formatTarget(last.Target)},
-			cell{text: o.status(last.Status), color: statusColor(last.Status), wrap: true})
+			cell{text: o.valueStatus(last), color: statusColor(last.Status), wrap: true})
 		g.rows = append(g.rows, row)
 	}
 	return g
