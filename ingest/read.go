@@ -174,12 +174,17 @@ const (
 	unzipXMLSizeLimit = 64 << 20
 )
 
+// internalError begins the reason given for a recovered panic: a problem
+// (cannot_open) when excelize panics, a fallback reason on Options.Debug
+// when the lean reader does. The tests fail on either.
+const internalError = "internal error"
+
 // readFile reads one workbook. excelize has panicked on damaged files in the
 // past; a panic here becomes a problem for that file, never a crash.
 func (r *reader) readFile(path string) (out fileOutcome) {
 	defer func() {
 		if v := recover(); v != nil {
-			out = failWith(path, fmt.Errorf("internal error: %v", v))
+			out = failWith(path, fmt.Errorf("%s: %v", internalError, v))
 		}
 	}()
 	data, err := os.ReadFile(path)
@@ -294,7 +299,7 @@ func openExcelize(data []byte, password string) (*excelize.File, error) {
 func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
 	defer func() {
 		if v := recover(); v != nil {
-			r.debugf(path, fmt.Sprintf("internal error: %v", v))
+			r.debugf(path, fmt.Sprintf("%s: %v", internalError, v))
 			out, ok = fileOutcome{}, false
 		}
 	}()
