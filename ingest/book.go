@@ -3,14 +3,16 @@ package ingest
 import (
 	"strings"
 
+	"chitieu/xlsx"
+
 	"github.com/xuri/excelize/v2"
 )
 
 // book is what the sheet reader needs from a workbook. Its implementations:
-// excelBook over excelize (which handles everything); leanBook, which
-// streams only the parts ingest uses with archive/zip and the gosax
-// tokenizer and gives up (fallback) on anything it does not handle, in
-// which case the whole file is read again with excelBook; xlsBook over an
+// excelBook over excelize (which handles everything); leanBook over the
+// fast reader of package xlsx, which streams only the parts ingest uses
+// and gives up (Fallback) on anything it does not handle, in which case the
+// whole file is read again with excelBook; xlsBook over an
 // Excel 97-2003 workbook (package xls). unicodeBook wraps any of them to
 // turn legacy-encoded text into Unicode.
 type book interface {
@@ -123,19 +125,7 @@ func (b *excelBook) font(sheet, ref string) string {
 	if name, ok := b.fonts[id]; ok {
 		return name
 	}
-	// GetStyle leaves out the font of an xf with applyFont="0", which
-	// LibreOffice writes although Excel shows that font: the style sheet is
-	// read directly (GetStyle loads it).
-	name := ""
-	if _, err := b.f.GetStyle(id); err == nil && b.f.Styles != nil && b.f.Styles.Fonts != nil {
-		fonts, fontID := b.f.Styles.Fonts.Font, 0
-		if p := b.f.Styles.CellXfs.Xf[id].FontID; p != nil {
-			fontID = *p
-		}
-		if 0 <= fontID && fontID < len(fonts) && fonts[fontID] != nil && fonts[fontID].Name != nil && fonts[fontID].Name.Val != nil {
-			name = *fonts[fontID].Name.Val
-		}
-	}
+	name := xlsx.StyleFont(b.f, id)
 	b.fonts[id] = name
 	return name
 }
@@ -147,18 +137,26 @@ func (b *excelBook) modified() string {
 	return ""
 }
 
-// builtinNumFmt reports the number format ids excelize treats as built in
-// (its builtInNumFmt table and language formats): for those a custom
-// format code of the same id is ignored, and only 9 and 10 are percent.
-func builtinNumFmt(id int) bool {
-	return 0 <= id && id <= 4 || 9 <= id && id <= 22 || 27 <= id && id <= 62 || 67 <= id && id <= 81
+// leanBook is a book over the fast reader (package xlsx).
+type leanBook struct {
+	*xlsx.Book
+	list []sheetEntry
 }
 
-// percentFormat is excelBook.isPercent's rule on a number format id and
-// the custom format code of that id ("" if none).
-func percentFormat(id int, code string) bool {
-	if builtinNumFmt(id) {
-		return id == 9 || id == 10
+func newLeanBook(b *xlsx.Book) *leanBook {
+	lb := &leanBook{Book: b}
+	for _, sh := range b.Sheets() {
+		lb.list = append(lb.list, sheetEntry{name: sh.Name, hidden: sh.Hidden})
 	}
-	return strings.Contains(code, "%")
+	return lb
 }
+
+func (b *leanBook) sheets() []sheetEntry                         { return b.list }
+func (b *leanBook) rows(sheet string) ([][]string, error)        { return b.Rows(sheet) }
+func (b *leanBook) head(sheet string, n int) ([][]string, error) { return b.Head(sheet, n) }
+func (b *leanBook) cellType(sheet, ref string) excelize.CellType { return b.CellType(sheet, ref) }
+func (b *leanBook) formula(sheet, ref string) string             { return b.Formula(sheet, ref) }
+func (b *leanBook) calc(sheet, ref string) (string, error)       { return b.Calc(sheet, ref) }
+func (b *leanBook) isPercent(sheet, ref string) bool             { return b.IsPercent(sheet, ref) }
+func (b *leanBook) font(sheet, ref string) string                { return b.Font(sheet, ref) }
+func (b *leanBook) modified() string                             { return b.Modified() }

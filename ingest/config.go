@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -23,11 +24,12 @@ func Mark(path string) (mark string, ok bool) {
 	if err != nil {
 		return "", false
 	}
-	b, err := openLean(data)
+	b, err := xlsx.Open(data)
 	if err != nil {
 		return "", false
 	}
-	return b.custom[OwnProperty], true
+	mark, _ = b.Custom(OwnProperty)
+	return mark, true
 }
 
 func hasMark(f *excelize.File, mark string) bool {

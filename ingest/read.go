@@ -16,6 +16,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/xls"
+	"chitieu/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -170,8 +171,8 @@ var (
 
 // Limits that keep a hostile file (a zip bomb) from exhausting memory.
 const (
-	unzipSizeLimit    = 1 << 30
-	unzipXMLSizeLimit = 64 << 20
+	unzipSizeLimit    = xlsx.TotalLimit
+	unzipXMLSizeLimit = xlsx.PartLimit
 )
 
 // internalError begins the reason given for a recovered panic: a problem
@@ -303,21 +304,22 @@ func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
 			out, ok = fileOutcome{}, false
 		}
 	}()
-	b, err := openLean(data)
+	lean, err := xlsx.Open(data)
 	if err != nil {
 		r.debugf(path, err.Error())
 		return out, false
 	}
+	b := newLeanBook(lean)
 	if r.opt.IsOwn != nil {
-		if _, marked := b.custom[OwnProperty]; marked {
+		if _, marked := b.Custom(OwnProperty); marked {
 			r.debugf(path, "custom property "+OwnProperty+": IsOwn needs the excelize file")
 			return out, false
 		}
 	}
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, b)
-	if b.fallback != "" {
-		r.debugf(path, b.fallback)
+	if b.Fallback() != "" {
+		r.debugf(path, b.Fallback())
 		return fileOutcome{}, false
 	}
 	out.stamp(b.modified(), path)

@@ -1,4 +1,11 @@
-package ingest
+// Package xlsx is the fast reader of .xlsx workbooks (the lean reader):
+// Open reads the workbook list, the document properties and the shared
+// strings, and a Book gives each sheet's cells, types, formats and fonts
+// exactly as excelize would, reading only the parts that needs, or gives
+// up with a reason (Fallback), and the caller reads the file with excelize.
+// Package ingest finds the report table in what it gives; package xls
+// is the reader of the older .xls format.
+package xlsx
 
 import (
 	"archive/zip"
@@ -15,12 +22,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The lean reader: archive/zip and the gosax tokenizer (lean_sax.go) over
+// The lean reader: archive/zip and the gosax tokenizer (sax.go) over
 // only the parts ingest needs (workbook.xml and its relationships,
 // sharedStrings.xml, the numFmts, fonts and cellXfs of styles.xml,
 // docProps/core.xml and custom.xml, and the sheet XML). It produces exactly
-// what excelBook gives, or gives up with a reason (an error from openLean,
-// or leanBook.fallback set while reading), and the file is then read with
+// what excelize gives, or gives up with a reason (an error from Open, or
+// Book.Fallback set while reading), and the file is then read with
 // excelize. It gives up on anything it does not mirror exactly: XML that
 // encoding/xml would refuse (lean_sax.go checks what gosax does not),
 // strict OOXML, non-UTF-8 encodings, DTDs, unusual part names, rows or
@@ -36,9 +43,23 @@ import (
 // exhaust memory); a larger part is left to excelize, which spills big
 // parts to temporary files. leanTotalLimit caps the declared total.
 const (
-	leanPartLimit  = unzipXMLSizeLimit
-	leanTotalLimit = unzipSizeLimit
+	leanPartLimit  = PartLimit
+	leanTotalLimit = TotalLimit
 )
+
+// Limits that keep a hostile file (a zip bomb) from exhausting memory: the
+// bytes inflated from one XML part, and the declared size of all parts.
+// ingest gives excelize the same limits.
+const (
+	PartLimit  = 64 << 20
+	TotalLimit = 1 << 30
+)
+
+// Sheet is one sheet of the workbook list.
+type Sheet struct {
+	Name   string
+	Hidden bool
+}
 
 const (
 	nsStrict      = "purl.oclc.org/ooxml"
@@ -58,11 +79,15 @@ func (e errFallback) Error() string { return string(e) }
 
 func fallbackf(format string, args ...any) error { return errFallback(fmt.Sprintf(format, args...)) }
 
-type leanBook struct {
+// Book is a workbook opened by the lean reader. Its getters answer as
+// excelize's do (GetRows with RawCellValue, GetCellType, GetCellFormula,
+// the cell's style); once Fallback is set, the answers are not to be used
+// and the file must be read with excelize.
+type Book struct {
 	zr      *zip.Reader
 	data    []byte // the file
 	parts   map[string]*zip.File
-	list    []sheetEntry
+	list    []Sheet
 	paths   map[string]string // sheet name -> part
 	sst     []string
 	sstRead bool
@@ -105,13 +130,13 @@ type leanCol struct{ min, max, style int }
 
 // openLean opens the zip and reads the workbook list, the document
 // properties and the shared strings.
-func openLean(data []byte) (*leanBook, error) {
+func Open(data []byte) (*Book, error) {
 	zr, err := zip.NewReader(memData(data), int64(len(data)))
 	if err != nil {
 		return nil, fallbackf("zip: %v", err)
 	}
 	zr.RegisterDecompressor(zip.Deflate, inflate)
-	b := &leanBook{zr: zr, data: data, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
+	b := &Book{zr: zr, data: data, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
 	var total uint64
 	for _, f := range zr.File {
 		if strings.Contains(f.Name, "\\") || strings.EqualFold(f.Name, sharedStrPart) && f.Name != sharedStrPart ||
@@ -157,7 +182,7 @@ func openLean(data []byte) (*leanBook, error) {
 
 // open returns a reader over one part, capped at leanPartLimit bytes, or
 // nil when the part is absent.
-func (b *leanBook) open(name string) (io.ReadCloser, error) {
+func (b *Book) open(name string) (io.ReadCloser, error) {
 	f, ok := b.parts[name]
 	if !ok {
 		return nil, nil
@@ -205,7 +230,7 @@ func (c *cappedReader) Close() error { return c.r.Close() }
 // strict OOXML namespace, and no DTD or processing instruction other than
 // a UTF-8 XML declaration may appear; anything encoding/xml's RawToken
 // would refuse is refused.
-func (b *leanBook) scan(name string, required bool, fn func(*saxEvent) error) error {
+func (b *Book) scan(name string, required bool, fn func(*saxEvent) error) error {
 	rc, err := b.open(name)
 	if err != nil {
 		return err
@@ -257,14 +282,14 @@ func procEncoding(inst []byte) string {
 
 // readRootRels requires the main document at xl/workbook.xml, where
 // excelize also looks.
-func (b *leanBook) readRootRels() error {
+func (b *Book) readRootRels() error {
 	_, err := remember(b, &rootRelsMemo, "_rels/.rels", func() (struct{}, error) {
 		return struct{}{}, b.readRootRelsPart()
 	})
 	return err
 }
 
-func (b *leanBook) readRootRelsPart() error {
+func (b *Book) readRootRelsPart() error {
 	found := false
 	err := b.scan("_rels/.rels", false, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
@@ -291,11 +316,11 @@ type leanRel struct{ typ, target string }
 
 // readRels reads a relationships part; the map is shared by the books
 // whose part is the same, and never modified.
-func (b *leanBook) readRels(name string) (map[string]leanRel, error) {
+func (b *Book) readRels(name string) (map[string]leanRel, error) {
 	return remember(b, &relsMemo, name, func() (map[string]leanRel, error) { return b.readRelsPart(name) })
 }
 
-func (b *leanBook) readRelsPart(name string) (map[string]leanRel, error) {
+func (b *Book) readRelsPart(name string) (map[string]leanRel, error) {
 	rels := map[string]leanRel{}
 	err := b.scan(name, true, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
@@ -326,7 +351,7 @@ func partOf(target string) (string, bool) {
 	return path.Join("xl", target), true
 }
 
-func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
+func (b *Book) readWorkbook(rels map[string]leanRel) error {
 	for _, rel := range rels {
 		p, ok := partOf(rel.target)
 		switch {
@@ -350,7 +375,7 @@ func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
 			return fallbackf("sheet %q at %s", sh.name, rel.target)
 		}
 		b.paths[sh.name] = p
-		b.list = append(b.list, sheetEntry{name: sh.name, hidden: sh.state != "" && sh.state != "visible"})
+		b.list = append(b.list, Sheet{Name: sh.name, Hidden: sh.state != "" && sh.state != "visible"})
 	}
 	if len(b.list) == 0 {
 		return fallbackf("no sheets")
@@ -363,7 +388,7 @@ type workbookSheet struct{ name, state, id string }
 
 // readWorkbookPart reads the sheets of xl/workbook.xml; their names are
 // valid and distinct.
-func (b *leanBook) readWorkbookPart() ([]workbookSheet, error) {
+func (b *Book) readWorkbookPart() ([]workbookSheet, error) {
 	var sheets []workbookSheet
 	depth := 0
 	seen := map[string]bool{}
@@ -405,7 +430,7 @@ func validSheetName(name string) bool {
 }
 
 // readCore finds dcterms:modified in docProps/core.xml.
-func (b *leanBook) readCore() error {
+func (b *Book) readCore() error {
 	depth, in := 0, false
 	var text strings.Builder
 	return b.scan("docProps/core.xml", false, func(e *saxEvent) error {
@@ -437,7 +462,7 @@ func (b *leanBook) readCore() error {
 }
 
 // readCustom reads the custom document properties' names and values.
-func (b *leanBook) readCustom() error {
+func (b *Book) readCustom() error {
 	depth := 0
 	name := ""
 	var text strings.Builder
@@ -466,7 +491,7 @@ func (b *leanBook) readCustom() error {
 // readSST reads the shared strings: the t of each si and of its runs
 // (phonetic runs excluded), as excelize's xlsxSI.String. The strings are
 // slices of one string holding them all.
-func (b *leanBook) readSST() error {
+func (b *Book) readSST() error {
 	if b.sstRead {
 		return nil
 	}
@@ -582,7 +607,7 @@ func elemOf(local []byte) elem {
 // sections are tokenized when they can be cut out of the bytes safely (no
 // comments, CDATA, DTD or prefixed names); fonts, fills, borders and the
 // rest are skipped unread.
-func (b *leanBook) readStyles() error {
+func (b *Book) readStyles() error {
 	b.styled = true
 	var err error
 	b.leanStyles, err = remember(b, &stylesMemo, stylesPart, func() (leanStyles, error) {
@@ -592,7 +617,7 @@ func (b *leanBook) readStyles() error {
 	return err
 }
 
-func (b *leanBook) readStylesPart() error {
+func (b *Book) readStylesPart() error {
 	b.fmtCode = map[int]string{}
 	rc, err := b.open(stylesPart)
 	if err != nil || rc == nil {
@@ -659,7 +684,7 @@ func utf8Declared(data []byte) bool {
 }
 
 // readStylesTokens reads styles.xml whole, token by token.
-func (b *leanBook) readStylesTokens() error {
+func (b *Book) readStylesTokens() error {
 	b.fmtCode = map[int]string{}
 	b.xfFmt, b.xfFont, b.fontName = nil, nil, nil
 	depth := 0
@@ -683,7 +708,7 @@ func (b *leanBook) readStylesTokens() error {
 
 // styleTokens reads one section cut out of styles.xml (its element at
 // depth 1 of data).
-func (b *leanBook) styleTokens(data []byte, section string) error {
+func (b *Book) styleTokens(data []byte, section string) error {
 	depth := 0
 	return scanReader(stylesPart, bytes.NewReader(data), func(e *saxEvent) error {
 		switch e.kind {
@@ -701,7 +726,7 @@ func (b *leanBook) styleTokens(data []byte, section string) error {
 
 // styleElement notes a numFmt of numFmts, an xf of cellXfs or a font of
 // fonts and its name; depth is 2 for the section's children.
-func (b *leanBook) styleElement(section string, depth int, e *saxEvent) error {
+func (b *Book) styleElement(section string, depth int, e *saxEvent) error {
 	local := string(e.local)
 	switch {
 	case depth == 3:
@@ -748,23 +773,36 @@ func intAttr(e *saxEvent, name string, absent int) (int, error) {
 	return n, nil
 }
 
-func (b *leanBook) fail(reason string) {
+func (b *Book) fail(reason string) {
 	if b.fallback == "" {
 		b.fallback = reason
 	}
 }
 
-func (b *leanBook) sheets() []sheetEntry { return b.list }
+// Fallback is why the file must be read with excelize instead, "" while
+// the lean reader reads it exactly.
+func (b *Book) Fallback() string { return b.fallback }
 
-func (b *leanBook) modified() string { return b.core }
+// Custom is the custom document property name (docProps/custom.xml).
+func (b *Book) Custom(name string) (value string, ok bool) {
+	value, ok = b.custom[name]
+	return value, ok
+}
 
-func (b *leanBook) calc(sheet, ref string) (string, error) {
+// Sheets lists the sheets in workbook order.
+func (b *Book) Sheets() []Sheet { return b.list }
+
+// Modified is the document property "modified" as written, "" if none.
+func (b *Book) Modified() string { return b.core }
+
+// Calc gives up: a formula without a saved value is left to excelize.
+func (b *Book) Calc(sheet, ref string) (string, error) {
 	b.fail(sheet + "!" + ref + ": formula without a saved value")
 	return "", errors.New("lean reader does not calculate")
 }
 
 // cell finds a cell's metadata; ok false when the cell is not in the sheet.
-func (b *leanBook) cell(sheet, ref string) (*leanSheet, leanCell, int, int, bool) {
+func (b *Book) cell(sheet, ref string) (*leanSheet, leanCell, int, int, bool) {
 	col, row, err := excelize.CellNameToCoordinates(ref)
 	if err != nil {
 		b.fail("bad reference " + ref)
@@ -781,12 +819,15 @@ func (b *leanBook) cell(sheet, ref string) (*leanSheet, leanCell, int, int, bool
 	return s, s.meta[row][col], row, col, true
 }
 
-func (b *leanBook) cellType(sheet, ref string) excelize.CellType {
+// CellType is the cell's type (its t attribute), as excelize gives it.
+func (b *Book) CellType(sheet, ref string) excelize.CellType {
 	_, c, _, _, _ := b.cell(sheet, ref)
 	return c.typ
 }
 
-func (b *leanBook) formula(sheet, ref string) string {
+// Formula is "" for a cell without a formula; a cell with one makes the
+// book give up (its saved value was read; one without is excelize's).
+func (b *Book) Formula(sheet, ref string) string {
 	_, c, _, _, _ := b.cell(sheet, ref)
 	if c.formula {
 		// The only use of the formula text is for a cell without a value,
@@ -801,7 +842,7 @@ func (b *leanBook) formula(sheet, ref string) string {
 // it (the cell's, else its row's, else its column's), with the style sheet
 // read; ok is false when it cannot be read, or when the cell has style 0
 // and zero is false.
-func (b *leanBook) style(sheet, ref string, zero bool) (int, bool) {
+func (b *Book) style(sheet, ref string, zero bool) (int, bool) {
 	s, c, row, col, _ := b.cell(sheet, ref)
 	if s == nil {
 		return 0, false
@@ -830,7 +871,8 @@ func (b *leanBook) style(sheet, ref string, zero bool) (int, bool) {
 	return style, true
 }
 
-func (b *leanBook) isPercent(sheet, ref string) bool {
+// IsPercent reports whether the cell's number format shows percent.
+func (b *Book) IsPercent(sheet, ref string) bool {
 	style, ok := b.style(sheet, ref, false)
 	if !ok || style < 0 || style >= len(b.xfFmt) {
 		return false
@@ -842,7 +884,8 @@ func (b *leanBook) isPercent(sheet, ref string) bool {
 	return percentFormat(id, b.fmtCode[id])
 }
 
-func (b *leanBook) font(sheet, ref string) string {
+// Font is the name of the cell's font, "" if unknown.
+func (b *Book) Font(sheet, ref string) string {
 	style, ok := b.style(sheet, ref, true)
 	if !ok || style < 0 || style >= len(b.xfFont) {
 		return ""
@@ -853,7 +896,9 @@ func (b *leanBook) font(sheet, ref string) string {
 	return ""
 }
 
-func (b *leanBook) rows(sheet string) ([][]string, error) {
+// Rows is the sheet's cells as excelize GetRows gives them with
+// RawCellValue: raw values, trailing empty cells and rows trimmed.
+func (b *Book) Rows(sheet string) ([][]string, error) {
 	s := b.sheet(sheet)
 	if s == nil {
 		return nil, errors.New("lean reader gave up")
@@ -861,12 +906,13 @@ func (b *leanBook) rows(sheet string) ([][]string, error) {
 	return s.rows, nil
 }
 
-// head parses only as far as row n; a sheet that ends before is kept
-// whole, as rows would read it. The rows parsed stay at hand for the cell
+// Head is the first n rows of Rows(sheet), parsed only as far as row n;
+// a sheet that ends before is kept whole, as Rows would read it. The rows
+// parsed stay at hand for the cell
 // getters: the font of a cell in the first rows (asked for each cell of
 // non-ASCII text, to recognise legacy encodings) must not parse a long
 // household list whole.
-func (b *leanBook) head(sheet string, n int) ([][]string, error) {
+func (b *Book) Head(sheet string, n int) ([][]string, error) {
 	if b.cur != nil && b.cur.name == sheet && (b.cur.complete || n <= b.cur.limit) {
 		return b.cur.rows[:min(n, len(b.cur.rows))], nil
 	}
@@ -885,7 +931,7 @@ func (b *leanBook) head(sheet string, n int) ([][]string, error) {
 // sheetFor returns a parse of the sheet that holds row (0-based) whole:
 // the last parse, even one that stopped at a row limit past it, else the
 // whole sheet.
-func (b *leanBook) sheetFor(name string, row int) *leanSheet {
+func (b *Book) sheetFor(name string, row int) *leanSheet {
 	if b.cur != nil && b.cur.name == name && (b.cur.complete || row < b.cur.limit) {
 		return b.cur
 	}
@@ -894,7 +940,7 @@ func (b *leanBook) sheetFor(name string, row int) *leanSheet {
 
 // sheet returns the parsed sheet, parsing it whole if it is not the last
 // one or the last parse stopped at a row limit.
-func (b *leanBook) sheet(name string) *leanSheet {
+func (b *Book) sheet(name string) *leanSheet {
 	if b.cur != nil && b.cur.name == name && b.cur.complete {
 		return b.cur
 	}
@@ -917,7 +963,7 @@ var errStop = errors.New("row limit")
 // and cell getters see them; with limit >= 0, it stops at the first row at
 // or past index limit (complete is then false). The values of a row that
 // are not shared strings are slices of one string per row.
-func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
+func (b *Book) parseSheet(name string, limit int) (*leanSheet, error) {
 	part, ok := b.paths[name]
 	if !ok {
 		return nil, fallbackf("no sheet %q", name)
@@ -1223,4 +1269,20 @@ func cellCoordinates(ref []byte) (col, row int, err error) {
 		return excelize.CellNameToCoordinates(string(ref))
 	}
 	return col, row, nil
+}
+
+// builtinNumFmt reports the number format ids excelize treats as built in
+// (its builtInNumFmt table and language formats): for those a custom
+// format code of the same id is ignored, and only 9 and 10 are percent.
+func builtinNumFmt(id int) bool {
+	return 0 <= id && id <= 4 || 9 <= id && id <= 22 || 27 <= id && id <= 62 || 67 <= id && id <= 81
+}
+
+// percentFormat is excelize's rule (as ingest's excelBook applies it) on a
+// number format id and the custom format code of that id ("" if none).
+func percentFormat(id int, code string) bool {
+	if builtinNumFmt(id) {
+		return id == 9 || id == 10
+	}
+	return strings.Contains(code, "%")
 }
