@@ -968,225 +968,291 @@ func (b *Book) parseSheet(name string, limit int) (*leanSheet, error) {
 	if !ok {
 		return nil, fallbackf("no sheet %q", name)
 	}
-	s := &leanSheet{name: name, rowStyle: map[int]int{}, limit: limit}
-	var (
-		stack             []elem
-		row               = -1 // current row index, -1 outside a row
-		lastRow           = -1
-		cells             []string
-		meta              []leanCell
-		lastCol           = -1
-		c                 leanCell
-		cT                cellT
-		tText             string // an unknown t
-		cRef, cV, isText  []byte
-		hasV, hasF, hasIS bool
-		inIS, inV, inIST  bool
-		cellCol           int
-		sstLoaded         bool
-		rowText           []byte // the row's values that are no shared strings
-		spans             []int  // cell index, start and end in rowText
-		width             int    // cells of the last row, to size the next
-	)
-	endRow := func() {
-		if len(cells) > 0 {
-			text := string(rowText)
-			for i := 0; i < len(spans); i += 3 {
-				cells[spans[i]] = text[spans[i+1]:spans[i+2]]
-			}
-			for len(s.rows) < row {
-				s.rows = append(s.rows, nil)
-				s.meta = append(s.meta, nil)
-			}
-			s.rows = append(s.rows, cells)
-			s.meta = append(s.meta, meta)
-			width = len(cells)
-		}
-		cells, meta = nil, nil
-		rowText, spans = rowText[:0], spans[:0]
-	}
-	err := b.scan(part, true, func(e *saxEvent) error {
-		switch e.kind {
-		case saxStart:
-			el := elemOf(e.local)
-			stack = append(stack, el)
-			n := len(stack)
-			switch {
-			case n == 3 && stack[1] == elCols && el == elCol:
-				mn, _ := e.attr("min")
-				mx, _ := e.attr("max")
-				st, _ := e.attr("style")
-				var cl leanCol
-				var err1, err2, err3 error
-				cl.min, err1 = strconv.Atoi(mn)
-				cl.max, err2 = strconv.Atoi(mx)
-				if st != "" {
-					cl.style, err3 = strconv.Atoi(st)
-				}
-				if err1 != nil || err2 != nil || err3 != nil {
-					return fallbackf("%s: col %q %q %q", name, mn, mx, st)
-				}
-				s.cols = append(s.cols, cl)
-			case n == 3 && stack[1] == elSheetData && el == elRow:
-				r := lastRow + 1
-				if v, ok := e.attrBytes("r"); ok {
-					num, err := atoi(v)
-					if err != nil || num < 1 || num > excelize.TotalRows {
-						return fallbackf("%s: row %q", name, v)
-					}
-					r = num - 1
-				}
-				if r <= lastRow {
-					return fallbackf("%s: row %d out of order", name, r+1)
-				}
-				if limit >= 0 && r >= limit {
-					return errStop
-				}
-				row, lastRow, lastCol, cellCol = r, r, -1, 0
-				if v, ok := e.attrBytes("s"); ok {
-					st, err := atoi(v)
-					if err != nil {
-						return fallbackf("%s: row style %q", name, v)
-					}
-					if st != 0 {
-						s.rowStyle[r] = st
-					}
-				}
-				if cells == nil && width > 0 {
-					cells, meta = make([]string, 0, width), make([]leanCell, 0, width)
-				}
-			case n == 4 && stack[2] == elRow && el == elC:
-				c = leanCell{}
-				cT = cellUnset
-				cRef, cV, isText = cRef[:0], cV[:0], isText[:0]
-				hasV, hasF, hasIS = false, false, false
-				for i := range e.attrs {
-					a := &e.attrs[i]
-					switch string(a.local) {
-					case "r":
-						cRef = append(cRef[:0], e.value(a)...)
-					case "t":
-						v := e.value(a)
-						if cT = cellTypeOf(v); cT == cellUnknown {
-							tText = string(v)
-						}
-					case "s":
-						v := e.value(a)
-						st, err := atoi(v)
-						if err != nil || st != int(int32(st)) {
-							return fallbackf("%s: cell style %q", name, v)
-						}
-						c.style = int32(st)
-					}
-				}
-				if cT == cellUnknown {
-					return fallbackf("%s: cell type %q", name, tText)
-				}
-				c.typ = leanCellTypes[cT]
-				cellCol++
-				if len(cRef) > 0 {
-					col, r, err := cellCoordinates(cRef)
-					if err != nil || r-1 != row {
-						return fallbackf("%s: cell %q in row %d", name, cRef, row+1)
-					}
-					cellCol = col
-				}
-				if cellCol-1 <= lastCol {
-					return fallbackf("%s: cell %q out of order", name, cRef)
-				}
-				lastCol = cellCol - 1
-			case n == 5 && stack[3] == elC:
-				switch el {
-				case elV:
-					if hasV {
-						return fallbackf("%s: two values in a cell", name)
-					}
-					hasV, inV = true, true
-				case elF:
-					hasF = true
-				case elIS:
-					if hasIS {
-						return fallbackf("%s: two inline strings in a cell", name)
-					}
-					inIS, hasIS = true, true
-				}
-			case inIS && el == elT && (n == 6 || n == 7 && stack[5] == elR):
-				inIST = true
-			case n >= 5 && stack[3] == elC && (stack[4] == elV || stack[4] == elF):
-				return fallbackf("%s: markup inside a cell value", name)
-			}
-		case saxText:
-			switch {
-			case inV:
-				cV = append(cV, e.text...)
-			case inIST:
-				isText = append(isText, e.text...)
-			}
-		case saxEnd:
-			n := len(stack)
-			switch {
-			case n == 5 && stack[4] == elV:
-				inV = false
-			case n == 5 && stack[4] == elIS:
-				inIS = false
-			case inIST && stack[n-1] == elT:
-				inIST = false
-			case n == 4 && stack[3] == elC:
-				val, sst := cV, ""
-				switch cT {
-				case cellShared:
-					if len(cV) > 0 {
-						if !sstLoaded {
-							if err := b.readSST(); err != nil {
-								return err
-							}
-							sstLoaded = true
-						}
-						i, err := atoi(bytes.TrimSpace(cV))
-						if err != nil || i < 0 || i >= len(b.sst) {
-							return fallbackf("%s: shared string %q", name, cV)
-						}
-						val, sst = nil, b.sst[i]
-					}
-				case cellInline:
-					if hasIS {
-						val = isText
-						if bytes.Contains(val, []byte("_x")) {
-							return fallbackf("%s: inline string with an _x escape", name)
-						}
-					}
-				}
-				c.formula = hasF
-				// As GetRows: a cell with no value and no formula is left
-				// out (the sheet reader never asks about such a cell).
-				if len(val) > 0 || sst != "" || hasF {
-					for len(cells) < cellCol-1 {
-						cells = append(cells, "")
-						meta = append(meta, leanCell{})
-					}
-					if len(val) > 0 {
-						spans = append(spans, len(cells), len(rowText), len(rowText)+len(val))
-						rowText = append(rowText, val...)
-					}
-					cells = append(cells, sst)
-					meta = append(meta, c)
-				}
-			case n == 3 && stack[2] == elRow:
-				endRow()
-				row = -1
-			}
-			stack = stack[:n-1]
-		}
-		return nil
-	})
+	p := &sheetParser{b: b, name: name, limit: limit, row: -1, lastRow: -1, lastCol: -1,
+		s: &leanSheet{name: name, rowStyle: map[int]int{}, limit: limit}}
+	err := b.scan(part, true, p.event)
 	switch {
 	case err == errStop:
 	case err != nil:
 		return nil, err
 	default:
-		s.complete = true
+		p.s.complete = true
 	}
-	return s, nil
+	return p.s, nil
+}
+
+// sheetParser is the state of one worksheet's parse: the element stack,
+// the row and the cell being read. Each event goes to the method for its
+// element (col, row, c and its children).
+type sheetParser struct {
+	b     *Book
+	name  string
+	limit int
+	s     *leanSheet
+
+	stack   []elem
+	row     int // current row index, -1 outside a row
+	lastRow int
+	lastCol int
+	width   int // cells of the last row, to size the next
+
+	// the row being read
+	cells   []string
+	meta    []leanCell
+	rowText []byte // the row's values that are no shared strings
+	spans   []int  // cell index, start and end in rowText
+
+	// the cell being read
+	c                 leanCell
+	cT                cellT
+	cellCol           int
+	cRef, cV, isText  []byte
+	hasV, hasF, hasIS bool
+	inIS, inV, inIST  bool
+
+	sstLoaded bool
+}
+
+func (p *sheetParser) event(e *saxEvent) error {
+	switch e.kind {
+	case saxStart:
+		return p.start(e)
+	case saxText:
+		switch {
+		case p.inV:
+			p.cV = append(p.cV, e.text...)
+		case p.inIST:
+			p.isText = append(p.isText, e.text...)
+		}
+	case saxEnd:
+		return p.end()
+	}
+	return nil
+}
+
+func (p *sheetParser) start(e *saxEvent) error {
+	el := elemOf(e.local)
+	p.stack = append(p.stack, el)
+	stack, n := p.stack, len(p.stack)
+	switch {
+	case n == 3 && stack[1] == elCols && el == elCol:
+		return p.col(e)
+	case n == 3 && stack[1] == elSheetData && el == elRow:
+		return p.startRow(e)
+	case n == 4 && stack[2] == elRow && el == elC:
+		return p.startCell(e)
+	case n == 5 && stack[3] == elC:
+		return p.cellChild(el)
+	case p.inIS && el == elT && (n == 6 || n == 7 && stack[5] == elR):
+		p.inIST = true
+	case n >= 5 && stack[3] == elC && (stack[4] == elV || stack[4] == elF):
+		return fallbackf("%s: markup inside a cell value", p.name)
+	}
+	return nil
+}
+
+// col reads a column's style range.
+func (p *sheetParser) col(e *saxEvent) error {
+	mn, _ := e.attr("min")
+	mx, _ := e.attr("max")
+	st, _ := e.attr("style")
+	var cl leanCol
+	var err1, err2, err3 error
+	cl.min, err1 = strconv.Atoi(mn)
+	cl.max, err2 = strconv.Atoi(mx)
+	if st != "" {
+		cl.style, err3 = strconv.Atoi(st)
+	}
+	if err1 != nil || err2 != nil || err3 != nil {
+		return fallbackf("%s: col %q %q %q", p.name, mn, mx, st)
+	}
+	p.s.cols = append(p.s.cols, cl)
+	return nil
+}
+
+// startRow begins a row: its number (in order, at most excelize's last)
+// and its style; errStop at the row limit.
+func (p *sheetParser) startRow(e *saxEvent) error {
+	r := p.lastRow + 1
+	if v, ok := e.attrBytes("r"); ok {
+		num, err := atoi(v)
+		if err != nil || num < 1 || num > excelize.TotalRows {
+			return fallbackf("%s: row %q", p.name, v)
+		}
+		r = num - 1
+	}
+	if r <= p.lastRow {
+		return fallbackf("%s: row %d out of order", p.name, r+1)
+	}
+	if p.limit >= 0 && r >= p.limit {
+		return errStop
+	}
+	p.row, p.lastRow, p.lastCol, p.cellCol = r, r, -1, 0
+	if v, ok := e.attrBytes("s"); ok {
+		st, err := atoi(v)
+		if err != nil {
+			return fallbackf("%s: row style %q", p.name, v)
+		}
+		if st != 0 {
+			p.s.rowStyle[r] = st
+		}
+	}
+	if p.cells == nil && p.width > 0 {
+		p.cells, p.meta = make([]string, 0, p.width), make([]leanCell, 0, p.width)
+	}
+	return nil
+}
+
+// startCell begins a cell: its reference (in order, in its row), type and
+// style.
+func (p *sheetParser) startCell(e *saxEvent) error {
+	p.c = leanCell{}
+	p.cT = cellUnset
+	p.cRef, p.cV, p.isText = p.cRef[:0], p.cV[:0], p.isText[:0]
+	p.hasV, p.hasF, p.hasIS = false, false, false
+	tText := "" // an unknown t
+	for i := range e.attrs {
+		a := &e.attrs[i]
+		switch string(a.local) {
+		case "r":
+			p.cRef = append(p.cRef[:0], e.value(a)...)
+		case "t":
+			v := e.value(a)
+			if p.cT = cellTypeOf(v); p.cT == cellUnknown {
+				tText = string(v)
+			}
+		case "s":
+			v := e.value(a)
+			st, err := atoi(v)
+			if err != nil || st != int(int32(st)) {
+				return fallbackf("%s: cell style %q", p.name, v)
+			}
+			p.c.style = int32(st)
+		}
+	}
+	if p.cT == cellUnknown {
+		return fallbackf("%s: cell type %q", p.name, tText)
+	}
+	p.c.typ = leanCellTypes[p.cT]
+	p.cellCol++
+	if len(p.cRef) > 0 {
+		col, r, err := cellCoordinates(p.cRef)
+		if err != nil || r-1 != p.row {
+			return fallbackf("%s: cell %q in row %d", p.name, p.cRef, p.row+1)
+		}
+		p.cellCol = col
+	}
+	if p.cellCol-1 <= p.lastCol {
+		return fallbackf("%s: cell %q out of order", p.name, p.cRef)
+	}
+	p.lastCol = p.cellCol - 1
+	return nil
+}
+
+// cellChild begins a cell's value, formula or inline string.
+func (p *sheetParser) cellChild(el elem) error {
+	switch el {
+	case elV:
+		if p.hasV {
+			return fallbackf("%s: two values in a cell", p.name)
+		}
+		p.hasV, p.inV = true, true
+	case elF:
+		p.hasF = true
+	case elIS:
+		if p.hasIS {
+			return fallbackf("%s: two inline strings in a cell", p.name)
+		}
+		p.inIS, p.hasIS = true, true
+	}
+	return nil
+}
+
+func (p *sheetParser) end() error {
+	stack, n := p.stack, len(p.stack)
+	switch {
+	case n == 5 && stack[4] == elV:
+		p.inV = false
+	case n == 5 && stack[4] == elIS:
+		p.inIS = false
+	case p.inIST && stack[n-1] == elT:
+		p.inIST = false
+	case n == 4 && stack[3] == elC:
+		if err := p.endCell(); err != nil {
+			return err
+		}
+	case n == 3 && stack[2] == elRow:
+		p.endRow()
+		p.row = -1
+	}
+	p.stack = stack[:n-1]
+	return nil
+}
+
+// endCell keeps the cell's value (a shared string, inline text, or the
+// raw value) as GetRows does.
+func (p *sheetParser) endCell() error {
+	val, sst := p.cV, ""
+	switch p.cT {
+	case cellShared:
+		if len(p.cV) > 0 {
+			if !p.sstLoaded {
+				if err := p.b.readSST(); err != nil {
+					return err
+				}
+				p.sstLoaded = true
+			}
+			i, err := atoi(bytes.TrimSpace(p.cV))
+			if err != nil || i < 0 || i >= len(p.b.sst) {
+				return fallbackf("%s: shared string %q", p.name, p.cV)
+			}
+			val, sst = nil, p.b.sst[i]
+		}
+	case cellInline:
+		if p.hasIS {
+			val = p.isText
+			if bytes.Contains(val, []byte("_x")) {
+				return fallbackf("%s: inline string with an _x escape", p.name)
+			}
+		}
+	}
+	p.c.formula = p.hasF
+	// As GetRows: a cell with no value and no formula is left out (the
+	// sheet reader never asks about such a cell).
+	if len(val) > 0 || sst != "" || p.hasF {
+		for len(p.cells) < p.cellCol-1 {
+			p.cells = append(p.cells, "")
+			p.meta = append(p.meta, leanCell{})
+		}
+		if len(val) > 0 {
+			p.spans = append(p.spans, len(p.cells), len(p.rowText), len(p.rowText)+len(val))
+			p.rowText = append(p.rowText, val...)
+		}
+		p.cells = append(p.cells, sst)
+		p.meta = append(p.meta, p.c)
+	}
+	return nil
+}
+
+// endRow keeps the row, its values that are no shared strings cut from one
+// string.
+func (p *sheetParser) endRow() {
+	s := p.s
+	if len(p.cells) > 0 {
+		text := string(p.rowText)
+		for i := 0; i < len(p.spans); i += 3 {
+			p.cells[p.spans[i]] = text[p.spans[i+1]:p.spans[i+2]]
+		}
+		for len(s.rows) < p.row {
+			s.rows = append(s.rows, nil)
+			s.meta = append(s.meta, nil)
+		}
+		s.rows = append(s.rows, p.cells)
+		s.meta = append(s.meta, p.meta)
+		p.width = len(p.cells)
+	}
+	p.cells, p.meta = nil, nil
+	p.rowText, p.spans = p.rowText[:0], p.spans[:0]
 }
 
 // cellT is a cell's t attribute.
