@@ -4,17 +4,17 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
-	"path"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"chitieu/ooxml"
 
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
@@ -35,13 +35,18 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 	if err := f.Write(&pkg); err != nil {
 		return err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(pkg.Bytes()), int64(pkg.Len()))
+	p, err := ooxml.Open(pkg.Bytes())
 	if err != nil {
 		return err
 	}
-	parts, err := sheetParts(zr)
+	zr := p.Zip
+	list, err := p.Sheets()
 	if err != nil {
 		return err
+	}
+	parts := map[string]string{}
+	for _, sh := range list {
+		parts[sh.Name] = sh.Part
 	}
 	byPart := map[string]*streamed{}
 	for _, s := range sheets {
@@ -96,7 +101,7 @@ type sharedStrings struct {
 // the spliced sheets keep their strings inline (sst is nil).
 func readSharedStrings(zr *zip.Reader) (sst *sharedStrings, part *zip.File) {
 	for _, zf := range zr.File {
-		if zf.Name == "xl/sharedStrings.xml" {
+		if zf.Name == ooxml.SharedStringsPart {
 			part = zf
 		}
 	}
@@ -182,53 +187,6 @@ func (sst *sharedStrings) write(zw *zip.Writer, zf *zip.File) error {
 	}
 	bw.WriteString("</sst>")
 	return bw.Flush()
-}
-
-// sheetParts maps each sheet name of the package to its worksheet part,
-// from xl/workbook.xml and its relationships.
-func sheetParts(zr *zip.Reader) (map[string]string, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := unmarshalPart(zr, "xl/workbook.xml", &wb); err != nil {
-		return nil, err
-	}
-	if err := unmarshalPart(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
-		return nil, err
-	}
-	targets := map[string]string{}
-	for _, r := range rels.Rels {
-		if strings.HasPrefix(r.Target, "/") {
-			targets[r.ID] = strings.TrimPrefix(r.Target, "/")
-		} else {
-			targets[r.ID] = path.Join("xl", r.Target)
-		}
-	}
-	parts := map[string]string{}
-	for _, s := range wb.Sheets {
-		if t, ok := targets[s.RID]; ok {
-			parts[s.Name] = t
-		}
-	}
-	return parts, nil
-}
-
-func unmarshalPart(zr *zip.Reader, name string, v any) error {
-	rc, err := zr.Open(name)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v)
 }
 
 // spliceSheet writes the worksheet part zf with the rows of s in its

@@ -19,6 +19,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"chitieu/ooxml"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -62,14 +64,7 @@ type Sheet struct {
 }
 
 const (
-	nsStrict      = "purl.oclc.org/ooxml"
-	relWorksheet  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
-	relOfficeDoc  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-	relSharedStr  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-	relStyles     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-	workbookPart  = "xl/workbook.xml"
-	sharedStrPart = "xl/sharedStrings.xml"
-	stylesPart    = "xl/styles.xml"
+	nsStrict = "purl.oclc.org/ooxml"
 )
 
 // errFallback is a reason to read the file with excelize.
@@ -139,8 +134,8 @@ func Open(data []byte) (*Book, error) {
 	b := &Book{zr: zr, data: data, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
 	var total uint64
 	for _, f := range zr.File {
-		if strings.Contains(f.Name, "\\") || strings.EqualFold(f.Name, sharedStrPart) && f.Name != sharedStrPart ||
-			strings.EqualFold(f.Name, "[Content_Types].xml") && f.Name != "[Content_Types].xml" {
+		if strings.Contains(f.Name, "\\") || strings.EqualFold(f.Name, ooxml.SharedStringsPart) && f.Name != ooxml.SharedStringsPart ||
+			strings.EqualFold(f.Name, ooxml.ContentTypesPart) && f.Name != ooxml.ContentTypesPart {
 			return nil, fallbackf("zip entry name %q", f.Name)
 		}
 		if _, dup := b.parts[f.Name]; dup {
@@ -155,7 +150,7 @@ func Open(data []byte) (*Book, error) {
 	if err := b.readRootRels(); err != nil {
 		return nil, err
 	}
-	rels, err := b.readRels("xl/_rels/workbook.xml.rels")
+	rels, err := b.readRels(ooxml.WorkbookRelsPart)
 	if err != nil {
 		return nil, err
 	}
@@ -171,8 +166,8 @@ func Open(data []byte) (*Book, error) {
 	// Nothing is taken from [Content_Types].xml, but excelize reads the
 	// sheets otherwise when it is damaged (fuzzing found one that fails its
 	// checksum): it must inflate and tokenize cleanly.
-	_, err = remember(b, &contentTypesMemo, "[Content_Types].xml", func() (struct{}, error) {
-		return struct{}{}, b.scan("[Content_Types].xml", false, func(*saxEvent) error { return nil })
+	_, err = remember(b, &contentTypesMemo, ooxml.ContentTypesPart, func() (struct{}, error) {
+		return struct{}{}, b.scan(ooxml.ContentTypesPart, false, func(*saxEvent) error { return nil })
 	})
 	if err != nil {
 		return nil, err
@@ -283,7 +278,7 @@ func procEncoding(inst []byte) string {
 // readRootRels requires the main document at xl/workbook.xml, where
 // excelize also looks.
 func (b *Book) readRootRels() error {
-	_, err := remember(b, &rootRelsMemo, "_rels/.rels", func() (struct{}, error) {
+	_, err := remember(b, &rootRelsMemo, ooxml.RootRelsPart, func() (struct{}, error) {
 		return struct{}{}, b.readRootRelsPart()
 	})
 	return err
@@ -291,11 +286,11 @@ func (b *Book) readRootRels() error {
 
 func (b *Book) readRootRelsPart() error {
 	found := false
-	err := b.scan("_rels/.rels", false, func(e *saxEvent) error {
+	err := b.scan(ooxml.RootRelsPart, false, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
-			if typ, _ := e.attr("Type"); typ == relOfficeDoc {
+			if typ, _ := e.attr("Type"); typ == ooxml.RelOfficeDocument {
 				target, _ := e.attr("Target")
-				if strings.TrimPrefix(target, "/") != workbookPart {
+				if strings.TrimPrefix(target, "/") != ooxml.WorkbookPart {
 					return fallbackf("workbook at %s", target)
 				}
 				found = true
@@ -355,19 +350,19 @@ func (b *Book) readWorkbook(rels map[string]leanRel) error {
 	for _, rel := range rels {
 		p, ok := partOf(rel.target)
 		switch {
-		case rel.typ == relSharedStr && (!ok || p != sharedStrPart):
+		case rel.typ == ooxml.RelSharedStrings && (!ok || p != ooxml.SharedStringsPart):
 			return fallbackf("shared strings at %s", rel.target)
-		case rel.typ == relStyles && (!ok || p != stylesPart):
+		case rel.typ == ooxml.RelStyles && (!ok || p != ooxml.StylesPart):
 			return fallbackf("styles at %s", rel.target)
 		}
 	}
-	sheets, err := remember(b, &workbookMemo, workbookPart, b.readWorkbookPart)
+	sheets, err := remember(b, &workbookMemo, ooxml.WorkbookPart, b.readWorkbookPart)
 	if err != nil {
 		return err
 	}
 	for _, sh := range sheets {
 		rel, ok := rels[sh.id]
-		if !ok || rel.typ != relWorksheet {
+		if !ok || rel.typ != ooxml.RelWorksheet {
 			return fallbackf("sheet %q is no worksheet part", sh.name)
 		}
 		p, ok := partOf(rel.target)
@@ -392,7 +387,7 @@ func (b *Book) readWorkbookPart() ([]workbookSheet, error) {
 	var sheets []workbookSheet
 	depth := 0
 	seen := map[string]bool{}
-	err := b.scan(workbookPart, true, func(e *saxEvent) error {
+	err := b.scan(ooxml.WorkbookPart, true, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -433,7 +428,7 @@ func validSheetName(name string) bool {
 func (b *Book) readCore() error {
 	depth, in := 0, false
 	var text strings.Builder
-	return b.scan("docProps/core.xml", false, func(e *saxEvent) error {
+	return b.scan(ooxml.CorePart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -466,7 +461,7 @@ func (b *Book) readCustom() error {
 	depth := 0
 	name := ""
 	var text strings.Builder
-	return b.scan("docProps/custom.xml", false, func(e *saxEvent) error {
+	return b.scan(ooxml.CustomPart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -504,7 +499,7 @@ func (b *Book) readSST() error {
 		inT         bool
 		tInSI, tInR bool // a t already read in the current si, r
 	)
-	err := b.scan(sharedStrPart, false, func(e *saxEvent) error {
+	err := b.scan(ooxml.SharedStringsPart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			el := elemOf(e.local)
@@ -610,7 +605,7 @@ func elemOf(local []byte) elem {
 func (b *Book) readStyles() error {
 	b.styled = true
 	var err error
-	b.leanStyles, err = remember(b, &stylesMemo, stylesPart, func() (leanStyles, error) {
+	b.leanStyles, err = remember(b, &stylesMemo, ooxml.StylesPart, func() (leanStyles, error) {
 		err := b.readStylesPart()
 		return b.leanStyles, err
 	})
@@ -619,7 +614,7 @@ func (b *Book) readStyles() error {
 
 func (b *Book) readStylesPart() error {
 	b.fmtCode = map[int]string{}
-	rc, err := b.open(stylesPart)
+	rc, err := b.open(ooxml.StylesPart)
 	if err != nil || rc == nil {
 		return err
 	}
@@ -632,7 +627,7 @@ func (b *Book) readStylesPart() error {
 			styleBuffers.Put(buf)
 		}
 	}()
-	buf.Grow(int(min(b.parts[stylesPart].UncompressedSize64, leanPartLimit)) + bytes.MinRead)
+	buf.Grow(int(min(b.parts[ooxml.StylesPart].UncompressedSize64, leanPartLimit)) + bytes.MinRead)
 	_, err = buf.ReadFrom(rc)
 	rc.Close()
 	data := buf.Bytes()
@@ -641,7 +636,7 @@ func (b *Book) readStylesPart() error {
 		if errors.As(err, &fb) {
 			return fb
 		}
-		return fallbackf("%s: %v", stylesPart, err)
+		return fallbackf("%s: %v", ooxml.StylesPart, err)
 	}
 	if bytes.Contains(data, []byte("<!")) || bytes.Contains(data, []byte(nsStrict)) || !utf8Declared(data) {
 		return b.readStylesTokens()
@@ -689,7 +684,7 @@ func (b *Book) readStylesTokens() error {
 	b.xfFmt, b.xfFont, b.fontName = nil, nil, nil
 	depth := 0
 	section := ""
-	return b.scan(stylesPart, false, func(e *saxEvent) error {
+	return b.scan(ooxml.StylesPart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -710,7 +705,7 @@ func (b *Book) readStylesTokens() error {
 // depth 1 of data).
 func (b *Book) styleTokens(data []byte, section string) error {
 	depth := 0
-	return scanReader(stylesPart, bytes.NewReader(data), func(e *saxEvent) error {
+	return scanReader(ooxml.StylesPart, bytes.NewReader(data), func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"chitieu/ooxml"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,7 +40,7 @@ func TestPartMemoKeepsBooksApart(t *testing.T) {
 		}
 	}
 	for _, path := range []string{first, second} {
-		if n := remembered(t, path, stylesPart); n != 1 {
+		if n := remembered(t, path, ooxml.StylesPart); n != 1 {
 			t.Errorf("%s: styles remembered %d times, want once", path, n)
 		}
 	}
