@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -582,5 +583,55 @@ func TestInto(t *testing.T) {
 	}
 	if r := runCLI(t, nil, "--into", master, "--no-workbook", "samples"); r.code != 2 {
 		t.Errorf("--into with --no-workbook: exit %d", r.code)
+	}
+}
+
+// TestParseOptions: the command line as parsed, argument by argument, into
+// the options the commands run with.
+func TestParseOptions(t *testing.T) {
+	report := func(o options) options {
+		o.command = "report"
+		if o.lang == "" {
+			o.lang = "vi"
+		}
+		o.color, o.format = "auto", "table"
+		return o
+	}
+	tests := []struct {
+		args []string
+		want options
+	}{
+		{[]string{"samples"}, report(options{paths: []string{"samples"}})},
+		{[]string{"report", "a", "b"}, report(options{paths: []string{"a", "b"}})},
+		{[]string{"--lang", "en", "--no-workbook", "samples"}, report(options{lang: "en", noWorkbook: true, paths: []string{"samples"}})},
+		{[]string{"samples", "-o", "x.xlsx", "--period", "2003-H1", "--password", "pw"},
+			report(options{paths: []string{"samples"}, out: "x.xlsx", period: "2003-H1", password: "pw"})},
+		{[]string{"--ward", "P5", "--ward", "Phường 7", "--indicator", "poor_households", "--only-not-met", "--sort", "detection_rate", "--show-period", "2003", "s"},
+			report(options{wards: []string{"P5", "Phường 7"}, indicators: []string{"poor_households"}, onlyNotMet: true,
+				sortBy: "detection_rate", showPeriod: "2003", paths: []string{"s"}})},
+		{[]string{"--into", "quan.xlsx", "--config", "c.xlsx", "samples"}, report(options{into: "quan.xlsx", configPath: "c.xlsx", paths: []string{"samples"}})},
+		{[]string{"--", "check"}, report(options{paths: []string{"check"}})}, // a folder named like a command
+		{[]string{"check", "--format", "json", "samples"},
+			options{command: "check", lang: "vi", color: "auto", format: "json", paths: []string{"samples"}}},
+		{[]string{"config", "--force", "-o", "c.xlsx"}, options{command: "config", lang: "vi", force: true, out: "c.xlsx"}},
+		{[]string{"template", "--ward", "P5", "--period", "2003-H1", "--out", "p5.xlsx"},
+			options{command: "template", lang: "vi", ward: "P5", period: "2003-H1", out: "p5.xlsx"}},
+		{[]string{"template", "--all", "--period", "2003", "--out", "forms"}, options{command: "template", lang: "vi", all: true, period: "2003", out: "forms"}},
+		{[]string{"convert", "--password", "pw", "a.xls", "b.xlsx"}, options{command: "convert", lang: "vi", password: "pw", paths: []string{"a.xls", "b.xlsx"}}},
+		{[]string{"watch", "--lang", "en", "folder"}, options{command: "watch", lang: "en", color: "auto", format: "table", paths: []string{"folder"}}},
+		{[]string{"version"}, options{command: "version", lang: "vi"}},
+	}
+	for _, tt := range tests {
+		got, _, err := parse(tt.args)
+		if err != nil {
+			t.Errorf("%q: %v", tt.args, err)
+			continue
+		}
+		if len(got.paths) == 0 {
+			got.paths = nil // no arguments: empty, not nil
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got  %+v\n want %+v", tt.args, got, tt.want)
+		}
 	}
 }

@@ -19,40 +19,25 @@ import (
 	"chitieu/analysis"
 	"chitieu/ingest"
 	"chitieu/legacy"
+	"chitieu/mark"
 	"chitieu/report"
 	"chitieu/watch"
 	"chitieu/workbook"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// loadConfig finds the configuration: --config, else cau-hinh.xlsx in the
-// first input folder, else beside the program, else the built-in one.
+// loadConfig finds the configuration (ingest.LoadConfig): --config, else
+// cau-hinh.xlsx in the first input folder, else beside the program, else
+// the built-in one.
 func loadConfig(o options, sys System) (*analysis.Config, error) {
-	if o.configPath != "" {
-		return ingest.ReadConfig(o.configPath)
-	}
-	var candidates []string
-	if len(o.paths) > 0 {
-		dir := o.paths[0]
-		if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-			dir = filepath.Dir(dir)
-		}
-		candidates = append(candidates, filepath.Join(dir, configFileName))
-	}
+	programDir := ""
 	if sys.Executable != "" {
-		candidates = append(candidates, filepath.Join(filepath.Dir(sys.Executable), configFileName))
+		programDir = filepath.Dir(sys.Executable)
 	}
-	for _, c := range candidates {
-		if _, err := os.Stat(c); err == nil {
-			return ingest.ReadConfig(c)
-		}
-	}
-	return analysis.Builtin(), nil
+	return ingest.LoadConfig(o.configPath, o.paths, programDir)
 }
 
 const (
-	configFileName  = "cau-hinh.xlsx"
+	configFileName  = ingest.ConfigFileName
 	summaryFileName = "tong-hop.xlsx"
 )
 
@@ -69,7 +54,7 @@ func runReport(o options, sys System) error {
 	defer bar.Finish()
 	opts := ingest.Options{
 		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
-		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || report.IsMaster(f) || ingest.IsConfig(f) },
+		IsOwn:   func(m string) bool { return m == mark.Summary || m == mark.Master || m == mark.Config },
 		Exclude: []string{cfg.Source},
 	}
 	if sys.Getenv("CHITIEU_READER") == "excelize" { // the old read path, for measuring and as an escape hatch
@@ -179,7 +164,7 @@ func writeSummary(o options, sys System, res *analysis.Result, ro report.Options
 			out = filepath.Join(o.paths[0], summaryFileName) // beside the reports dropped on the .exe
 		}
 	}
-	if !safeToReplace(out, report.MarkSummary, report.IsSummary) {
+	if !mark.Replaceable(out, mark.Summary) {
 		return "", failed(fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out))
 	}
 	if err := report.WriteSummary(out, res, ro); err != nil {
@@ -193,25 +178,6 @@ func writeProblems(o options, sys System, problems []analysis.Problem, ro report
 		return report.WriteProblemsJSON(sys.Stdout, problems, ro)
 	}
 	return report.WriteProblems(sys.Stdout, problems, ro)
-}
-
-// safeToReplace reports whether path may be written: it does not exist, or
-// it is a workbook chitieu made for the same purpose (marked mark, as ours
-// tells when only excelize can read it). A ward's report or the district's
-// own workbook is never overwritten.
-func safeToReplace(path, mark string, ours func(*excelize.File) bool) bool {
-	if _, err := os.Stat(path); err != nil {
-		return true
-	}
-	if m, ok := ingest.Mark(path); ok {
-		return m == mark
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	return ours(f)
 }
 
 const (
@@ -243,11 +209,14 @@ func runConfig(o options, sys System) error {
 		return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
 			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out))
 	}
-	if !safeToReplace(out, ingest.ConfigMark, ingest.IsConfig) {
+	if !mark.Replaceable(out, mark.Config) {
 		return failed(fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out))
 	}
 	f, err := workbook.Config(cfg)
-	return save(o, sys, f, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ")
+	if err == nil {
+		err = report.Save(f, out)
+	}
+	return saved(o, sys, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ")
 }
 
 // runWatch prints the report, then again whenever a workbook in the folder
@@ -309,7 +278,10 @@ func runTemplate(o options, sys System) error {
 			return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
 		}
 		f, err := workbook.Template(cfg, ward, period)
-		if err := save(o, sys, f, err, out, "Đã ghi biểu mẫu: ", "Form written: "); err != nil {
+		if err == nil {
+			err = report.Save(f, out)
+		}
+		if err := saved(o, sys, err, out, "Đã ghi biểu mẫu: ", "Form written: "); err != nil {
 			return err
 		}
 	}
@@ -337,7 +309,7 @@ func runConvert(o options, sys System) error {
 		return failed(fmt.Sprintf(msg(o.lang, "chitieu: không chuyển được %s: %v\n", "chitieu: cannot convert %s: %v\n"), in, err))
 	}
 	defer f.Close()
-	if err := save(o, sys, f, nil, out, "Đã ghi bản chuyển mã: ", "Converted copy written: "); err != nil {
+	if err := saved(o, sys, report.Save(f, out), out, "Đã ghi bản chuyển mã: ", "Converted copy written: "); err != nil {
 		return err
 	}
 	fmt.Fprintln(sys.Stderr, conversionSummary(o.lang, conv))
@@ -375,22 +347,16 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 // (config and template do not look for one beside the inputs: they have
 // none). A bad workbook is reported.
 func givenConfig(o options) (*analysis.Config, error) {
-	if o.configPath == "" {
-		return analysis.Builtin(), nil
-	}
-	cfg, err := ingest.ReadConfig(o.configPath)
+	cfg, err := ingest.LoadConfig(o.configPath, nil, "")
 	if err != nil {
 		return nil, failed(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
 	}
 	return cfg, nil
 }
 
-// save writes the workbook f (unless making it failed with err) to out and
-// says so on stderr, or returns what went wrong.
-func save(o options, sys System, f *excelize.File, err error, out, doneVI, doneEN string) error {
-	if err == nil {
-		err = report.Save(f, out)
-	}
+// saved says on stderr that the workbook out was written, or returns what
+// went wrong (err, from making or saving it).
+func saved(o options, sys System, err error, out, doneVI, doneEN string) error {
 	if err != nil {
 		return failed(writeError(o.lang, out, err) + "\n")
 	}

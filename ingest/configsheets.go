@@ -10,12 +10,6 @@ const (
 	ConfigSheetTargets    = "Mục tiêu"
 	ConfigSheetUnits      = "Đơn vị báo cáo"
 	ConfigSheetDistrict   = "Quận"
-
-	// OwnProperty marks workbooks chitieu writes for itself (custom document
-	// property "chitieu"), so that they are never read as ward reports.
-	OwnProperty = "chitieu"
-	// ConfigMark is the value of that property on a configuration workbook.
-	ConfigMark = "config"
 )
 
 // The columns of each configuration sheet, in the order they are written.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"chitieu/analysis"
+	"chitieu/mark"
 	"chitieu/xls"
 	"chitieu/xlsx"
 
@@ -26,9 +27,10 @@ type Options struct {
 	Config   *analysis.Config
 	Period   string // period id given with --period: overrides titles and folders
 	Password string // for encrypted workbooks
-	// IsOwn reports workbooks chitieu wrote itself (summaries), which are
+	// IsOwn reports, by a workbook's mark (package mark; "" without
+	// one), the workbooks chitieu wrote itself (summaries), which are
 	// skipped with the summary line and never read as ward reports.
-	IsOwn   func(*excelize.File) bool
+	IsOwn   func(mark string) bool
 	Exclude []string // paths never read (the configuration workbook in use)
 	Workers int      // files read at once; 0 means twice the number of CPUs
 	// Progress, if set, is called with the number of workbooks read so
@@ -220,7 +222,7 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 		return failWith(path, err)
 	}
 	defer f.Close()
-	if r.opt.IsOwn != nil && r.opt.IsOwn(f) {
+	if r.opt.IsOwn != nil && r.opt.IsOwn(mark.Of(f)) {
 		return fileOutcome{own: true}
 	}
 	b := &excelBook{f: f}
@@ -311,8 +313,8 @@ func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
 	}
 	b := newLeanBook(lean)
 	if r.opt.IsOwn != nil {
-		if _, marked := b.Custom(OwnProperty); marked {
-			r.debugf(path, "custom property "+OwnProperty+": IsOwn needs the excelize file")
+		if _, marked := b.Custom(mark.Property); marked {
+			r.debugf(path, "custom property "+mark.Property+": IsOwn needs the excelize file")
 			return out, false
 		}
 	}
