@@ -52,6 +52,36 @@ func runReport(o options, sys System) error {
 	}
 	bar := progress(sys)
 	defer bar.Finish()
+	read, err := readInputs(o, sys, cfg, bar)
+	if err != nil {
+		return err
+	}
+	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
+	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
+	noteSkipped(sys.Stderr, read, o.lang)
+	switch {
+	case read.Opened == 0:
+		return nothingReadable(o, sys, res, ro)
+	case o.command == "check":
+		if err := writeProblems(o, sys, res.Problems, ro); err != nil {
+			return err
+		}
+		for _, p := range res.Problems {
+			if p.Severity == analysis.SeverityError {
+				return failed("") // the problems say it
+			}
+		}
+		return nil
+	}
+	shown := res
+	if o.format != "json" {
+		shown = analysis.Narrow(res, sel) // JSON is always complete
+	}
+	return writeReport(o, sys, res, shown, ro)
+}
+
+// readInputs reads the workbooks of o.paths, showing progress on bar.
+func readInputs(o options, sys System, cfg *analysis.Config, bar *progressBar) (*ingest.Result, error) {
 	opts := ingest.Options{
 		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
 		IsOwn:   func(m string) bool { return m == mark.Summary || m == mark.Master || m == mark.Config },
@@ -66,48 +96,37 @@ func runReport(o options, sys System) error {
 	read, err := ingest.Read(o.paths, opts)
 	var missing *fs.PathError
 	if errors.As(err, &missing) {
-		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err))
+		return nil, badInput(fmt.Sprintf(msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err))
 	} else if err != nil {
-		return badInput(fmt.Sprintf("chitieu: %v\n", err))
+		return nil, badInput(fmt.Sprintf("chitieu: %v\n", err))
 	}
-	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
-	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
-	noteSkipped(sys.Stderr, read, o.lang)
-	if read.Opened == 0 {
-		// check prints the reasons on stdout as usual (after saying
-		// so on stderr); report on stderr, since it has no report to print.
-		nothing := msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable") + "\n"
-		if o.command != "check" {
-			for _, p := range res.Problems {
-				nothing += "  " + p.Format(o.lang) + "\n"
-			}
-			return badInput(nothing)
-		}
-		fmt.Fprint(sys.Stderr, nothing)
-		if len(res.Problems) > 0 || o.format == "json" {
-			writeProblems(o, sys, res.Problems, ro)
-		}
-		return badInput("")
-	}
-	if o.command == "check" {
-		if err := writeProblems(o, sys, res.Problems, ro); err != nil {
-			return err
-		}
-		for _, p := range res.Problems {
-			if p.Severity == analysis.SeverityError {
-				return failed("") // the problems say it
-			}
-		}
-		return nil
-	}
+	return read, nil
+}
 
+// nothingReadable ends report and check when no workbook could be read:
+// check prints the reasons on stdout as usual (after saying so on
+// stderr); report on stderr, since it has no report to print.
+func nothingReadable(o options, sys System, res *analysis.Result, ro report.Options) error {
+	nothing := msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable") + "\n"
+	if o.command != "check" {
+		for _, p := range res.Problems {
+			nothing += "  " + p.Format(o.lang) + "\n"
+		}
+		return badInput(nothing)
+	}
+	fmt.Fprint(sys.Stderr, nothing)
+	if len(res.Problems) > 0 || o.format == "json" {
+		writeProblems(o, sys, res.Problems, ro)
+	}
+	return badInput("")
+}
+
+// writeReport prints shown in o.format and writes the summary workbook of
+// res (unless --no-workbook).
+func writeReport(o options, sys System, res, shown *analysis.Result, ro report.Options) error {
 	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
 		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
 	}[o.format]
-	shown := res
-	if o.format != "json" {
-		shown = analysis.Narrow(res, sel) // JSON is always complete
-	}
 	if o.noWorkbook {
 		return write(sys.Stdout, shown, ro)
 	}
@@ -126,7 +145,7 @@ func runReport(o options, sys System) error {
 		saved <- outcome{note, err}
 	}()
 	var tables bytes.Buffer
-	err = write(&tables, shown, ro)
+	err := write(&tables, shown, ro)
 	summary := <-saved
 	if err == nil {
 		_, err = sys.Stdout.Write(tables.Bytes())

@@ -275,7 +275,6 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	merge("A3", "G3")
 	w.check(f.SetRowHeight(sheet, 3, 36))
 
-	h := strconv.Itoa(templateHeaderRow)
 	for i, text := range templateHeader {
 		ref, _ := excelize.CoordinatesToCellName(i+1, templateHeaderRow)
 		set(ref, text, w.header)
@@ -327,7 +326,14 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 		w.check(f.AddDataValidation(sheet, dv))
 	}
 
-	// The signature block: words only, so Read passes it over.
+	end := w.signatures(set, merge, last)
+	w.pageSetup(ward, labelWidth, end)
+
+}
+
+// signatures writes the signature block below the last row: words only, so
+// Read passes it over. It returns the last row of the print area.
+func (w *templateWriter) signatures(set func(ref string, v any, style int), merge func(from, to string), last int) int {
 	sig := func(row int, col, text string, style int) {
 		ref := col + strconv.Itoa(row)
 		set(ref, text, style)
@@ -341,8 +347,14 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	sig(last+4, "F", "CHỦ TỊCH", w.signature)
 	sig(last+5, "B", "(Ký, ghi rõ họ tên)", w.signatureComment)
 	sig(last+5, "F", "(Ký tên, đóng dấu)", w.signatureComment)
-	end := last + 9 // room to sign
+	return last + 9 // room to sign
+}
 
+// pageSetup sets the form sheet's column widths, frozen header, printing
+// (up to row end) and protection.
+func (w *templateWriter) pageSetup(ward string, labelWidth float64, end int) {
+	f, sheet := w.f, templateSheet
+	h := strconv.Itoa(templateHeaderRow)
 	for _, c := range []struct {
 		col   string
 		width float64
