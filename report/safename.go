@@ -50,9 +50,12 @@ func trimSheetName(s string) string {
 
 func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
-// cutUTF16 is the longest prefix of s of at most n UTF-16 code units that
-// does not split a character.
+// cutUTF16 is the longest prefix of s of at most n UTF-16 code units (as
+// Excel counts) that does not split a character.
 func cutUTF16(s string, n int) string {
+	if len(s) <= n {
+		return s // never more units than bytes
+	}
 	units := 0
 	for i, r := range s {
 		units += utf16.RuneLen(r)

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"chitieu/ooxml"
@@ -405,7 +404,7 @@ func (x *rowWriter) inlineString(text string) {
 // writeT writes text as a <t> element, cut to Excel's 32,767 characters,
 // its edge spaces kept.
 func writeT(w *bufio.Writer, text string) {
-	text = truncateUTF16(text, excelize.TotalCellChars)
+	text = cutUTF16(text, excelize.TotalCellChars)
 	w.WriteString(`<t`)
 	if text != "" && (isXMLSpace(text[0]) || isXMLSpace(text[len(text)-1])) {
 		w.WriteString(` xml:space="preserve"`)
@@ -470,21 +469,6 @@ func isXMLChar(r rune) bool {
 		r >= 0x20 && r <= 0xD7FF ||
 		r >= 0xE000 && r <= 0xFFFD ||
 		r >= 0x10000 && r <= 0x10FFFF
-}
-
-// truncateUTF16 cuts s to at most n UTF-16 code units, as Excel counts.
-func truncateUTF16(s string, n int) string {
-	if len(s) <= n {
-		return s // never more units than bytes
-	}
-	units := 0
-	for i, r := range s {
-		units += utf16.RuneLen(r)
-		if units > n {
-			return s[:i]
-		}
-	}
-	return s
 }
 
 // formatFloat is how excelize writes a float64 cell: the shortest

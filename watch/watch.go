@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"chitieu/ingest"
+
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -45,13 +47,6 @@ const (
 	defaultDebounce = 500 * time.Millisecond
 )
 
-// spreadsheets are the extensions whose files change the report: those
-// package ingest reads and those it refuses with a problem line.
-var spreadsheets = map[string]bool{
-	".xlsx": true, ".xlsm": true, ".xltx": true, ".xltm": true,
-	".xls": true, ".xlsb": true, ".ods": true, ".fods": true, ".xlt": true, ".numbers": true,
-}
-
 // hidden reports whether the file or folder named by path is never
 // watched: hidden names (LibreOffice's .~lock.*# and the summary's
 // .NAME.*.tmp included), Excel's ~$ lock files and *.tmp files.
@@ -61,10 +56,10 @@ func hidden(path string) bool {
 		strings.HasSuffix(strings.ToLower(base), ".tmp")
 }
 
-// spreadsheet reports whether path names a spreadsheet by its extension.
-func spreadsheet(path string) bool {
-	return spreadsheets[strings.ToLower(filepath.Ext(path))]
-}
+// spreadsheet reports whether path names a spreadsheet by its extension:
+// the files that change the report, those package ingest reads and those
+// it refuses with a problem line.
+func spreadsheet(path string) bool { return ingest.Spreadsheet(path) }
 
 // Run calls o.Refresh, then watches o.Folder and calls o.Refresh again after
 // every settled burst of changes to its workbooks, until ctx is done. It
