@@ -217,15 +217,15 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 			return out
 		}
 	}
-	f, err := openExcelize(data, r.opt.Password)
+	x, err := openExcelize(data, r.opt.Password)
 	if err != nil {
 		return failWith(path, err)
 	}
-	defer f.Close()
-	if r.opt.IsOwn != nil && r.opt.IsOwn(mark.Of(f)) {
+	defer x.Close()
+	if r.opt.IsOwn != nil && r.opt.IsOwn(mark.Of(x.File())) {
 		return fileOutcome{own: true}
 	}
-	b := &excelBook{f: f}
+	b := newXLSXBook(x)
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, b)
 	out.stamp(b.modified(), path)
@@ -282,12 +282,11 @@ func precheck(data []byte, password string) error {
 }
 
 // openExcelize opens an .xlsx (or an encrypted one with its password).
-func openExcelize(data []byte, password string) (*excelize.File, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		Password: password, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+func openExcelize(data []byte, password string) (*xlsx.Excel, error) {
+	x, err := xlsx.OpenExcel(data, password)
 	switch {
 	case err == nil:
-		return f, nil
+		return x, nil
 	case bytes.HasPrefix(data, oleHeader):
 		return nil, openFailure(analysis.MsgWrongPassword)
 	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
@@ -311,17 +310,17 @@ func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
 		r.debugf(path, err.Error())
 		return out, false
 	}
-	b := newLeanBook(lean)
+	b := newXLSXBook(lean)
 	if r.opt.IsOwn != nil {
-		if _, marked := b.Custom(mark.Property); marked {
+		if _, marked := lean.Custom(mark.Property); marked {
 			r.debugf(path, "custom property "+mark.Property+": IsOwn needs the excelize file")
 			return out, false
 		}
 	}
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, b)
-	if b.Fallback() != "" {
-		r.debugf(path, b.Fallback())
+	if lean.Fallback() != "" {
+		r.debugf(path, lean.Fallback())
 		return fileOutcome{}, false
 	}
 	out.stamp(b.modified(), path)

@@ -78,7 +78,7 @@ func Convert(path, password string) (*excelize.File, Conversion, error) {
 		d.XLSX.Close()
 		return nil, conv, err
 	}
-	return d.XLSX, conv, nil
+	return d.XLSX.File(), conv, nil
 }
 
 func (c *Conversion) note(enc legacy.Encoding, guessed bool) {
@@ -90,7 +90,7 @@ func (c *Conversion) note(enc legacy.Encoding, guessed bool) {
 
 // convertXLSX converts f's text in place, then renames its legacy fonts.
 func convertXLSX(d *ingest.Decoded, conv *Conversion) error {
-	f := d.XLSX
+	f := d.XLSX.File()
 	for _, sheet := range f.GetSheetList() {
 		rows, _, notes, err := d.Sheet(sheet)
 		if err != nil {
