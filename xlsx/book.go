@@ -2,9 +2,10 @@
 // Open reads the workbook list, the document properties and the shared
 // strings, and a Book gives each sheet's cells, types, formats and fonts
 // exactly as excelize would, reading only the parts that needs, or gives
-// up with a reason (Fallback), and the caller reads the file with excelize.
-// Package ingest finds the report table in what it gives; package xls
-// is the reader of the older .xls format.
+// up with a reason (Fallback), and the caller reads the file with excelize:
+// OpenExcel, whose Excel has the same getters (excel.go). Package ingest
+// finds the report table in what either gives; package xls is the reader
+// of the older .xls format.
 package xlsx
 
 import (
