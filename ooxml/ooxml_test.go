@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestSheetsOfASample(t *testing.T) {
@@ -45,5 +47,25 @@ func TestNames(t *testing.T) {
 	}
 	if got := RelsPath(""); got != RootRelsPart {
 		t.Errorf("RelsPath(\"\") = %q", got)
+	}
+}
+
+func TestTotalCellCharsIsExcelizes(t *testing.T) {
+	if TotalCellChars != excelize.TotalCellChars {
+		t.Errorf("TotalCellChars %d, excelize's %d", TotalCellChars, excelize.TotalCellChars)
+	}
+}
+
+func TestFormatFloatAndCut(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{0, "0"}, {12.5, "12.5"}, {1.0 / 3, "0.333333333333333"}, {123456789012345678, "123456789012345000"}} {
+		if got := FormatFloat(c.v); got != c.want {
+			t.Errorf("FormatFloat(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+	if got := CutUTF16("Phường 5 😀", 9); got != "Phường 5 " {
+		t.Errorf("CutUTF16 = %q", got)
 	}
 }
