@@ -377,17 +377,7 @@ func targetOf(r *analysis.Result, id string) (*analysis.Target, bool) {
 	return &t, true
 }
 
-func statusFill(s analysis.Status) string {
-	switch s {
-	case analysis.StatusMet:
-		return fillMet
-	case analysis.StatusNotMet:
-		return fillNotMet
-	case analysis.StatusNoData:
-		return fillNoData
-	}
-	return ""
-}
+func statusFill(s analysis.Status) string { return statusLooks[s].fill }
 
 // sheet writes one worksheet row by row, remembering the widest text of
 // each column for the column widths, and the first error.

@@ -158,17 +158,15 @@ func valueCell(v analysis.Value, o Options) cell {
 	return c
 }
 
-func statusColor(s analysis.Status) string {
-	switch s {
-	case analysis.StatusMet:
-		return colorGreen
-	case analysis.StatusNotMet:
-		return colorRed
-	case analysis.StatusNoData:
-		return colorGrey
-	}
-	return ""
+// statusLooks is how each status shows: its colour on the terminal and
+// its fill in the summary workbook (none for a status not listed).
+var statusLooks = map[analysis.Status]struct{ color, fill string }{
+	analysis.StatusMet:    {colorGreen, fillMet},
+	analysis.StatusNotMet: {colorRed, fillNotMet},
+	analysis.StatusNoData: {colorGrey, fillNoData},
 }
+
+func statusColor(s analysis.Status) string { return statusLooks[s].color }
 
 // catalog is the indicators in catalog order: the configuration's or,
 // without one, those the first period's district lists.
