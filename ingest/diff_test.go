@@ -25,7 +25,7 @@ import (
 // Deliberate differences: none in the result. The lean path differs only
 // in what it reads (it never opens the theme, the full style sheet or
 // parts no reading needs), and it gives up instead of guessing; what makes
-// it give up is listed in lean.go and shown on Options.Debug.
+// it give up is listed in xlsx/book.go and shown on Options.Debug.
 
 // leanFiles and fallbackFiles count, over the whole test run, the
 // workbooks the lean reader read itself and those it handed to excelize.

@@ -32,7 +32,7 @@ import (
 // what excelize gives, or gives up with a reason (an error from Open, or
 // Book.Fallback set while reading), and the file is then read with
 // excelize. It gives up on anything it does not mirror exactly: XML that
-// encoding/xml would refuse (lean_sax.go checks what gosax does not),
+// encoding/xml would refuse (sax.go checks what gosax does not),
 // strict OOXML, non-UTF-8 encodings, DTDs, unusual part names, rows or
 // cells out of order, shared-string escapes (_x000D_), unknown cell types,
 // formulas without a saved value (excelize computes those), parts over the
@@ -221,7 +221,7 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 func (c *cappedReader) Close() error { return c.r.Close() }
 
-// scan walks a part's XML with the gosax scanner (lean_sax.go), calling fn
+// scan walks a part's XML with the gosax scanner (sax.go), calling fn
 // for each start, end and text event. The root element must not be in the
 // strict OOXML namespace, and no DTD or processing instruction other than
 // a UTF-8 XML declaration may appear; anything encoding/xml's RawToken
@@ -1340,7 +1340,7 @@ func builtinNumFmt(id int) bool {
 	return 0 <= id && id <= 4 || 9 <= id && id <= 22 || 27 <= id && id <= 62 || 67 <= id && id <= 81
 }
 
-// percentFormat is excelize's rule (as ingest's excelBook applies it) on a
+// percentFormat is excelize's rule (as Excel.IsPercent applies it) on a
 // number format id and the custom format code of that id ("" if none).
 func percentFormat(id int, code string) bool {
 	if builtinNumFmt(id) {
