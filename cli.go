@@ -59,6 +59,7 @@ type options struct {
 	onlyNotMet bool
 	sortBy     string
 	showPeriod string
+	by         string // the periods the district table shows: month, quarter, half or year
 }
 
 // commands are the command names; the first argument that is not a flag
@@ -166,7 +167,7 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 	fs.StringVar(&o.lang, "lang", "vi", "language `vi|en` of tables, sheets and messages")
 	if has("report", "check") {
 		fs.StringVar(&o.color, "color", "auto", "colour in tables: `auto|always|never`")
-		fs.StringVar(&o.format, "format", "table", "output on stdout: `table|json|csv|markdown` (check: table or json)")
+		fs.StringVar(&o.format, "format", "table", "output on stdout: `table|json|csv|markdown|text` (text: the term review's sentences; check: table or json)")
 	}
 	if has("report", "config", "template") {
 		fs.StringVarP(&o.out, "out", "o", "", "workbook `FILE` to write (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: a folder)")
@@ -179,6 +180,7 @@ func flagSet(command string, o *options) *pflag.FlagSet {
 		fs.BoolVar(&o.onlyNotMet, "only-not-met", false, "show only indicators and wards that miss a target")
 		fs.StringVar(&o.sortBy, "sort", "", "rank wards by this indicator (`ID`), best first")
 		fs.StringVar(&o.showPeriod, "show-period", "", "show one period (`P`, such as 2003-H1)")
+		fs.StringVar(&o.by, "by", "", "periods in the district table: `month|quarter|half|year` (default: every period, or the years and the latest period when there are more than six)")
 	}
 	if has("config") {
 		fs.BoolVar(&o.force, "force", false, "overwrite an existing configuration workbook")
@@ -198,12 +200,15 @@ func (o *options) validate() error {
 	if o.color != "" && !slices.Contains([]string{"auto", "always", "never"}, o.color) {
 		return usageError{fmt.Sprintf(msg(o.lang, "--color %q: dùng auto, always hoặc never", "--color %q: use auto, always or never"), o.color)}
 	}
-	formats := []string{"table", "json", "csv", "markdown"}
+	formats := []string{"table", "json", "csv", "markdown", "text"}
 	if o.command == "check" {
 		formats = []string{"table", "json"}
 	}
 	if o.format != "" && !slices.Contains(formats, o.format) {
 		return usageError{fmt.Sprintf(msg(o.lang, "--format %q: dùng một trong %s", "--format %q: use one of %s"), o.format, strings.Join(formats, ", "))}
+	}
+	if o.by != "" && !slices.Contains([]string{"month", "quarter", "half", "year"}, o.by) {
+		return usageError{fmt.Sprintf(msg(o.lang, "--by %q: dùng month, quarter, half hoặc year", "--by %q: use month, quarter, half or year"), o.by)}
 	}
 	if o.showPeriod != "" {
 		if _, ok := analysis.ParsePeriodID(o.showPeriod); !ok {
@@ -394,7 +399,7 @@ var flagHelpVI = map[string]string{
 	"ward":         "phường `NAME` (viết kiểu nào cũng được: P5, Phường 05)",
 	"lang":         "ngôn ngữ `vi|en` của bảng, trang tính và thông báo",
 	"color":        "màu trong bảng: `auto|always|never`",
-	"format":       "kết quả in ra: `table|json|csv|markdown` (check: table hoặc json)",
+	"format":       "kết quả in ra: `table|json|csv|markdown|text` (text: các câu đánh giá nhiệm kỳ; check: table hoặc json)",
 	"out":          "tệp ghi ra `FILE` (report: tong-hop.xlsx; config: cau-hinh.xlsx; template --all: thư mục)",
 	"no-workbook":  "không ghi bảng tổng hợp",
 	"into":         "ghi các trang tổng hợp vào bảng tính `FILE` đã có (bảng của quận), giữ bản cũ FILE.bak",
@@ -402,6 +407,7 @@ var flagHelpVI = map[string]string{
 	"only-not-met": "chỉ hiện chỉ tiêu và phường chưa đạt",
 	"sort":         "xếp các phường theo chỉ tiêu `ID`, tốt nhất trước",
 	"show-period":  "chỉ hiện kỳ `P` (như 2003-H1)",
+	"by":           "các kỳ trong bảng của quận: `month|quarter|half|year` (mặc định: mọi kỳ, hoặc các năm và kỳ mới nhất khi có hơn sáu kỳ)",
 	"force":        "ghi đè bảng cấu hình đã có",
 	"help":         "cách dùng",
 }

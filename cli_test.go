@@ -105,6 +105,72 @@ func TestReportSamplesTable(t *testing.T) {
 	golden(t, "samples-table-en.golden", en.stdout)
 }
 
+// TestReportSamplesText: the term review's sentences, as staff paste them
+// into the draft, in both languages; and the term table of one ward.
+func TestReportSamplesText(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		r := runCLI(t, nil, "--format", "text", "--lang", lang, "--no-workbook", "samples")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		golden(t, "samples-text-"+lang+".golden", r.stdout)
+	}
+	r := runCLI(t, nil, "--no-workbook", "--ward", "P6", "--indicator", "detection_rate", "samples")
+	// Phường 6 missed 55 % in 2003-H1: the target is at risk for the ward,
+	// though not for the district.
+	if r.code != 0 || !strings.Contains(r.stdout, "Nhiệm kỳ — Nhiệm kỳ 2000 – 2005 (Đại hội VIII) — Phường 6") ||
+		!regexp.MustCompile(`│ Tỷ lệ khám phá .*│ +50,0\* │ .*khó đạt`).MatchString(r.stdout) {
+		t.Errorf("ward term table: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// TestMeetingTable: seventeen months of forms give the meeting layout: the
+// derived year 2002, then May 2003 with the same month last year, the year
+// to date and the plans; never wider than the terminal. --by quarter shows
+// the quarters of 2003 instead of the years.
+func TestMeetingTable(t *testing.T) {
+	for _, width := range []string{"100", "120"} {
+		r := runCLI(t, map[string]string{"COLUMNS": width}, "--no-workbook", "samples-monthly")
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		golden(t, "samples-monthly-"+width+".golden", r.stdout)
+		w, _ := strconv.Atoi(width)
+		for _, line := range strings.Split(r.stdout, "\n") {
+			if n := utf8.RuneCountInString(line); n > w {
+				t.Errorf("COLUMNS=%s: a line of %d: %s", width, n, line)
+			}
+		}
+		header := regexp.MustCompile(`│ Chỉ tiêu +│ Đơn vị +│ 2002 +│ 2003-05 +│ Cùng +│ So +│ Lũy kế +│ Kế +│ % so +│`)
+		if !header.MatchString(r.stdout) || !strings.Contains(r.stdout, "│ 817.647 │  41,7 │") {
+			t.Errorf("COLUMNS=%s: no meeting layout with the revenue plan:\n%s", width, r.stdout)
+		}
+	}
+	// The summary: Tổng hợp in the same layout, every period on Theo phường
+	// with the derived ones marked.
+	out := filepath.Join(t.TempDir(), "tong-hop.xlsx")
+	if r := runCLI(t, nil, "--out", out, "samples-monthly"); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	dump, err := report.DumpWorkbook(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Tổng hợp!C8 = 2002", "Tổng hợp!D8 = 2003-05", "Tổng hợp!G8 = Lũy kế từ đầu năm", "Tổng hợp!I8 = % so kế hoạch",
+		"Tổng hợp!I12 = 41.7", // revenue: 341.094 of 817.647 by the end of May
+		"Theo phường!A2 = 2002-01\n", "= 2002 (cộng từ 2002-01 … 2002-12)", "= 2003-Q1 (cộng từ 2003-01 … 2003-03)",
+	} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	r := runCLI(t, map[string]string{"COLUMNS": "120"}, "--no-workbook", "--by", "quarter", "samples-monthly")
+	if r.code != 0 || !regexp.MustCompile(`│ Đơn vị +│ 2003-Q1 +│ 2003-05 +│`).MatchString(r.stdout) {
+		t.Errorf("--by quarter: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
 // TestReportSamplesJSON checks the seed's figures, recomputed by hand from
 // the numbers samples/gen prints, and golden-compares the whole document.
 func TestReportSamplesJSON(t *testing.T) {
@@ -145,8 +211,13 @@ func TestReportSamplesJSON(t *testing.T) {
 		{"2002", "criminal_cases_change", 299.0/379*100 - 100, "met"},
 		{"2001", "detection_rate", 227.0 / 379 * 100, "met"},
 		{"2002", "detection_rate", 179.0 / 299 * 100, "met"},
-		{"2003-H1", "poor_household_rate", 138.0 / 65892 * 100, "met"},
-		{"2003-H1", "hungry_households", 0, "met"},
+		// Deadline targets before their deadline: ahead of or on the path
+		// from the baseline (2000: 14 hungry households; 11.2 at the end of
+		// 2001 on the straight path to 0 at the end of 2005).
+		{"2001", "hungry_households", 6, "on_track"},
+		{"2002", "hungry_households", 2, "on_track"},
+		{"2003-H1", "poor_household_rate", 138.0 / 65892 * 100, "ahead"},
+		{"2003-H1", "hungry_households", 0, "ahead"},
 		{"2003-H1", "detailed_planning_wards", 14, "no_target"},
 		{"2003-H1", "detox_placements", 230, "no_target"},
 	}
@@ -336,8 +407,11 @@ func TestDisplayFilters(t *testing.T) {
 
 	r = runCLI(t, nil, "--no-workbook", "--format", "csv", "--ward", "P.06", "--indicator", "Tỷ lệ khám phá", "samples")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	// Header, then for each of 3 periods: the district row and Phường 6's.
-	if r.code != 0 || len(lines) != 1+3*2 || !strings.Contains(lines[2], "Phường 6,detection_rate") {
+	// Header, then for each of 3 periods: the district row and Phường 6's;
+	// then Phường 6's term review of it (its 2003-H1 miss puts the target
+	// at risk).
+	if r.code != 0 || len(lines) != 1+3*2+1 || !strings.Contains(lines[2], "Phường 6,detection_rate") ||
+		lines[7] != "2003-H1,term,Phường 6,detection_rate,Tỷ lệ khám phá,%,60,,>= 55,at_risk,,," {
 		t.Errorf("csv narrowed to one ward and indicator: exit %d\n%s", r.code, r.stdout)
 	}
 
@@ -412,7 +486,7 @@ func TestDroppedOnTheExe(t *testing.T) {
 		if code != 0 || !strings.Contains(stderr.String(), "Nhấn Enter") {
 			t.Fatalf("exit %d: %s", code, stderr.String())
 		}
-		if strings.Contains(stdout.String(), "lỗi") {
+		if strings.Contains(stdout.String(), "lỗi:") { // an error line; "0 lỗi" counts none
 			t.Errorf("the summary was read back:\n%s", stdout.String())
 		}
 	}
@@ -561,7 +635,7 @@ func TestInto(t *testing.T) {
 	b2, _ := g.GetCellFormula("Kế hoạch", "B2")
 	sheets := strings.Join(g.GetSheetList(), "|")
 	g.Close()
-	if a1 != "Kế hoạch năm 2003" || b2 != "1+1" || sheets != "Kế hoạch|Tổng hợp|Theo phường|Vấn đề|Nguồn|Biểu đồ" {
+	if a1 != "Kế hoạch năm 2003" || b2 != "1+1" || sheets != "Kế hoạch|Tổng hợp|Nhiệm kỳ|Theo phường|Vấn đề|Nguồn|Biểu đồ" {
 		t.Errorf("master after two runs: A1 %q, B2 %q, sheets %s", a1, b2, sheets)
 	}
 	if _, err := os.Stat(master + ".bak"); err != nil {

@@ -44,7 +44,7 @@ const (
 func runReport(o options, sys System) error {
 	cfg, err := loadConfig(o, sys)
 	if err != nil {
-		return failed(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
+		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
 	}
 	sel, err := selection(o, cfg)
 	if err != nil {
@@ -57,7 +57,7 @@ func runReport(o options, sys System) error {
 		return err
 	}
 	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
-	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths}
+	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths, By: o.by}
 	noteSkipped(sys.Stderr, read, o.lang)
 	switch {
 	case read.Opened == 0:
@@ -126,6 +126,7 @@ func nothingReadable(o options, sys System, res *analysis.Result, ro report.Opti
 func writeReport(o options, sys System, res, shown *analysis.Result, ro report.Options) error {
 	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
 		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
+		"text": report.WriteText,
 	}[o.format]
 	if o.noWorkbook {
 		return write(sys.Stdout, shown, ro)
@@ -286,7 +287,7 @@ func runTemplate(o options, sys System) error {
 			return failed(fmt.Sprintf(msg(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err))
 		}
 		targets, order = map[string]string{}, nil
-		for _, u := range cfg.Units {
+		for _, u := range cfg.UnitsIn(period.ID()) { // the units valid in the period
 			targets[u.Name] = filepath.Join(o.out, report.SafeFileName(u.Name+" "+period.ID())+".xlsx")
 			order = append(order, u.Name)
 		}

@@ -17,6 +17,10 @@ import (
 	"golang.org/x/term"
 )
 
+// softMemoryLimit is the heap size from which the collector runs more
+// often; GOMEMLIMIT overrides it.
+const softMemoryLimit = 350 << 20
+
 func main() {
 	if os.Getenv("GOGC") == "" {
 		// Reading allocates much short-lived memory per file: collecting at
@@ -24,6 +28,13 @@ func main() {
 		// reading 2,000 forms (peak RSS 45 to 50 MiB; the 200,000-row
 		// sheet stays at 66 MiB).
 		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft ceiling: the collector works harder as the heap nears it,
+		// rather than letting it grow to three times what is live. A city's
+		// five years of monthly forms (10,080) peaked at 779 MiB without it,
+		// 474 MiB with it; small inputs never reach it and keep GOGC's speed.
+		debug.SetMemoryLimit(softMemoryLimit)
 	}
 	exe, _ := os.Executable()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -14,7 +14,8 @@ import (
 // Plus.
 type Cell struct {
 	File, Sheet, Ref string
-	Plus             string // "file!sheet!cell + ..." of the other parts, if any
+	Plus             string  // "file!sheet!cell + ..." of the other parts, if any
+	Share            float64 // a rebased figure's share of this cell (0: none); see rebase.go
 }
 
 // String is "file!sheet!cell" (with " + " and the other parts' cells for
@@ -24,6 +25,9 @@ func (c Cell) String() string {
 		return ""
 	}
 	s := c.File + "!" + c.Sheet + "!" + c.Ref
+	if c.Share > 0 {
+		s += " ×" + shareText(c.Share)
+	}
 	if c.Plus != "" {
 		s += " + " + c.Plus
 	}
@@ -43,6 +47,7 @@ type Figure struct {
 type Observation struct {
 	Indicator         string
 	Current, Previous Figure
+	Plan              Figure // the year's plan, where the form has a plan column
 }
 
 // Submission is what one ward reported for one period in one file.
@@ -71,20 +76,34 @@ const (
 
 // Value is one indicator's figure for a ward or the district in a period.
 type Value struct {
-	Indicator              string
-	Value, Previous        *float64 // nil: cannot be had
-	Unit                   string
-	Target                 *Target
-	Status                 Status
-	Gap                    *float64 // value minus target, positive is better
-	Source, PreviousSource Cell     // submitted values only
+	Indicator       string
+	Value, Previous *float64 // nil: cannot be had
+	Unit            string
+	Target          *Target
+	Status          Status
+	Gap             *float64 // value minus target, positive is better
+	SinceBaseline   *float64 // over_term targets: the change in % from the term's baseline
+	// Ytd and PreviousYtd are the year-to-date of a monthly or quarterly
+	// value (HasYtd) and the same span of last year.
+	Ytd, PreviousYtd *float64
+	HasYtd           bool
+	// Plan is the year's plan where one is given, PlanShare the value
+	// (a flow's year-to-date) in % of it, PlanStatus how it stands.
+	Plan, PlanShare        *float64
+	PlanOp                 string
+	PlanStatus             PlanStatus
+	Source, PreviousSource Cell // submitted values only
+	// PreviousBasis and ValueBasis say how a figure compared across a
+	// boundary change was had (rebase.go); "" without dated units.
+	PreviousBasis, ValueBasis Basis
 }
 
 // WardResult is one ward's figures in a period, in catalog order.
 type WardResult struct {
-	Name   string
-	Files  []string
-	Values []Value
+	Name    string
+	Files   []string
+	Values  []Value
+	Derived bool // added up from the ward's monthly or quarterly forms
 }
 
 // PeriodResult is the district and its wards in one period.
@@ -96,6 +115,8 @@ type PeriodResult struct {
 	Complete  bool
 	District  []Value // every catalog indicator, in catalog order
 	Wards     []WardResult
+	Derived   bool     // some ward's figures are added up from shorter periods
+	From      []string // those shorter periods, finest first
 }
 
 // Result is the whole analysis: periods sorted as the contract says.
@@ -103,7 +124,12 @@ type Result struct {
 	Config   *Config
 	Periods  []PeriodResult
 	Problems []Problem
-	Picked   bool // indicators were picked by a Selection (see Narrow)
+	Picked   bool        // indicators were picked by a Selection (see Narrow)
+	Term     *TermResult // the district's term review; nil when no period falls in the term
+	// Rebased holds, by period and unit, the figures of a unit made by a
+	// boundary change for a period before it existed, from the old units'
+	// forms (the term's baseline year; see rebase.go). Not a period's wards.
+	Rebased map[string]map[string][]Value
 }
 
 // Latest is the period that ends last (on a tie, the longest), or nil.
@@ -130,6 +156,8 @@ type wardData struct {
 	origins []string                          // in the order first seen
 	parts   map[string]map[string]Observation // origin -> indicator -> observation
 	obs     map[string]Observation            // the parts combined
+	derived bool                              // added up from monthly or quarterly forms
+	from    []string                          // derived: the periods added up
 }
 
 // Analyze aggregates the submissions into ward and district figures per
@@ -199,24 +227,27 @@ func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
 	for _, r := range replacements {
 		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: MsgDuplicate, Args: []any{r.old, replaced[r]}})
 	}
+	a.checkTyping(data)
 	for _, wards := range data {
 		for _, wd := range wards {
 			wd.obs = a.combine(wd)
 		}
 	}
-	a.checkTyping(data)
-
-	periods := make([]string, 0, len(data))
-	for p := range data {
-		periods = append(periods, p)
-	}
-	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+	a.rebase(data) // units that change: previous figures on the new units
+	years := wardYears(data)
+	a.derive(data, years)
 
 	res := &Result{Config: cfg}
-	for _, p := range periods {
-		res.Periods = append(res.Periods, a.period(p, data[p]))
+	for _, p := range sortedPeriods(data) {
+		pr := a.period(p, data[p])
+		markDerived(&pr, data[p])
+		res.Periods = append(res.Periods, pr)
 	}
 	a.fillLastYear(res)
+	a.finishRebase(res) // units that change: last year's changes, bases
+	a.addYearToDate(res, years)
+	a.applyPlans(res, data)
+	a.judgeTerm(res)
 	for i := range a.problems {
 		if a.problems[i].Indicator != "" {
 			a.problems[i].IndicatorName = a.name(a.problems[i].Indicator)
@@ -233,6 +264,7 @@ type analyzer struct {
 	// as problems while reading, so that a district sum lacking them does
 	// not report the same fault again.
 	reported map[string]bool
+	rebased  *rebasing // units that change: see rebase.go
 }
 
 func (a *analyzer) warn(p Problem) {
@@ -241,10 +273,11 @@ func (a *analyzer) warn(p Problem) {
 }
 
 func (a *analyzer) period(period string, wards map[string]*wardData) PeriodResult {
-	pr := PeriodResult{Period: period, Expected: len(a.cfg.Units),
+	units := a.cfg.UnitsIn(period) // units that change: those valid in period
+	pr := PeriodResult{Period: period, Expected: len(units),
 		Wards: make([]WardResult, 0, len(wards)), District: make([]Value, 0, len(a.cfg.Indicators))}
 	present := make([]*wardData, 0, len(wards))
-	for _, u := range a.cfg.Units {
+	for _, u := range units {
 		wd, ok := wards[u.Name]
 		if !ok {
 			pr.Missing = append(pr.Missing, u.Name)
@@ -278,13 +311,15 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		return v
 	}
 	where := Problem{Ward: ward, Period: period, Indicator: ind.ID}
+	// A zero denominator is a problem only in a ward's submitted whole year.
+	judgeZero := wholeYear(period) && !wd.derived
 	var cur, prev *float64
 	switch ind.Kind {
 	case KindRatio:
 		num, den := wd.obs[ind.Of[0]], wd.obs[ind.Of[1]]
 		cur = ratio(num.Current, den.Current)
 		prev = ratio(num.Previous, den.Previous)
-		if num.Current.Known && den.Current.Known && den.Current.Value == 0 {
+		if num.Current.Known && den.Current.Known && den.Current.Value == 0 && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
@@ -294,7 +329,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 		cur = ratio(o.Current, o.Previous)
 		if cur != nil {
 			*cur -= 100
-		} else if o.Current.Known && o.Previous.Known {
+		} else if o.Current.Known && o.Previous.Known && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[0])}
 			a.warn(where)
@@ -317,7 +352,9 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 }
 
 // districtValue sums counts over the wards that sent them and recomputes
-// rates from the summed counts, never from ward rates.
+// rates from the summed counts, never from ward rates. A district figure
+// raises no problem of its own (the cells behind it do), except a sum that
+// lacks wards for no reason already given.
 func (a *analyzer) districtValue(ind Indicator, period string, names []string, wards []*wardData) Value {
 	v := Value{Indicator: ind.ID, Unit: ind.Unit}
 	sum := func(id string, pick func(Observation) Figure, alsoKnown ...string) (total float64, n int, lacking []string) {
@@ -368,7 +405,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		den, _, _ := sum(ind.Of[1], current, ind.Of[0])
 		partial(n, lacking)
 		if n > 0 {
-			v.Value = a.districtPercent(ind, period, num, den, ind.Of[1])
+			v.Value = percentOf(num, den)
 		}
 		pnum, pn, _ := sum(ind.Of[0], previous, ind.Of[1])
 		pden, _, _ := sum(ind.Of[1], previous, ind.Of[0])
@@ -393,7 +430,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		prev, _, _ := sum(ind.Of[0], withCurrent)
 		partial(n, lacking)
 		if n > 0 {
-			if p := a.districtPercent(ind, period, cur, prev, ind.Of[0]); p != nil {
+			if p := percentOf(cur, prev); p != nil {
 				*p -= 100
 				v.Value = p
 			}
@@ -410,12 +447,12 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 	return v
 }
 
-// districtPercent is num/den x 100, with a warning when den is zero.
-func (a *analyzer) districtPercent(ind Indicator, period string, num, den float64, denID string) *float64 {
-	if den == 0 {
-		a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgZeroDenominator, Args: []any{a.name(denID)}})
-	}
-	return percentOf(num, den)
+// wholeYear reports whether period spans a whole year. A zero denominator
+// in a shorter period (no drug case in a ward that month) is ordinary: the
+// rate is null, and no problem is raised.
+func wholeYear(period string) bool {
+	p, ok := ParsePeriodID(period)
+	return ok && p.Kind == Year
 }
 
 // fillLastYear sets the previous value of change indicators, which no form
@@ -531,12 +568,13 @@ func (a *analyzer) combine(wd *wardData) map[string]Observation {
 		if !ind.Submitted() {
 			continue
 		}
-		var cur, prev []Figure
+		var cur, prev, plan []Figure
 		for _, origin := range wd.origins {
 			o := wd.parts[origin][ind.ID]
-			cur, prev = append(cur, o.Current), append(prev, o.Previous)
+			cur, prev, plan = append(cur, o.Current), append(prev, o.Previous), append(plan, o.Plan)
 		}
-		out[ind.ID] = Observation{Indicator: ind.ID, Current: addUp(ind.Kind, cur), Previous: addUp(ind.Kind, prev)}
+		out[ind.ID] = Observation{Indicator: ind.ID, Current: addUp(ind.Kind, cur), Previous: addUp(ind.Kind, prev),
+			Plan: addUp(ind.Kind, plan)}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -27,6 +28,33 @@ type Indicator struct {
 	Of      []string // inputs of a derived indicator
 	Aliases []string // other labels wards use for it
 	AtMost  string   // a count this one cannot exceed (solved cases: cases)
+	// Accumulate says how a submitted count adds up over time: "tổng"
+	// (flows: revenue, cases, placements) or "cuối kỳ" (stocks: households,
+	// registered users, yes/no). Empty for derived indicators.
+	Accumulate Accumulation
+	Group      string // the review's heading it belongs under ("Kinh tế")
+}
+
+// Accumulation is how a count adds up over time.
+type Accumulation string
+
+const (
+	AccumulateSum  Accumulation = "tổng"    // a flow: periods add up
+	AccumulateLast Accumulation = "cuối kỳ" // a stock: the last period's value
+)
+
+// ParseAccumulation reads the catalog's "Cộng theo thời gian" column, with
+// or without diacritics; "" is ok and means not given.
+func ParseAccumulation(s string) (Accumulation, bool) {
+	switch Fold(s) {
+	case "":
+		return "", true
+	case Fold(string(AccumulateSum)), "sum", "flow":
+		return AccumulateSum, true
+	case Fold(string(AccumulateLast)), "last", "stock":
+		return AccumulateLast, true
+	}
+	return "", false
 }
 
 // Submitted reports whether wards send this indicator themselves.
@@ -38,22 +66,47 @@ func (ind Indicator) DistrictOnly() bool { return ind.Kind == KindCountTrue }
 // Target is a Congress target for one indicator.
 type Target struct {
 	Indicator string
-	Op        string // ">=" or "<="
-	Value     float64
-	Source    string // the resolution's sentence
+	Kind      TargetKind // empty means KindEachPeriod
+	Op        string     // ">=" or "<="
+	Value     float64    // decides every status and verdict
+	Stretch   *float64   // the better end of a range ("3 - 4 %": 3), if any
+	Deadline  int        // by_deadline: the year to reach Value by; 0 = the term's last year
+	Source    string     // the resolution's sentence
 }
 
-// String gives the comparison as text, such as ">= 12".
+// String gives the comparison as text, such as ">= 12" or "<= 4 (3)".
 func (t Target) String() string {
-	return t.Op + " " + strconv.FormatFloat(t.Value, 'f', -1, 64)
+	s := t.Op + " " + strconv.FormatFloat(t.Value, 'f', -1, 64)
+	if t.Stretch != nil {
+		s += " (" + strconv.FormatFloat(*t.Stretch, 'f', -1, 64) + ")"
+	}
+	return s
+}
+
+// TargetKind returns the kind, each_period when none was given.
+func (t Target) TargetKind() TargetKind {
+	if t.Kind == "" {
+		return KindEachPeriod
+	}
+	return t.Kind
 }
 
 // Met reports whether v satisfies the target.
-func (t Target) Met(v float64) bool {
+func (t Target) Met(v float64) bool { return t.AtLeastAsGood(v, t.Value) }
+
+// StretchMet reports whether v reaches the better end of a range.
+func (t Target) StretchMet(v float64) bool { return t.Stretch != nil && t.AtLeastAsGood(v, *t.Stretch) }
+
+// AtLeastAsGood reports whether v is at or on the better side of ref, in
+// the target's direction.
+// A difference within floating-point noise (45/50 - 1 is -9.999999999999998
+// %, not -10 %) counts as equal.
+func (t Target) AtLeastAsGood(v, ref float64) bool {
+	tolerance := 1e-9 * max(1, math.Abs(ref))
 	if t.Op == "<=" {
-		return v <= t.Value
+		return v <= ref+tolerance
 	}
-	return v >= t.Value
+	return v >= ref-tolerance
 }
 
 // Gap is v minus the target, signed so that a positive gap is better.
@@ -68,6 +121,10 @@ func (t Target) Gap(v float64) float64 {
 type Unit struct {
 	Name    string
 	Aliases []string
+	// From and To are the first and last periods the unit reports for
+	// (period ids; "" is no limit): "2024" in To means through the end of
+	// 2024. See boundary.go.
+	From, To string
 }
 
 // Config is the catalog, the targets and the reporting units in force.
@@ -77,6 +134,9 @@ type Config struct {
 	Indicators []Indicator
 	Targets    []Target
 	Units      []Unit
+	Term       *Term    // the Congress term the targets belong to; nil: none
+	Plans      []Plan   // the years' plans (Kế hoạch sheet)
+	Changes    []Change // boundary changes, in the order configured (boundary.go)
 }
 
 // Indicator returns the catalog entry with the given id.
@@ -126,6 +186,9 @@ func (c *Config) Validate() error {
 		default:
 			return fmt.Errorf("indicator %s: unknown kind %q", ind.ID, ind.Kind)
 		}
+		if ind.Accumulate != "" && ind.Accumulate != AccumulateSum && ind.Accumulate != AccumulateLast {
+			return fmt.Errorf("indicator %s: adds up over time as %q, neither %q nor %q", ind.ID, ind.Accumulate, AccumulateSum, AccumulateLast)
+		}
 		if ind.AtMost != "" {
 			if other, ok := c.Indicator(ind.AtMost); !ok || other.Kind != KindCount || ind.Kind != KindCount {
 				return fmt.Errorf("indicator %s: cannot exceed %q, which is not a count", ind.ID, ind.AtMost)
@@ -142,12 +205,25 @@ func (c *Config) Validate() error {
 		if !seen[t.Indicator] {
 			return fmt.Errorf("target for unknown indicator %q", t.Indicator)
 		}
-		if t.Op != ">=" && t.Op != "<=" {
-			return fmt.Errorf("target for %s: comparison %q is neither >= nor <=", t.Indicator, t.Op)
+		if err := t.Check(c.Term); err != nil {
+			return err
+		}
+	}
+	if c.Term != nil {
+		if err := c.Term.Check(); err != nil {
+			return err
+		}
+	}
+	for _, p := range c.Plans {
+		if err := p.Check(c); err != nil {
+			return err
 		}
 	}
 	if len(c.Units) == 0 {
 		return fmt.Errorf("no reporting units are listed")
+	}
+	if err := c.CheckBoundaries(); err != nil {
+		return err
 	}
 	owner := map[string]string{} // unit key -> unit name
 	for _, u := range c.Units {

@@ -33,7 +33,7 @@ func Narrow(r *Result, s Selection) *Result {
 	}
 	notMet := func(vs []Value, id string) bool {
 		v, _ := Find(vs, id)
-		return v.Status == StatusNotMet
+		return v.Status.Missed()
 	}
 	if s.OnlyNotMet {
 		for id, keep := range keepID {
@@ -58,6 +58,7 @@ func Narrow(r *Result, s Selection) *Result {
 		}
 	}
 	out.Config = &cfg
+	out.Term = narrowTerm(r, s, keepID)
 	values := func(vs []Value) []Value {
 		var kept []Value
 		for _, v := range vs {
@@ -83,7 +84,7 @@ func Narrow(r *Result, s Selection) *Result {
 			nw.Values = values(w.Values)
 			missed := false
 			for _, v := range nw.Values {
-				missed = missed || v.Status == StatusNotMet
+				missed = missed || v.Status.Missed()
 			}
 			if keepWard(w.Name) && (!s.OnlyNotMet || missed) {
 				np.Wards = append(np.Wards, nw)
@@ -109,4 +110,31 @@ func rankWards(wards []WardResult, id string, cfg *Config) {
 		}
 		return *a.Value > *b.Value
 	})
+}
+
+// narrowTerm is the term review shown with a selection: the one ward's when
+// exactly one is selected, else the district's, with the selected
+// indicators' targets.
+func narrowTerm(r *Result, s Selection, keepID map[string]bool) *TermResult {
+	tr := r.Term
+	if len(s.Wards) == 1 {
+		tr = TermReview(r, s.Wards[0])
+	}
+	if tr == nil {
+		return nil
+	}
+	out := *tr
+	out.Targets, out.Cumulative = nil, nil
+	for _, t := range tr.Targets {
+		missed := t.Verdict == VerdictAtRisk || t.Verdict == VerdictNotMet
+		if keepID[t.Target.Indicator] && (!s.OnlyNotMet || missed) {
+			out.Targets = append(out.Targets, t)
+		}
+	}
+	for _, c := range tr.Cumulative {
+		if keepID[c.Indicator] && !s.OnlyNotMet {
+			out.Cumulative = append(out.Cumulative, c)
+		}
+	}
+	return &out
 }

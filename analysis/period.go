@@ -70,6 +70,14 @@ func (p Period) months() int {
 	return 12
 }
 
+// StartsInJanuary reports whether the period runs from the start of its
+// year (a year, the first half, nine months, the first quarter, January):
+// its value is its year to date.
+func (p Period) StartsInJanuary() bool { return p.endMonth() == p.months() }
+
+// WithYear is the same kind of period in year y.
+func (p Period) WithYear(y int) Period { p.Year = y; return p }
+
 // LastYear is the same kind of period one year earlier.
 func (p Period) LastYear() Period { p.Year--; return p }
 
@@ -95,6 +103,9 @@ var periodID = regexp.MustCompile(`^(\d{4})(?:-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?
 
 // ParsePeriodID parses a contract period id ("2003", "2003-H1", "2003-05").
 func ParsePeriodID(s string) (Period, bool) {
+	if p, ok := parseCanonicalID(s); ok {
+		return p, true
+	}
 	m := periodID.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
 	if m == nil {
 		return Period{}, false
@@ -117,6 +128,44 @@ func ParsePeriodID(s string) (Period, bool) {
 		p.N, _ = strconv.Atoi(suffix)
 	}
 	return p, true
+}
+
+// parseCanonicalID parses an id as ID writes it, without the regular
+// expression: analysis parses the ids of its own periods many times.
+func parseCanonicalID(s string) (Period, bool) {
+	if len(s) != 4 && len(s) != 7 {
+		return Period{}, false
+	}
+	y := 0
+	for _, c := range []byte(s[:4]) {
+		if c < '0' || c > '9' {
+			return Period{}, false
+		}
+		y = 10*y + int(c-'0')
+	}
+	if !plausibleYear(y) {
+		return Period{}, false
+	}
+	if len(s) == 4 {
+		return Period{Year: y, Kind: Year}, true
+	}
+	if s[4] != '-' {
+		return Period{}, false
+	}
+	a, b := s[5], s[6]
+	switch {
+	case a == 'H' && (b == '1' || b == '2'):
+		return Period{Year: y, Kind: Half, N: int(b - '0')}, true
+	case a == 'Q' && b >= '1' && b <= '4':
+		return Period{Year: y, Kind: Quarter, N: int(b - '0')}, true
+	case a == '9' && b == 'M':
+		return Period{Year: y, Kind: NineMonths}, true
+	case a >= '0' && a <= '1' && b >= '0' && b <= '9':
+		if n := int(a-'0')*10 + int(b-'0'); n >= 1 && n <= 12 {
+			return Period{Year: y, Kind: Month, N: n}, true
+		}
+	}
+	return Period{}, false
 }
 
 // Phrases are matched on folded text ("6 THÁNG ĐẦU NĂM 2003" is

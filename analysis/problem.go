@@ -106,16 +106,26 @@ const (
 	MsgUnexpectedPercent MessageCode = "unexpected_percent"
 	MsgUnknownUnit       MessageCode = "unknown_unit"
 	MsgMixedNotation     MessageCode = "mixed_notation"
+	MsgAmbiguousNumber   MessageCode = "ambiguous_number"
 	MsgHiddenSheet       MessageCode = "hidden_sheet"
 	MsgExceeds           MessageCode = "exceeds"
 	MsgBigChange         MessageCode = "big_change"
+	MsgOutlier           MessageCode = "outlier"
 	MsgRevised           MessageCode = "revised"
 	MsgNegative          MessageCode = "negative"
+	MsgFraction          MessageCode = "fraction"
 	MsgWardDisagrees     MessageCode = "ward_disagrees"
 	MsgNoIndicators      MessageCode = "no_indicators"
 	MsgLegacyText        MessageCode = "legacy_text"
 	MsgLegacyGuessed     MessageCode = "legacy_guessed"
 	MsgEncryptedXLS      MessageCode = "encrypted_xls"
+
+	MsgNoBaseline     MessageCode = "no_baseline"
+	MsgCumulativeGap  MessageCode = "cumulative_gap"
+	MsgDerivedDiffers MessageCode = "derived_differs"
+	MsgPlanZero       MessageCode = "plan_zero"
+	MsgPlanIsValue    MessageCode = "plan_is_value"
+	MsgPlanDiffers    MessageCode = "plan_differs"
 )
 
 // messages holds every problem text, Vietnamese first, as fmt formats.
@@ -170,18 +180,24 @@ var messages = map[MessageCode][2]string{
 		"the cell holds a percentage but the indicator is counted in %s; treated as no data"},
 	MsgUnknownUnit: {"không đổi được đơn vị \"%s\" sang %s; coi là không có số liệu",
 		"the unit \"%s\" cannot be converted to %s; treated as no data"},
-	MsgMixedNotation: {"số viết lẫn kiểu Việt (1.234,5) và kiểu Anh (1,234.5); số như 1.234 được đọc theo kiểu Việt (một nghìn hai trăm ba mươi tư)",
-		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the Vietnamese way (one thousand two hundred thirty-four)"},
+	MsgMixedNotation: {"số viết lẫn kiểu Việt (1.234,5) và kiểu Anh (1,234.5); số như 1.234 được đọc theo cách viết của cột (hoặc của dòng), nơi không biết được thì coi là không có số liệu",
+		"numbers are written both the Vietnamese way (1.234,5) and the English way (1,234.5); a number such as 1.234 is read the way its column (or its row) writes numbers, and where that cannot be told it is treated as no data"},
+	MsgAmbiguousNumber: {"đọc được hai cách: %s theo kiểu Việt (1.234,5) hoặc %s theo kiểu Anh (1,234.5), và trang này viết số theo cả hai kiểu nên không biết là số nào; coi là không có số liệu, hãy nhập số không có dấu ngăn hàng nghìn",
+		"reads two ways: %s the Vietnamese way (1.234,5) or %s the English way (1,234.5), and this sheet writes numbers both ways, so which is meant cannot be told; treated as no data, type the number without a thousands separator"},
 	MsgHiddenSheet: {"chỉ có trang ẩn này chứa bảng báo cáo; đã đọc trang này",
 		"only this hidden sheet holds a report table; it was read"},
-	MsgExceeds: {"lớn hơn %s (%s); kiểm tra lại số đã nhập",
-		"more than %s (%s); check what was typed"},
-	MsgBigChange: {"thay đổi hơn một nửa so với cùng kỳ (%s); đề nghị xác nhận",
-		"changes by more than half against last year (%s); please confirm"},
+	MsgExceeds: {"lớn hơn %s (%s), điều không thể có; số này không được dùng, cả trong số của quận; kiểm tra lại số đã nhập",
+		"more than %s (%s), which cannot be; this figure is not used, nor in the district's; check what was typed"},
+	MsgBigChange: {"thay đổi hơn một nửa so với cùng kỳ (%s), hơn mức dao động thường có; đề nghị xác nhận",
+		"changes by more than half against last year (%s), more than counts vary by chance; please confirm"},
+	MsgOutlier: {"khác xa số liệu của phường qua các kỳ (trung vị %s của %d kỳ), hơn mức dao động thường có; đề nghị xác nhận",
+		"far from the ward's figures over its periods (median %s of %d periods), more than they usually vary; please confirm"},
 	MsgRevised: {"số cùng kỳ khác số kỳ trước đã báo (%s tại %s); một trong hai đã được sửa",
 		"last year's figure differs from what that period reported (%s at %s); one of them was revised"},
 	MsgNegative: {"số đếm không thể âm; coi là không có số liệu",
 		"a count cannot be negative; treated as no data"},
+	MsgFraction: {"đọc được %s nhưng số tính bằng %s phải là số nguyên; coi là không có số liệu, kiểm tra lại số đã nhập",
+		"reads as %s, but a figure in %s is a whole number; treated as no data, check what was typed"},
 	MsgWardDisagrees: {"tiêu đề ghi %s nhưng %s ghi %s; dùng theo tiêu đề",
 		"the title says %s but the %s says %s; the title is used"},
 	MsgLegacyText: {"đã chuyển %[3]d ô gõ bằng mã %[1]s (phông %[2]s) sang Unicode: %[4]s; ô đầu thành \"%[5]s\"",
@@ -192,6 +208,19 @@ var messages = map[MessageCode][2]string{
 		"the .xls file is password-protected, which chitieu cannot open; open it in Excel and remove the password or save it as .xlsx"},
 	MsgNoIndicators: {"trang báo cáo không có chỉ tiêu nào nhận ra được",
 		"the report sheet holds no recognisable indicator"},
+
+	MsgNoBaseline: {"không có số liệu năm gốc %d nên không đánh giá được chỉ tiêu nhiệm kỳ; cần báo cáo năm %d (hoặc báo cáo năm %d có cột cùng kỳ)",
+		"no figure for the baseline year %d, so the term target cannot be judged; the forms for %d are needed (or those for %d with their same-period-last-year column)"},
+	MsgCumulativeGap: {"không cộng dồn được từ đầu nhiệm kỳ: thiếu số liệu từ tháng %d/%d",
+		"cannot add up from the start of the term: no figures from month %d/%d"},
+	MsgPlanZero: {"kế hoạch bằng 0 hoặc âm; không tính được tỷ lệ so kế hoạch",
+		"a plan of zero or less; no share of the plan can be computed"},
+	MsgPlanIsValue: {"cột kế hoạch ghi đúng bằng số thực hiện ở mọi dòng; có lẽ đã điền nhầm cột, đề nghị kiểm tra",
+		"the plan column repeats this period's figures on every row; probably filled in the wrong column, please check"},
+	MsgPlanDiffers: {"kế hoạch trên báo cáo khác kế hoạch trong bảng cấu hình (%s); dùng số của bảng cấu hình",
+		"the form's plan differs from the configuration's (%s); the configuration's is used"},
+	MsgDerivedDiffers: {"khác với số cộng từ các kỳ ngắn hơn (%s, từ %s); dùng số của báo cáo này, đề nghị kiểm tra lại",
+		"differs from what the shorter periods add up to (%s, from %s); this form's figure is used, please check"},
 }
 
 // Words is a message argument in both languages, Vietnamese first.

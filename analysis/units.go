@@ -31,3 +31,14 @@ func Scalable(unit string) bool {
 	_, ok := unitScales[Fold(unit)]
 	return ok
 }
+
+// wholeUnits are the units of things counted one by one (folded): a figure
+// in them cannot be fractional.
+var wholeUnits = map[string]bool{
+	"ho": true, "nguoi": true, "vu": true, "phuong": true, "xa": true, "truong hop": true,
+	"doi tuong": true, "lan": true, "co so": true, "con": true, "chiec": true, "cai": true,
+}
+
+// WholeNumber reports whether a count in unit is a whole number (households,
+// people, cases, wards), so that a fraction in it is impossible, not a figure.
+func WholeNumber(unit string) bool { return wholeUnits[Fold(unit)] }

@@ -10,12 +10,19 @@ const (
 	ConfigSheetTargets    = "Mục tiêu"
 	ConfigSheetUnits      = "Đơn vị báo cáo"
 	ConfigSheetDistrict   = "Quận"
+	ConfigSheetTerm       = "Nhiệm kỳ"
+	ConfigSheetPlans      = "Kế hoạch"
+	ConfigSheetChanges    = "Thay đổi địa giới"
 )
 
 // The columns of each configuration sheet, in the order they are written.
 var (
-	IndicatorColumns = []string{"Mã chỉ tiêu", "Mã số", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Tính từ", "Tên khác"}
-	TargetColumns    = []string{"Mã chỉ tiêu", "So sánh", "Giá trị", "Nguồn"}
-	UnitColumns      = []string{"Tên", "Tên khác"}
-	DistrictColumns  = []string{"Tên quận"}
+	IndicatorColumns = []string{"Mã chỉ tiêu", "Mã số", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Tính từ", "Tên khác",
+		"Cộng theo thời gian", "Nhóm", "Không vượt quá"}
+	TargetColumns   = []string{"Mã chỉ tiêu", "Loại", "So sánh", "Giá trị", "Giá trị vượt", "Hạn", "Nguồn"}
+	TermColumns     = []string{"Tên", "Năm gốc", "Từ năm", "Đến năm"}
+	PlanColumns     = []string{"Năm", "Đơn vị", "Mã chỉ tiêu", "Kế hoạch", "So sánh"}
+	UnitColumns     = []string{"Tên", "Tên khác", "Từ kỳ", "Đến kỳ"}
+	ChangeColumns   = []string{"Hiệu lực từ", "Đơn vị cũ", "Đơn vị mới", "Tỷ lệ", "Căn cứ"}
+	DistrictColumns = []string{"Tên quận"}
 )

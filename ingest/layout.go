@@ -22,6 +22,7 @@ const (
 	roleUnit
 	roleCurrent
 	rolePrevious
+	rolePlan
 )
 
 // headerRoles maps header texts (as analysis.LabelKey folds them) to roles.
@@ -35,6 +36,8 @@ var headerRoles = map[string]role{
 	"uoc thuc hien ky bao cao": roleCurrent, "so lieu": roleCurrent, "ket qua": roleCurrent,
 	"cung ky nam truoc": rolePrevious, "cung ky": rolePrevious, "cung ky nam ngoai": rolePrevious,
 	"thuc hien cung ky": rolePrevious, "thuc hien cung ky nam truoc": rolePrevious,
+	"ke hoach nam": rolePlan, "kh nam": rolePlan, "ke hoach": rolePlan, "chi tieu giao": rolePlan,
+	"ke hoach giao": rolePlan, "chi tieu ke hoach nam": rolePlan,
 }
 
 // yearHeader is a column headed by a year: "Năm 2002", "Thực hiện năm 2002".
@@ -57,6 +60,7 @@ func classifyHeader(text string) (role, int) {
 // columns are the positions (0-based) of the table's columns, -1 if absent.
 type columns struct {
 	label, code, unit, current, previous int
+	plan                                 int // the year's plan for the ward (Kế hoạch năm)
 	year                                 int // the this-period column's year, when headed by years
 }
 
@@ -108,7 +112,7 @@ func findHeader(rows [][]string) (int, columns, bool) {
 				last = r + 1
 			}
 		}
-		c := columns{label: -1, code: -1, unit: -1, current: -1, previous: -1}
+		c := columns{label: -1, code: -1, unit: -1, current: -1, previous: -1, plan: -1}
 		for i := 0; i < len(rows[r]) || i < len(rows[last]); i++ {
 			switch roles[i] {
 			case roleLabel:
@@ -121,6 +125,8 @@ func findHeader(rows [][]string) (int, columns, bool) {
 				setOnce(&c.current, i)
 			case rolePrevious:
 				setOnce(&c.previous, i)
+			case rolePlan:
+				setOnce(&c.plan, i)
 			}
 		}
 		if latest, col := latestYear(years); latest > 0 {
@@ -167,9 +173,9 @@ func setOnce(dst *int, v int) {
 
 // entry is one indicator found in the table, with its value cells.
 type entry struct {
-	indicator         analysis.Indicator
-	current, previous *pendingValue
-	unit              string // the unit written for it (unit column or label), as found
+	indicator               analysis.Indicator
+	current, previous, plan *pendingValue
+	unit                    string // the unit written for it (unit column or label), as found
 }
 
 // table is the report table found on a sheet.
@@ -210,7 +216,8 @@ func (s *sheetReader) standardTable(rows [][]string) (table, bool) {
 		if unit == "" {
 			unit = labelUnit(label)
 		}
-		t.entries = append(t.entries, entry{indicator: ind, current: cur, previous: s.pending(rows[r], r, cols.previous), unit: unit})
+		t.entries = append(t.entries, entry{indicator: ind, current: cur, previous: s.pending(rows[r], r, cols.previous),
+			plan: s.pending(rows[r], r, cols.plan), unit: unit})
 	}
 	return t, true
 }

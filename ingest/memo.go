@@ -65,7 +65,13 @@ var (
 	numberMemo memo[numberKey, numberResult]
 	scaleMemo  memo[[2]string, scaleResult]
 	periodMemo memo[string, periodResult]
+	wholeMemo  memo[string, bool]
 )
+
+// wholeCount reports whether ind counts whole things (analysis.WholeNumber).
+func wholeCount(ind analysis.Indicator) bool {
+	return ind.Kind == analysis.KindCount && wholeMemo.get(ind.Unit, analysis.WholeNumber)
+}
 
 func headerCell(text string) (role, int) {
 	v := headerMemo.get(text, func(t string) roleYear {

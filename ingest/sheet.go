@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"cmp"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -71,13 +73,14 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 		s.fail(analysis.SeverityWarning, "", "", analysis.MsgNoIndicators)
 		return nil, true
 	}
-	notation := s.notation(t.entries)
+	notations := s.notations(t.entries)
 	sub := &analysis.Submission{File: s.path, Sheet: s.sheet, Ward: ward, Origin: origin, Period: period}
 	for _, e := range t.entries {
 		obs := analysis.Observation{
 			Indicator: e.indicator.ID,
-			Current:   s.figure(e.current, e, notation, ward, period),
-			Previous:  s.figure(e.previous, e, notation, ward, period),
+			Current:   s.figure(e.current, e, notations[e.current], ward, period),
+			Previous:  s.figure(e.previous, e, notations[e.previous], ward, period),
+			Plan:      s.figure(e.plan, e, notations[e.plan], ward, period),
 		}
 		sub.Observations = append(sub.Observations, obs)
 	}
@@ -147,38 +150,46 @@ func isNumberType(t excelize.CellType) bool {
 	return t == excelize.CellTypeNumber || t == excelize.CellTypeUnset || t == excelize.CellTypeDate
 }
 
-// notation decides how to read ambiguous text numbers ("1.234"): the way
-// the sheet's unambiguous text numbers are written, Vietnamese by default.
-// A sheet that writes both ways gets a warning.
-func (s *sheetReader) notation(entries []entry) analysis.Notation {
-	var vi, en int
-	for _, e := range entries {
-		for _, p := range []*pendingValue{e.current, e.previous} {
-			if p == nil || isNumberType(p.typ) {
+// notations decides how to read each text number of the table from the
+// evidence of all of them (analysis.DecideNotation). A sheet that writes
+// both ways gets a warning.
+func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.NotationDecision {
+	var cells []analysis.NotationCell
+	var at []*pendingValue
+	for row, e := range entries {
+		whole := wholeCount(e.indicator)
+		for col, p := range []*pendingValue{e.current, e.previous, e.plan} {
+			if p == nil || p.typ == excelize.CellTypeBool || p.typ == excelize.CellTypeError {
 				continue
 			}
-			if n, err := parseNumber(p.raw, analysis.NotationVietnamese); err == nil {
-				switch n.Reveals {
-				case analysis.NotationVietnamese:
-					vi++
-				case analysis.NotationEnglish:
-					en++
+			c := analysis.NotationCell{Row: row, Column: col, Whole: whole}
+			if isNumberType(p.typ) {
+				v, err := strconv.ParseFloat(p.raw, 64)
+				if err != nil {
+					continue
 				}
+				c.Number = &v
+			} else {
+				c.Text = p.raw
 			}
+			cells = append(cells, c)
+			at = append(at, p)
 		}
 	}
-	if vi > 0 && en > 0 {
+	verdict := analysis.DecideNotation(cells, parseNumber)
+	if verdict.Mixed {
 		s.fail(analysis.SeverityWarning, "", "", analysis.MsgMixedNotation)
 	}
-	if en > 0 && vi == 0 {
-		return analysis.NotationEnglish
+	out := make(map[*pendingValue]analysis.NotationDecision, len(at))
+	for i, p := range at {
+		out[p] = verdict.Cells[i]
 	}
-	return analysis.NotationVietnamese
+	return out
 }
 
 // figure reads a value cell. What cannot be read is a problem and an
 // unknown figure, never a guess.
-func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward, period string) analysis.Figure {
+func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecision, ward, period string) analysis.Figure {
 	ind, unit := e.indicator, e.unit
 	if p == nil {
 		return analysis.Figure{}
@@ -218,7 +229,11 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 			value = yes
 			break
 		}
-		num, err := parseNumber(raw, n)
+		if n.Ambiguous && n.Notation == analysis.NotationUnknown {
+			problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
+			return analysis.Figure{}
+		}
+		num, err := parseNumber(raw, cmp.Or(n.Notation, analysis.NotationVietnamese))
 		if err != nil {
 			problem(analysis.SeverityError, analysis.MsgNotNumber)
 			return analysis.Figure{}
@@ -251,6 +266,10 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.Notation, ward
 		if value, ok = inUnit(value, unit, e, problem); !ok {
 			return analysis.Figure{}
 		}
+	}
+	if wholeCount(ind) && !whole(value) && p != e.plan { // a plan may be worked out (90 % of last year)
+		problem(analysis.SeverityError, analysis.MsgFraction, reading(value), ind.Unit)
+		return analysis.Figure{}
 	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
 }
@@ -313,6 +332,17 @@ func inUnit(value float64, unit string, e entry, problem noteFunc) (float64, boo
 	}
 	return value, true
 }
+
+// reading is a number for a message in either language, in its decimal
+// mark and with no thousands separator (one reading of "1.234" is 1234,
+// the other 1,234 in Vietnamese and 1.234 in English).
+func reading(v float64) analysis.Words {
+	return analysis.Words{analysis.FormatReading(v, "vi"), analysis.FormatReading(v, "en")}
+}
+
+// whole reports whether v is a whole number, allowing for the rounding of a
+// computed formula (4000.0000000001).
+func whole(v float64) bool { return math.Abs(v-math.Round(v)) <= 1e-9*max(1, math.Abs(v)) }
 
 func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code analysis.MessageCode, args ...any) {
 	s.problems = append(s.problems, analysis.Problem{Severity: sev, File: s.path, Sheet: s.sheet, Cell: cellRef,

@@ -63,8 +63,47 @@ func WriteCSV(w io.Writer, r *analysis.Result, o Options) error {
 			}
 		}
 	}
+	if err := termCSV(cw, r, labels); err != nil {
+		return err
+	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// termCSV adds the term review: a row per target (scope "term": the period
+// is the term's as_of, value the figure to date, previous the baseline,
+// status the verdict) and a row per indicator summed over the term (scope
+// "term_cumulative").
+func termCSV(cw *csv.Writer, r *analysis.Result, labels map[string]string) error {
+	tr := termOf(r)
+	if tr == nil {
+		return nil
+	}
+	for _, tt := range tr.Targets {
+		t := tt.Target
+		unit := ""
+		if ind, ok := r.Config.Indicator(t.Indicator); ok {
+			unit = ind.Unit
+		}
+		if t.TargetKind() == analysis.KindOverTerm {
+			unit = "%"
+		}
+		if err := cw.Write([]string{safe(tr.AsOf), "term", safe(tr.Ward), safe(t.Indicator), safe(labels[t.Indicator]), safe(unit),
+			csvNumber(tt.ToDate), csvNumber(tt.Baseline), safe(t.String()), string(tt.Verdict), "", "", safe(tt.BaselineSource.String())}); err != nil {
+			return err
+		}
+	}
+	for _, c := range tr.Cumulative {
+		unit := ""
+		if ind, ok := r.Config.Indicator(c.Indicator); ok {
+			unit = ind.Unit
+		}
+		if err := cw.Write([]string{safe(tr.AsOf), "term_cumulative", safe(tr.Ward), safe(c.Indicator), safe(labels[c.Indicator]), safe(unit),
+			csvNumber(c.Value), "", "", string(analysis.StatusNoTarget), "", "", ""}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func csvNumber(v *float64) string {

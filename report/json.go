@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 
@@ -14,82 +12,104 @@ import (
 // options other than Lang (the language of problem messages) do not apply:
 // JSON is always complete and unrounded.
 func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
-	r = orEmpty(r)
+	return writeJSON(w, reportJSON(orEmpty(r), o))
+}
+
+// reportJSON is the document WriteJSON writes; its periods and problems
+// are made one at a time as they are written.
+func reportJSON(r *analysis.Result, o Options) object {
 	source := ""
 	if r.Config != nil {
 		source = r.Config.Source
 	}
-	periods := make([]object, 0, len(r.Periods))
-	for _, p := range r.Periods {
-		district := object{}
-		for _, v := range p.District {
-			district = append(district, kv{v.Indicator, object{
+	return object{
+		{"config", source},
+		{"periods", lazyList{len(r.Periods), func(i int) any { return periodJSON(r, &r.Periods[i]) }}},
+		{"term", termJSON(r, o)},
+		{"problems", lazyList{len(r.Problems), func(i int) any { return problemJSON(r.Problems[i], o) }}},
+	}
+}
+
+// periodJSON is one period: who sent, the district, the wards.
+func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
+	district := make(object, 0, len(p.District))
+	for _, v := range p.District {
+		district = append(district, kv{v.Indicator, withBasis(r, v, withSince(v, object{
+			{"value", number(v.Value)},
+			{"previous", number(v.Previous)},
+			{"unit", v.Unit},
+			{"target", targetText(v.Target)},
+			{"status", string(v.Status)},
+			{"gap", number(v.Gap)},
+		}))})
+	}
+	wards := make(object, 0, len(p.Wards))
+	for _, wr := range p.Wards {
+		indicators := make(object, 0, len(wr.Values))
+		for _, v := range wr.Values {
+			indicators = append(indicators, kv{v.Indicator, withBasis(r, v, withSince(v, object{
 				{"value", number(v.Value)},
 				{"previous", number(v.Previous)},
 				{"unit", v.Unit},
 				{"target", targetText(v.Target)},
 				{"status", string(v.Status)},
-				{"gap", number(v.Gap)},
-			}})
+				{"source", cellText(v.Source)},
+				{"previous_source", cellText(v.PreviousSource)},
+			}))})
 		}
-		wards := object{}
-		for _, wr := range p.Wards {
-			indicators := object{}
-			for _, v := range wr.Values {
-				indicators = append(indicators, kv{v.Indicator, object{
-					{"value", number(v.Value)},
-					{"previous", number(v.Previous)},
-					{"unit", v.Unit},
-					{"target", targetText(v.Target)},
-					{"status", string(v.Status)},
-					{"source", cellText(v.Source)},
-					{"previous_source", cellText(v.PreviousSource)},
-				}})
-			}
-			wards = append(wards, kv{wr.Name, object{
-				{"files", list(wr.Files)},
-				{"indicators", indicators},
-			}})
-		}
-		periods = append(periods, object{
-			{"period", p.Period},
-			{"expected", p.Expected},
-			{"submitted", list(p.Submitted)},
-			{"missing", list(p.Missing)},
-			{"complete", p.Complete},
-			{"district", district},
-			{"wards", wards},
-		})
+		wards = append(wards, kv{wr.Name, object{
+			{"files", list(wr.Files)},
+			{"derived", wr.Derived},
+			{"indicators", indicators},
+		}})
 	}
-	return writeIndented(w, object{
-		{"config", source},
-		{"periods", periods},
-		{"problems", problemObjects(r.Problems, o)},
-	})
+	po := object{
+		{"period", p.Period},
+		{"expected", p.Expected},
+		{"submitted", list(p.Submitted)},
+		{"missing", list(p.Missing)},
+		{"complete", p.Complete},
+		{"derived", p.Derived},
+	}
+	if p.Derived {
+		po = append(po, kv{"from", list(p.From)})
+	}
+	return append(po, kv{"district", district}, kv{"wards", wards})
+}
+
+// withSince adds since_baseline to a value judged against an over_term
+// target.
+func withSince(v analysis.Value, obj object) object {
+	if v.Target != nil && v.Target.TargetKind() == analysis.KindOverTerm {
+		obj = append(obj, kv{"since_baseline", number(v.SinceBaseline)})
+	}
+	if v.HasYtd {
+		obj = append(obj, kv{"ytd", number(v.Ytd)}, kv{"previous_ytd", number(v.PreviousYtd)})
+	}
+	if v.Plan != nil {
+		obj = append(obj, kv{"plan", number(v.Plan)}, kv{"plan_share", number(v.PlanShare)}, kv{"plan_status", nullIfEmpty(string(v.PlanStatus))})
+	}
+	return obj
 }
 
 // WriteProblemsJSON writes {"problems": [...]} for `chitieu check`, each
 // problem as in WriteJSON.
 func WriteProblemsJSON(w io.Writer, problems []analysis.Problem, o Options) error {
-	return writeIndented(w, object{{"problems", problemObjects(problems, o)}})
+	return writeJSON(w, object{{"problems", lazyList{len(problems), func(i int) any { return problemJSON(problems[i], o) }}}})
 }
 
-func problemObjects(problems []analysis.Problem, o Options) []object {
-	out := make([]object, 0, len(problems))
-	for _, p := range problems {
-		out = append(out, object{
-			{"severity", string(p.Severity)},
-			{"file", p.File},
-			{"sheet", p.Sheet},
-			{"cell", p.Cell},
-			{"ward", p.Ward},
-			{"period", p.Period},
-			{"indicator", p.Indicator},
-			{"text", p.Text},
-			{"message", p.Message(o.lang())},
-		})
+func problemJSON(p analysis.Problem, o Options) object {
+	return object{
+		{"severity", string(p.Severity)},
+		{"file", p.File},
+		{"sheet", p.Sheet},
+		{"cell", p.Cell},
+		{"ward", p.Ward},
+		{"period", p.Period},
+		{"indicator", p.Indicator},
+		{"text", p.Text},
+		{"message", p.Message(o.lang())},
 	}
-	return out
 }
 
 // object is a JSON object that keeps its keys in the order given.
@@ -98,47 +118,6 @@ type object []kv
 type kv struct {
 	key   string
 	value any
-}
-
-func (obj object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range obj {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		key, err := marshal(m.key)
-		if err != nil {
-			return nil, err
-		}
-		value, err := marshal(m.value)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(key)
-		b.WriteByte(':')
-		b.Write(value)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// marshal is json.Marshal without escaping <, > and & (file names).
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
-
-func writeIndented(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // number is the value or nil (null) when it cannot be had.

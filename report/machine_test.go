@@ -60,7 +60,7 @@ func TestWriteJSON(t *testing.T) {
 	if doc.Config != "built-in" || len(doc.Periods) != 2 || len(doc.Problems) != 4 {
 		t.Fatalf("config %q, %d periods, %d problems", doc.Config, len(doc.Periods), len(doc.Problems))
 	}
-	if got := keys(t, json.RawMessage(b.Bytes())); strings.Join(got, " ") != "config periods problems" {
+	if got := keys(t, json.RawMessage(b.Bytes())); strings.Join(got, " ") != "config periods term problems" {
 		t.Errorf("top-level keys %v", got)
 	}
 	var p1, p2 map[string]json.RawMessage
@@ -70,7 +70,7 @@ func TestWriteJSON(t *testing.T) {
 	if err := json.Unmarshal(doc.Periods[1], &p2); err != nil {
 		t.Fatal(err)
 	}
-	if got := keys(t, doc.Periods[0]); strings.Join(got, " ") != "period expected submitted missing complete district wards" {
+	if got := keys(t, doc.Periods[0]); strings.Join(got, " ") != "period expected submitted missing complete derived district wards" {
 		t.Errorf("period keys %v", got)
 	}
 	for raw, want := range map[string]string{
@@ -176,7 +176,7 @@ func TestWriteJSONEmpty(t *testing.T) {
 		if err := WriteJSON(&b, r, Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if want := "{\n  \"config\": \"\",\n  \"periods\": [],\n  \"problems\": []\n}\n"; b.String() != want {
+		if want := "{\n  \"config\": \"\",\n  \"periods\": [],\n  \"term\": null,\n  \"problems\": []\n}\n"; b.String() != want {
 			t.Errorf("empty result: %q, want %q", b.String(), want)
 		}
 	}

@@ -292,7 +292,7 @@ func TestWriteIntoRoundTrip(t *testing.T) {
 		if got := userNames(f); !slices.Equal(got, names) {
 			t.Errorf("run %d: defined names %v, want %v", run, got, names)
 		}
-		wantSheets := []string{dataSheet, "Tổng hợp", chartSheetM, printSheet, "Theo phường", "Vấn đề", "Nguồn", "Biểu đồ"}
+		wantSheets := []string{dataSheet, "Tổng hợp", chartSheetM, printSheet, "Nhiệm kỳ", "Theo phường", "Vấn đề", "Nguồn", "Biểu đồ"}
 		if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
 			t.Errorf("run %d: sheets %v, want %v", run, got, wantSheets)
 		}

@@ -63,7 +63,7 @@ func TestSummaryPrintSetup(t *testing.T) {
 	if len(names) != 0 {
 		t.Errorf("other defined names: %v", names)
 	}
-	if sheet := zipPart(t, path, "xl/worksheets/sheet2.xml"); !bytes.Contains(sheet, []byte(`<autoFilter ref="$A$1:$R$9"`)) {
+	if sheet := zipPart(t, path, "xl/worksheets/sheet3.xml"); !bytes.Contains(sheet, []byte(`<autoFilter ref="$A$1:$R$9"`)) {
 		t.Error("Theo phường has no autofilter over A1:R9")
 	}
 

@@ -96,7 +96,7 @@ func save(f *excelize.File, path string, spliced []*streamed) error {
 }
 
 // sheetKeys are the text keys of the summary's sheets, in their order.
-var sheetKeys = []string{"sheetSummary", "sheetWards", "sheetProblems", "sheetSources", "sheetCharts"}
+var sheetKeys = []string{"sheetSummary", "sheetTerm", "sheetWards", "sheetProblems", "sheetSources", "sheetCharts"}
 
 // sheetNames are the summary's sheets in the language of o.
 func sheetNames(o Options) []string {
@@ -134,7 +134,7 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, 
 	fills := []struct {
 		fill    func(*sheet, *analysis.Result, Options)
 		streams bool
-	}{{summarySheet, true}, {wardSheet, true}, {problemSheet, false}, {sourceSheet, true}, {chartSheet, false}}
+	}{{summarySheet, true}, {termSheet, false}, {wardSheet, true}, {problemSheet, false}, {sourceSheet, true}, {chartSheet, false}}
 	var sheets []*sheet
 	var spliced []*streamed
 	for i, fill := range fills {
@@ -186,18 +186,14 @@ func summaryProps(f *excelize.File, r *analysis.Result, o Options) error {
 // summarySheet: the title block, then one row per indicator with its value
 // in each period, the target, the status in each period and the latest gap.
 func summarySheet(s *sheet, r *analysis.Result, o Options) {
+	if r.Latest() != nil && meeting(r, o) {
+		meetingSheet(s, r, o)
+		return
+	}
 	latest := r.Latest()
 	var periods []string
 	for i := range r.Periods {
 		periods = append(periods, o.periodHeader(&r.Periods[i]))
-	}
-	made := o.made()
-	if made == "" {
-		made = missing
-	}
-	inputs := strings.Join(o.Inputs, ", ")
-	if inputs == "" {
-		inputs = missing
 	}
 	header := append([]string{o.t("indicator"), o.t("unit")}, periods...)
 	header = append(header, o.t("target"))
@@ -207,13 +203,7 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	if latest != nil {
 		header = append(header, o.t("gapOf", latest.Period))
 	}
-	s.title(strings.ToUpper(district(r)), style{bold: true, size: 14})
-	s.titleAcross(o.t("summaryTitle"), style{bold: true, size: 12, align: "centerContinuous"}, len(header))
-	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
-	s.title(o.t("made", made), style{})
-	s.title(o.t("inputs", inputs), style{})
-	s.title(o.t("config", o.configName(r)), style{})
-	s.row++
+	summaryTitle(s, r, o, len(header))
 	s.header(header)
 	s.repeat = s.row
 	s.freeze(1, s.row)
@@ -253,6 +243,30 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	}
 }
 
+// summaryTitle is the title block of Tổng hợp, centred over cols columns,
+// and the blank row under it.
+func summaryTitle(s *sheet, r *analysis.Result, o Options, cols int) {
+	var periods []string
+	for i := range r.Periods {
+		periods = append(periods, o.periodHeader(&r.Periods[i]))
+	}
+	made := o.made()
+	if made == "" {
+		made = missing
+	}
+	inputs := strings.Join(o.Inputs, ", ")
+	if inputs == "" {
+		inputs = missing
+	}
+	s.title(strings.ToUpper(district(r)), style{bold: true, size: 14})
+	s.titleAcross(o.t("summaryTitle"), style{bold: true, size: 12, align: "centerContinuous"}, cols)
+	s.title(o.t("periods", strings.Join(periods, ", ")), style{})
+	s.title(o.t("made", made), style{})
+	s.title(o.t("inputs", inputs), style{})
+	s.title(o.t("config", o.configName(r)), style{})
+	s.row++
+}
+
 // wardSheet: under one header, a block per period: its wards, then the
 // district.
 func wardSheet(s *sheet, r *analysis.Result, o Options) {
@@ -283,14 +297,18 @@ func wardSheet(s *sheet, r *analysis.Result, o Options) {
 		if i > 0 {
 			s.row++
 		}
-		for _, w := range p.Wards {
-			line(p.Period, w.Name, w.Values, style{})
+		period := p.Period
+		if p.Derived {
+			period = o.t("derivedPeriod", p.Period, analysis.SpanText(p.From))
 		}
-		district := o.t("wholeDist")
+		for _, w := range p.Wards {
+			line(period, w.Name, w.Values, style{})
+		}
+		district := o.t("wholeDist", o.level(r))
 		if !p.Complete {
 			district = o.t("provisional", district)
 		}
-		line(p.Period, district, p.District, style{bold: true})
+		line(period, district, p.District, style{bold: true})
 	}
 }
 
@@ -353,11 +371,13 @@ func sourceSheet(s *sheet, r *analysis.Result, o Options) {
 					s.text(&col, x, style{})
 				}
 				s.number(&col, v.Value, v.Unit, v.Target, style{})
-				for _, x := range []string{v.Source.File, v.Source.Sheet, v.Source.Ref} {
+				for _, x := range []string{v.Source.File, v.Source.Sheet, v.Source.Ref + cellRest(v.Source)} {
 					s.text(&col, x, style{})
 				}
 				s.number(&col, v.Previous, v.Unit, v.Target, style{})
-				for _, x := range []string{v.PreviousSource.File, v.PreviousSource.Sheet, v.PreviousSource.Ref} {
+				// A sum (wards merged, or rebased on new boundaries) lists its
+				// other cells, and the shares, after the first cell.
+				for _, x := range []string{v.PreviousSource.File, v.PreviousSource.Sheet, v.PreviousSource.Ref + cellRest(v.PreviousSource)} {
 					s.text(&col, x, style{})
 				}
 			}
@@ -501,7 +521,7 @@ func (s *sheet) value(col *int, v analysis.Value, st style) {
 	switch {
 	case v.Value == nil:
 		st.fill = fillNoData
-	case v.Status == analysis.StatusMet || v.Status == analysis.StatusNotMet:
+	case v.Status != analysis.StatusNoTarget && v.Status != analysis.StatusNoData:
 		st.fill = statusFill(v.Status)
 	}
 	s.number(col, v.Value, v.Unit, v.Target, st)

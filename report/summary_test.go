@@ -46,7 +46,7 @@ func TestWriteSummary(t *testing.T) {
 	if ok, target, err := f.GetCellHyperLink("Vấn đề", "B2"); !ok || err != nil || !strings.HasSuffix(target, "2003-H1/P03.xlsx#'Báo cáo'!D9") {
 		t.Errorf("Vấn đề!B2 link = %v %q %v", ok, target, err)
 	}
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Theo phường|Vấn đề|Nguồn|Biểu đồ" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Tổng hợp|Nhiệm kỳ|Theo phường|Vấn đề|Nguồn|Biểu đồ" {
 		t.Errorf("sheets %s", got)
 	}
 	if f.GetActiveSheetIndex() != 0 {
@@ -117,7 +117,7 @@ func TestWriteSummaryEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|By ward|Problems|Sources|Charts" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|Term|By ward|Problems|Sources|Charts" {
 		t.Errorf("sheets %s", got)
 	}
 	if v, _ := f.GetCellValue("Summary", "A4"); v != "Date made: 15/09/2003" {

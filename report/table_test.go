@@ -167,3 +167,29 @@ func TestWriteMarkdown(t *testing.T) {
 		t.Errorf("markdown does not escape the pipe:\n%s", b.String())
 	}
 }
+
+// TestLevelWords: the whole the wards add up to is named after the
+// configured name's first words, so that a city's table says "Toàn thành
+// phố", not "Toàn quận".
+func TestLevelWords(t *testing.T) {
+	for _, tt := range []struct{ name, vi, heading, en string }{
+		{"Quận 11", "Toàn quận", "Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District"},
+		{"Thành phố Hồ Chí Minh", "Toàn thành phố", "Thành phố — các chỉ tiêu so với Nghị quyết Đại hội", "City"},
+		{"TP. Thủ Đức", "Toàn thành phố", "Thành phố — các chỉ tiêu so với Nghị quyết Đại hội", "City"},
+		{"Huyện Củ Chi", "Toàn huyện", "Huyện — các chỉ tiêu so với Nghị quyết Đại hội", "District"},
+		{"Tỉnh Bình Dương", "Toàn tỉnh", "Tỉnh — các chỉ tiêu so với Nghị quyết Đại hội", "Province"},
+		{"Quanh Hồ", "Toàn quận", "Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District"},
+	} {
+		r := &analysis.Result{Config: &analysis.Config{District: tt.name}}
+		vi, en := Options{}, Options{Lang: "en"}
+		if got := vi.t("wholeDist", vi.level(r)); got != tt.vi {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.vi)
+		}
+		if got := vi.districtHeading(r); got != tt.heading {
+			t.Errorf("%s: heading %q", tt.name, got)
+		}
+		if got := en.level(r); got != tt.en {
+			t.Errorf("%s: %q in English, want %q", tt.name, got, tt.en)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"chitieu/analysis"
 )
@@ -15,6 +17,7 @@ type Options struct {
 	Width  int       // wrap width of table output; 0 means 100
 	Now    time.Time // the "date made" of the summary workbook
 	Inputs []string  // the input paths, shown in the summary's title block
+	By     string    // the periods the district table shows: "month", "quarter", "half", "year"; "" chooses
 
 	summaryDir    string   // folder of the summary being written, for its links
 	chartsBlocked bool     // the master's chart parts would be overwritten: draw no chart (see WriteInto)
@@ -43,7 +46,7 @@ func (o Options) lang() string {
 var texts = map[string][2]string{
 	"config":          {"Cấu hình: %s", "Configuration: %s"},
 	"builtin":         {"mặc định (built-in)", "built-in"},
-	"district":        {"Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District — indicators against the Congress targets"},
+	"district":        {"%s — các chỉ tiêu so với Nghị quyết Đại hội", "%s — indicators against the Congress targets"},
 	"noData":          {"Không đọc được số liệu nào.", "No figures were read."},
 	"indicator":       {"Chỉ tiêu", "Indicator"},
 	"unit":            {"Đơn vị", "Unit"},
@@ -54,7 +57,7 @@ var texts = map[string][2]string{
 	"wards":           {"Các phường — %s", "Wards — %s"},
 	"ward":            {"Phường", "Ward"},
 	"period":          {"Kỳ báo cáo", "Period"},
-	"wholeDist":       {"Toàn quận", "District"},
+	"wholeDist":       {"Toàn %s", "%s"},
 	"legend":          {"* chưa đạt chỉ tiêu Nghị quyết; — không có số liệu", "* target not met; — no data"},
 	"submissions":     {"Tình hình nộp báo cáo", "Submissions"},
 	"submitted":       {"%s: %d/%d phường đã nộp; thiếu: %s", "%s: %d/%d wards submitted; missing: %s"},
@@ -94,6 +97,47 @@ var texts = map[string][2]string{
 	"prevFile":     {"Tệp (cùng kỳ)", "File (last year)"},
 	"prevSheet":    {"Trang (cùng kỳ)", "Sheet (last year)"},
 	"prevCell":     {"Ô (cùng kỳ)", "Cell (last year)"},
+
+	// The term review.
+	"sheetTerm":              {"Nhiệm kỳ", "Term"},
+	"termHeading":            {"Nhiệm kỳ — %s", "Term — %s"},
+	"termTitle":              {"%s: đánh giá đến hết %s", "%s: review to the end of %s"},
+	"noTerm":                 {"Không có kỳ báo cáo nào thuộc nhiệm kỳ.", "No period falls in the term."},
+	"termTarget":             {"Chỉ tiêu NQ", "Target"},
+	"baselineYear":           {"Năm gốc %d", "Baseline %d"},
+	"toDate":                 {"Đến nay", "To date"},
+	"verdict":                {"Đánh giá", "Verdict"},
+	"neededPerYear":          {"Cần mỗi năm", "Needed per year"},
+	"cumulativeHeading":      {"Cộng dồn từ đầu nhiệm kỳ đến hết %s", "Summed from the start of the term to the end of %s"},
+	"kind_each_period":       {"hằng năm", "each year"},
+	"kind_by_deadline":       {"đến năm %d", "by %d"},
+	"kind_over_term":         {"cả nhiệm kỳ", "over the term"},
+	"kind_average":           {"bình quân", "on average"},
+	"kind_cumulative":        {"cộng dồn", "in total"},
+	"verdict_achieved":       {"đạt", "achieved"},
+	"verdict_exceeded":       {"vượt chỉ tiêu", "exceeded"},
+	"verdict_achieved_early": {"đạt trước hạn", "achieved ahead of the deadline"},
+	"verdict_exceeded_early": {"vượt chỉ tiêu, đạt trước hạn", "exceeded ahead of the deadline"},
+	"verdict_on_track":       {"đúng tiến độ", "on track"},
+	"verdict_at_risk":        {"khó đạt", "at risk"},
+	"verdict_not_met":        {"không đạt", "not met"},
+	"verdict_no_data":        {"chưa đủ số liệu", "no data"},
+	"yearSpan":               {"các năm %s - %s", "%s–%s"},
+	"periodY":                {"năm %d", "%d"},
+	"periodH1":               {"6 tháng đầu năm %d", "the first half of %d"},
+	"periodH2":               {"6 tháng cuối năm %d", "the second half of %d"},
+	"periodQ":                {"quý %[1]s năm %[2]d", "Q%[3]d %[2]d"},
+	"period9M":               {"9 tháng đầu năm %d", "the first nine months of %d"},
+	"periodM":                {"tháng %[1]d năm %[2]d", "%[3]s %[2]d"},
+	"periodMonths":           {"%d tháng đầu năm %d", "the first %d months of %d"},
+	"ytdOf":                  {"%s (lũy kế)", "%s (year to date)"},
+	"derivedPeriod":          {"%s (cộng từ %s)", "%s (added up from %s)"},
+	"vsPrevious":             {"So cùng kỳ (%)", "Against last year (%)"},
+	"ytd":                    {"Lũy kế từ đầu năm", "Year to date"},
+	"plan":                   {"Kế hoạch năm", "Year's plan"},
+	"planShare":              {"% so kế hoạch", "% of plan"},
+	"planShareOf":            {"%s (%% kế hoạch)", "%s (%% of plan)"},
+	"wardsYtd":               {"Các phường — lũy kế từ đầu năm đến hết %s", "Wards — year to date to the end of %s"},
 }
 
 // t is the text key in the language of o, formatted with args.
@@ -113,6 +157,9 @@ var statusWords = map[analysis.Status][2]string{
 	analysis.StatusNotMet:   {"Chưa đạt", "not met"},
 	analysis.StatusNoTarget: {"Không có chỉ tiêu", "no target"},
 	analysis.StatusNoData:   {"Thiếu số liệu", "no data"},
+	analysis.StatusAhead:    {"Đạt trước hạn", "ahead"},
+	analysis.StatusOnTrack:  {"Đúng tiến độ", "on track"},
+	analysis.StatusBehind:   {"Chậm so với lộ trình", "behind"},
 }
 
 func (o Options) status(s analysis.Status) string {
@@ -232,4 +279,40 @@ func (o Options) wardCounts(problems []analysis.Problem) string {
 		parts[i] = w + ": " + o.counts(byWard[w])
 	}
 	return o.t("byWard") + ": " + strings.Join(parts, "; ")
+}
+
+// levels name the unit that the wards make up, by the first words of its
+// configured name: a district (Quận 11), a city after the 2025 reform, a
+// rural district, a town or a province. Anything else is a district.
+var levels = []struct{ prefix, vi, en string }{
+	{"quan", "quận", "District"}, {"huyen", "huyện", "District"},
+	{"thanh pho", "thành phố", "City"}, {"tp", "thành phố", "City"},
+	{"thi xa", "thị xã", "Town"}, {"tinh", "tỉnh", "Province"},
+}
+
+// level is the word for the whole the wards add up to, lower case in
+// Vietnamese ("quận", for "Toàn quận"), capitalised in English.
+func (o Options) level(r *analysis.Result) string {
+	name := ""
+	if r.Config != nil {
+		name = analysis.Fold(r.Config.District)
+	}
+	vi, en := "quận", "District"
+	for _, l := range levels {
+		if name == l.prefix || strings.HasPrefix(name, l.prefix+" ") {
+			vi, en = l.vi, l.en
+			break
+		}
+	}
+	if o.en() {
+		return en
+	}
+	return vi
+}
+
+// districtHeading is "Quận — các chỉ tiêu …" for the district table.
+func (o Options) districtHeading(r *analysis.Result) string {
+	l := o.level(r)
+	first, size := utf8.DecodeRuneInString(l)
+	return o.t("district", string(unicode.ToUpper(first))+l[size:])
 }

@@ -55,11 +55,21 @@ func build(r *analysis.Result, o Options) []block {
 		blocks = append(blocks, text(o.t("noData")))
 	} else {
 		blocks = append(blocks,
-			heading(o.t("district")),
-			block{kind: gridBlock, grid: districtGrid(r, o)},
-			heading(o.t("wards", o.periodHeader(latest))),
-			block{kind: gridBlock, grid: wardGrid(r, latest, o)},
-			text(o.t("legend")),
+			heading(o.districtHeading(r)),
+			block{kind: gridBlock, grid: districtTable(r, o)})
+		if tr := termOf(r); tr != nil && len(tr.Targets) > 0 {
+			blocks = append(blocks,
+				heading(o.t("termHeading", o.termTitle(r.Term))),
+				block{kind: gridBlock, grid: termGrid(r, o)})
+			if lines := cumulativeLines(r, o); len(lines) > 0 {
+				blocks = append(blocks, text(o.t("cumulativeHeading", o.periodWords(r.Term.AsOf))+":"),
+					block{kind: listBlock, lines: lines})
+			}
+		}
+		blocks = append(blocks,
+			heading(wardHeading(r, latest, o)),
+			block{kind: gridBlock, grid: wardTable(r, latest, o)},
+			text(o.t("legend")+estimatedLegend(r, o)),
 			heading(o.t("submissions")),
 			block{kind: listBlock, lines: completeness(r, o)})
 	}
@@ -77,6 +87,31 @@ func build(r *analysis.Result, o Options) []block {
 // problemLine is "lỗi: " / "error: " and the problem, compiler-style.
 func problemLine(p analysis.Problem, o Options) string {
 	return o.severity(p.Severity) + ": " + p.Format(o.lang())
+}
+
+// districtTable is the district table in the layout the periods call for.
+func districtTable(r *analysis.Result, o Options) *grid {
+	if meeting(r, o) {
+		return meetingGrid(r, o)
+	}
+	return districtGrid(r, o)
+}
+
+// wardHeading names the ward table: its period, and in the meeting layout
+// that its figures are the year to date.
+func wardHeading(r *analysis.Result, p *analysis.PeriodResult, o Options) string {
+	if meeting(r, o) {
+		return o.t("wardsYtd", o.periodHeader(p))
+	}
+	return o.t("wards", o.periodHeader(p))
+}
+
+// wardTable is the ward table of period p in the same layout.
+func wardTable(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
+	if meeting(r, o) {
+		return meetingWardGrid(r, p, o)
+	}
+	return wardGrid(r, p, o)
 }
 
 // districtGrid has one row per indicator with a district figure: label,
@@ -109,14 +144,7 @@ func districtGrid(r *analysis.Result, o Options) *grid {
 // wardGrid has one row per submitted ward of period p and the district last;
 // its columns are the derived indicators wards have and hungry households.
 func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
-	// By default the rates and the one count with a target; when indicators
-	// were picked, each of them.
-	var cols []analysis.Indicator
-	for _, ind := range catalog(r) {
-		if r.Picked && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
-			cols = append(cols, ind)
-		}
-	}
+	cols := wardColumns(r)
 	g := &grid{header: []string{o.t("ward")}, right: []bool{false}}
 	for _, ind := range cols {
 		g.header = append(g.header, o.label(ind)+" ("+o.unit(unitOf(ind, p.District))+")")
@@ -132,8 +160,20 @@ func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
 	for _, w := range p.Wards {
 		add(w.Name, w.Values)
 	}
-	add(o.t("wholeDist"), p.District)
+	add(o.t("wholeDist", o.level(r)), p.District)
 	return g
+}
+
+// wardColumns are the ward table's indicators: by default the rates and
+// the one count with a target; when indicators were picked, each of them.
+func wardColumns(r *analysis.Result) []analysis.Indicator {
+	var cols []analysis.Indicator
+	for _, ind := range catalog(r) {
+		if r.Picked && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
+			cols = append(cols, ind)
+		}
+	}
+	return cols
 }
 
 // completeness is one line per period: who sent, who is missing.
@@ -152,8 +192,11 @@ func completeness(r *analysis.Result, o Options) []string {
 // valueCell shows a value, marked and coloured by its status.
 func valueCell(v analysis.Value, o Options) cell {
 	c := cell{text: o.formatValue(v.Value, v.Unit, v.Target), color: statusColor(v.Status)}
-	if v.Status == analysis.StatusNotMet {
+	if v.Status.Missed() {
 		c.text += notMetMark
+	}
+	if v.ValueBasis == analysis.BasisEstimated && v.Value != nil {
+		c.text = estimatedMark + c.text
 	}
 	return c
 }
@@ -161,9 +204,12 @@ func valueCell(v analysis.Value, o Options) cell {
 // statusLooks is how each status shows: its colour on the terminal and
 // its fill in the summary workbook (none for a status not listed).
 var statusLooks = map[analysis.Status]struct{ color, fill string }{
-	analysis.StatusMet:    {colorGreen, fillMet},
-	analysis.StatusNotMet: {colorRed, fillNotMet},
-	analysis.StatusNoData: {colorGrey, fillNoData},
+	analysis.StatusMet:     {colorGreen, fillMet},
+	analysis.StatusAhead:   {colorGreen, fillMet},
+	analysis.StatusOnTrack: {colorGreen, fillMet},
+	analysis.StatusNotMet:  {colorRed, fillNotMet},
+	analysis.StatusBehind:  {colorRed, fillNotMet},
+	analysis.StatusNoData:  {colorGrey, fillNoData},
 }
 
 func statusColor(s analysis.Status) string { return statusLooks[s].color }

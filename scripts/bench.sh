@@ -7,6 +7,7 @@
 #   RUNS=5 DATA=/some/dir scripts/bench.sh
 #   BIG=1 scripts/bench.sh           # also one workbook with a 50,000 and a 200,000 x 20 sheet
 #   BIG=1 ONLY_BIG=1 scripts/bench.sh
+#   CITY=1 scripts/bench.sh          # also a city: 168 wards x 60 monthly reports (10,080 forms)
 #
 # Every tool runs RUNS times (default 5), interleaved (run 1 of each tool,
 # then run 2 of each...), so that the machine's drift hits them alike; the
@@ -50,6 +51,14 @@ fi
 rm -rf "$DATA/s16" && mkdir -p "$DATA/s16" && cp samples/2003-H1/*.xlsx "$DATA/s16/"
 SETS=(s16 many)
 [ "${ONLY_BIG:-}" = 1 ] && SETS=()
+if [ "${CITY:-}" = 1 ]; then
+	if [ ! -f "$DATA/city/.complete" ]; then
+		echo "generating the city's 10,080 workbooks" >&2
+		go run ./scripts/gen2000 -out "$DATA/city" -wards 168 -months 60 >&2
+		touch "$DATA/city/.complete"
+	fi
+	SETS+=(city)
+fi
 if [ "${BIG:-}" = 1 ]; then
 	for rows in 50000 200000; do
 		if [ ! -f "$DATA/big$rows/P05.xlsx" ]; then
@@ -107,6 +116,15 @@ for run in $(seq "$RUNS"); do
 			measure $set floor-gosax-2w bin/floor -workers 2 $set
 			continue
 		fi
+		if [ $set = city ]; then
+			measure $set chitieu-report-json bin/chitieu report --format json --out out/tong-hop-$run.xlsx $set
+			measure $set chitieu-report bin/chitieu report --out out/tong-hop-$run.xlsx $set
+			measure $set chitieu-check bin/chitieu check $set
+			measure $set floor-gosax-2w bin/floor -workers 2 $set
+			measure $set openpyxl $PY "$REPO/scripts/read_openpyxl.py" $set
+			rm -f "$DATA"/out/*.xlsx
+			continue
+		fi
 		measure $set chitieu-report bin/chitieu report --out out/tong-hop-$run.xlsx $set
 		measure $set chitieu-check bin/chitieu check $set
 		[ $set = many ] && measure $set chitieu-report-no-workbook bin/chitieu report --no-workbook $set
@@ -131,12 +149,14 @@ for set in "${SETS[@]}"; do
 	case $set in
 	s16) table s16 "${SMALL[@]}" ;;
 	many) table many "${MANY[@]}" ;;
+	city) table city chitieu-report-json chitieu-report chitieu-check floor-gosax-2w openpyxl ;;
 	*) table $set chitieu-check chitieu-check-excelize floor-gosax-2w ;;
 	esac
 done
 cat <<'NOTE'
 chitieu-report: `chitieu report --out FILE` (read, analyse, print, write the summary workbook);
 chitieu-check: `chitieu check` (the same reading and analysis, prints problems only);
+chitieu-report-json: `chitieu report --format json --out FILE` (the city: JSON and the summary workbook);
 *-excelize: the same binary with CHITIEU_READER=excelize (the old read path);
 chitieu-head-*: the committed version (git HEAD) built from `git archive`;
 chitieu-report-no-workbook: `chitieu report --no-workbook` (all but the summary workbook);

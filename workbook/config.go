@@ -22,33 +22,75 @@ var configHelp = []string{
 	"Sửa bảng này trong Excel rồi lưu lại với tên cau-hinh.xlsx trong thư mục chứa báo cáo của các phường (hoặc chạy chitieu với --config TỆP).",
 	"Trang \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Không đổi cột \"Mã chỉ tiêu\" (dùng trong JSON). Thêm cách viết khác của tên chỉ tiêu vào cột \"Tên khác\", ngăn cách bằng dấu chấm phẩy (;).",
 	"Cột \"Loại\": count (số đếm, quận = tổng các phường), flag (có/không, ghi 1/0), ratio (tỷ lệ % = chỉ tiêu thứ nhất / chỉ tiêu thứ hai), change (tăng giảm % so với cùng kỳ), count_true (số phường có giá trị 1). Cột \"Tính từ\": các mã chỉ tiêu đầu vào, ngăn cách bằng dấu chấm phẩy.",
-	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%).",
-	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại).",
-	"Trang \"Quận\": tên quận, in ở đầu bảng tổng hợp.",
+	"Cột \"Cộng theo thời gian\": tổng (số phát sinh trong kỳ: doanh thu, số vụ, số người đưa đi cai nghiện; cộng các kỳ lại) hoặc cuối kỳ (số hiện có: số hộ, số người nghiện có hồ sơ, có/không; lấy số của kỳ sau cùng). Cột \"Nhóm\": mục của bản đánh giá (Kinh tế, Xóa đói giảm nghèo, An ninh trật tự). Cột \"Không vượt quá\": mã chỉ tiêu mà chỉ tiêu này không thể lớn hơn (số hộ nghèo: households; số vụ đã khám phá: criminal_cases).",
+	"Trang \"Kế hoạch\": kế hoạch năm của từng phường và của quận (cột \"Đơn vị\" ghi tên phường, hoặc tên quận như ở trang \"Quận\"; không có dòng của quận thì kế hoạch quận là tổng kế hoạch các phường). \"So sánh\": >= (phấn đấu đạt ít nhất, mặc định) hoặc <= (không vượt quá). Kế hoạch ghi ở báo cáo của phường (cột \"Kế hoạch năm\") dùng khi trang này không có.",
+	"Trang \"Nhiệm kỳ\": tên nhiệm kỳ, năm gốc (năm so sánh, thường là năm Đại hội), năm đầu và năm cuối của nhiệm kỳ.",
+	"Trang \"Mục tiêu\": chỉ tiêu Nghị quyết. \"Loại\": hằng năm (mỗi năm đều phải đạt), đến năm (mức phải đạt đến hết năm ở cột \"Hạn\", để trống là năm cuối nhiệm kỳ), cả nhiệm kỳ (tăng giảm % so với năm gốc đến cuối nhiệm kỳ), bình quân (bình quân các năm đã qua), cộng dồn (tổng từ đầu nhiệm kỳ). \"So sánh\" là >= (từ ... trở lên) hoặc <= (không quá ...); \"Giá trị\" tính bằng đơn vị của chỉ tiêu (% tính bằng điểm phần trăm: 12 là 12%); \"Giá trị vượt\" là đầu tốt hơn của khoảng (\"giảm xuống còn 3 - 4%\": Giá trị 4, Giá trị vượt 3), có thể để trống.",
+	"Trang \"Đơn vị báo cáo\": danh sách phường phải nộp báo cáo. Đổi tên phường bằng cách ghi tên cũ vào cột \"Tên khác\"; gộp phường bằng cách xóa dòng phường cũ và ghi tên nó vào cột \"Tên khác\" của phường mới (số liệu của hai phường được cộng lại, kể cả số liệu các năm trước). Cột \"Từ kỳ\", \"Đến kỳ\": kỳ đầu và kỳ cuối đơn vị phải báo cáo (mã kỳ: 2025, 2025-H2, 2025-Q3, 2025-07; để trống là không giới hạn; \"Đến kỳ\" 2024 là đến hết năm 2024).",
+	"Trang \"Thay đổi địa giới\": sáp nhập, chia tách, đổi tên phường có ngày hiệu lực, để so sánh với cùng kỳ trên địa giới mới. Mỗi dòng: \"Hiệu lực từ\" (mã kỳ bắt đầu có hiệu lực, ví dụ 2025-07), \"Đơn vị cũ\", \"Đơn vị mới\", \"Tỷ lệ\" (phần số liệu của đơn vị cũ chuyển sang đơn vị mới, từ 0 đến 1, để trống là 1; đơn vị bị chia tách có nhiều dòng, cộng lại bằng 1), \"Căn cứ\" (nghị quyết, quyết định). Đơn vị cũ phải có \"Đến kỳ\" trước ngày hiệu lực; đơn vị mới phải có trong danh sách đơn vị báo cáo.",
+	"Trang \"Quận\": tên in ở đầu bảng tổng hợp: tên quận, hoặc tên thành phố khi danh sách đơn vị báo cáo là các phường, xã của cả thành phố.",
 }
 
 // The value written in each column, by column name: a column of
 // ingest.IndicatorColumns (and the others) needs an entry here.
 var (
 	indicatorCells = map[string]func(analysis.Indicator) any{
-		"Mã chỉ tiêu":   func(i analysis.Indicator) any { return i.ID },
-		"Mã số":         func(i analysis.Indicator) any { return i.Code },
-		"Tên chỉ tiêu":  func(i analysis.Indicator) any { return i.Label },
-		"Tên tiếng Anh": func(i analysis.Indicator) any { return i.LabelEN },
-		"Đơn vị tính":   func(i analysis.Indicator) any { return i.Unit },
-		"Loại":          func(i analysis.Indicator) any { return string(i.Kind) },
-		"Tính từ":       func(i analysis.Indicator) any { return strings.Join(i.Of, "; ") },
-		"Tên khác":      func(i analysis.Indicator) any { return strings.Join(i.Aliases, "; ") },
+		"Mã chỉ tiêu":         func(i analysis.Indicator) any { return i.ID },
+		"Mã số":               func(i analysis.Indicator) any { return i.Code },
+		"Tên chỉ tiêu":        func(i analysis.Indicator) any { return i.Label },
+		"Tên tiếng Anh":       func(i analysis.Indicator) any { return i.LabelEN },
+		"Đơn vị tính":         func(i analysis.Indicator) any { return i.Unit },
+		"Loại":                func(i analysis.Indicator) any { return string(i.Kind) },
+		"Tính từ":             func(i analysis.Indicator) any { return strings.Join(i.Of, "; ") },
+		"Tên khác":            func(i analysis.Indicator) any { return strings.Join(i.Aliases, "; ") },
+		"Cộng theo thời gian": func(i analysis.Indicator) any { return string(i.Accumulate) },
+		"Nhóm":                func(i analysis.Indicator) any { return i.Group },
+		"Không vượt quá":      func(i analysis.Indicator) any { return i.AtMost },
 	}
 	targetCells = map[string]func(analysis.Target) any{
 		"Mã chỉ tiêu": func(t analysis.Target) any { return t.Indicator },
+		"Loại":        func(t analysis.Target) any { return analysis.KindWord(t.TargetKind()) },
 		"So sánh":     func(t analysis.Target) any { return t.Op },
 		"Giá trị":     func(t analysis.Target) any { return t.Value },
-		"Nguồn":       func(t analysis.Target) any { return t.Source },
+		"Giá trị vượt": func(t analysis.Target) any {
+			if t.Stretch == nil {
+				return ""
+			}
+			return *t.Stretch
+		},
+		"Hạn": func(t analysis.Target) any {
+			if t.Deadline == 0 {
+				return ""
+			}
+			return t.Deadline
+		},
+		"Nguồn": func(t analysis.Target) any { return t.Source },
 	}
 	unitCells = map[string]func(analysis.Unit) any{
 		"Tên":      func(u analysis.Unit) any { return u.Name },
 		"Tên khác": func(u analysis.Unit) any { return strings.Join(u.Aliases, "; ") },
+		"Từ kỳ":    func(u analysis.Unit) any { return u.From },
+		"Đến kỳ":   func(u analysis.Unit) any { return u.To },
+	}
+	changeCells = map[string]func(analysis.Change) any{
+		"Hiệu lực từ": func(c analysis.Change) any { return c.From },
+		"Đơn vị cũ":   func(c analysis.Change) any { return c.Old },
+		"Đơn vị mới":  func(c analysis.Change) any { return c.New },
+		"Tỷ lệ":       func(c analysis.Change) any { return c.Share },
+		"Căn cứ":      func(c analysis.Change) any { return c.Act },
+	}
+	termCells = map[string]func(analysis.Term) any{
+		"Tên":     func(t analysis.Term) any { return t.Name },
+		"Năm gốc": func(t analysis.Term) any { return t.Baseline },
+		"Từ năm":  func(t analysis.Term) any { return t.From },
+		"Đến năm": func(t analysis.Term) any { return t.To },
+	}
+	planCells = map[string]func(analysis.Plan) any{
+		"Năm":         func(p analysis.Plan) any { return p.Year },
+		"Đơn vị":      func(p analysis.Plan) any { return p.Unit },
+		"Mã chỉ tiêu": func(p analysis.Plan) any { return p.Indicator },
+		"Kế hoạch":    func(p analysis.Plan) any { return p.Value },
+		"So sánh":     func(p analysis.Plan) any { return p.Op },
 	}
 	districtCells = map[string]func(string) any{
 		"Tên quận": func(d string) any { return d },
@@ -97,7 +139,23 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	changes, err := tableRows(cfg.Changes, ingest.ChangeColumns, changeCells)
+	if err != nil {
+		return nil, err
+	}
 	district, err := tableRows([]string{cfg.District}, ingest.DistrictColumns, districtCells)
+	if err != nil {
+		return nil, err
+	}
+	var terms []analysis.Term
+	if cfg.Term != nil {
+		terms = append(terms, *cfg.Term)
+	}
+	term, err := tableRows(terms, ingest.TermColumns, termCells)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := tableRows(cfg.Plans, ingest.PlanColumns, planCells)
 	if err != nil {
 		return nil, err
 	}
@@ -107,8 +165,11 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 		rows   [][]any
 	}{
 		{ingest.ConfigSheetIndicators, ingest.IndicatorColumns, ind},
+		{ingest.ConfigSheetTerm, ingest.TermColumns, term},
 		{ingest.ConfigSheetTargets, ingest.TargetColumns, tgt},
 		{ingest.ConfigSheetUnits, ingest.UnitColumns, units},
+		{ingest.ConfigSheetChanges, ingest.ChangeColumns, changes},
+		{ingest.ConfigSheetPlans, ingest.PlanColumns, plans},
 		{ingest.ConfigSheetDistrict, ingest.DistrictColumns, district},
 	} {
 		if err := writeSheet(f, s.name, s.header, s.rows); err != nil {

@@ -24,6 +24,9 @@ import (
 //	row 6.. one row per submitted indicator; E, F (values) and G (notes) are
 //	        the only unlocked cells
 //	below   the signature block (no numbers, so Read passes it over)
+//
+// When the configuration has plans for the ward and the period's year, a
+// column H "Kế hoạch năm" follows, prefilled with them and open to edit.
 const (
 	templateSheetHelp = "Hướng dẫn"
 	templateSheet     = "Báo cáo"
@@ -39,6 +42,9 @@ const (
 )
 
 var templateHeader = []string{"STT", "Chỉ tiêu", "Mã số", "Đơn vị tính", "Kỳ báo cáo", "Cùng kỳ năm trước", "Ghi chú"}
+
+// templatePlanHeader heads the plan column, as ingest reads it.
+const templatePlanHeader = "Kế hoạch năm"
 
 // romanQuarters writes quarter numbers as the forms do: QUÝ III/2003.
 var romanQuarters = [...]string{1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -127,6 +133,8 @@ func Template(cfg *analysis.Config, ward string, period analysis.Period) (*excel
 		return nil, fmt.Errorf("%q does not name a ward", ward)
 	case !ok:
 		return nil, fmt.Errorf("%q is not in the configured list of wards", ward)
+	case !cfg.ValidIn(name, period.ID()):
+		return nil, fmt.Errorf("%s is not a reporting unit in %s (see the sheets %q and %q of the configuration)", name, period.ID(), "Đơn vị báo cáo", "Thay đổi địa giới")
 	}
 	wardLine := strings.ToUpper(name)
 	if back, _, _ := matcher.Unit(wardLine); back != name {
@@ -157,6 +165,12 @@ func Template(cfg *analysis.Config, ward string, period analysis.Period) (*excel
 		return nil, err
 	}
 	w.styles()
+	w.plans = map[string]float64{}
+	for _, p := range cfg.Plans {
+		if p.Year == period.Year && p.Unit == name {
+			w.plans[p.Indicator] = p.Value
+		}
+	}
 	w.form(name, wardLine, title, rows)
 	if w.err != nil {
 		return nil, w.err
@@ -177,8 +191,9 @@ func Template(cfg *analysis.Config, ward string, period analysis.Period) (*excel
 
 // templateWriter writes the form, keeping the first error.
 type templateWriter struct {
-	f   *excelize.File
-	err error
+	f     *excelize.File
+	err   error
+	plans map[string]float64 // the ward's plans for the year, by indicator: a column H when any
 
 	title, wardLine, heading, header, center, label       int
 	count, money, flag, note, signature, signatureComment int
@@ -275,7 +290,11 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	merge("A3", "G3")
 	w.check(f.SetRowHeight(sheet, 3, 36))
 
-	for i, text := range templateHeader {
+	header := templateHeader
+	if len(w.plans) > 0 {
+		header = append(header[:len(header):len(header)], templatePlanHeader)
+	}
+	for i, text := range header {
 		ref, _ := excelize.CoordinatesToCellName(i+1, templateHeaderRow)
 		set(ref, text, w.header)
 	}
@@ -308,6 +327,12 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 		}
 		w.check(f.SetCellStyle(sheet, "E"+n, "F"+n, value))
 		w.check(f.SetCellStyle(sheet, "G"+n, "G"+n, w.note))
+		if len(w.plans) > 0 {
+			if plan, ok := w.plans[ind.ID]; ok {
+				w.check(f.SetCellValue(sheet, "H"+n, plan))
+			}
+			w.check(f.SetCellStyle(sheet, "H"+n, "H"+n, value))
+		}
 		lines := math.Ceil(1.1 * float64(utf8.RuneCountInString(ind.Label)) / (labelWidth - 2))
 		w.check(f.SetRowHeight(sheet, templateFirstRow+i, max(20, 16*lines)))
 	}
@@ -358,8 +383,12 @@ func (w *templateWriter) pageSetup(ward string, labelWidth float64, end int) {
 	for _, c := range []struct {
 		col   string
 		width float64
-	}{{"A", 6}, {"B", labelWidth}, {"C", 8}, {"D", 12}, {"E", 15}, {"F", 15}, {"G", 24}} {
+	}{{"A", 6}, {"B", labelWidth}, {"C", 8}, {"D", 12}, {"E", 15}, {"F", 15}, {"G", 24}, {"H", 15}} {
 		w.check(f.SetColWidth(sheet, c.col, c.col, c.width))
+	}
+	lastCol := "G"
+	if len(w.plans) > 0 {
+		lastCol = "H"
 	}
 	w.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: templateHeaderRow,
 		TopLeftCell: "A" + strconv.Itoa(templateFirstRow), ActivePane: "bottomLeft",
@@ -375,7 +404,7 @@ func (w *templateWriter) pageSetup(ward string, labelWidth float64, end int) {
 		OddFooter: "&L" + strings.ReplaceAll(ward, "&", "&&") + "&RTrang &P/&N"}))
 	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
 	w.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quoted + "!$" + h + ":$" + h, Scope: sheet}))
-	w.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: quoted + "!$A$1:$G$" + strconv.Itoa(end), Scope: sheet}))
+	w.check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: quoted + "!$A$1:$" + lastCol + "$" + strconv.Itoa(end), Scope: sheet}))
 
 	// Everything but the input cells is locked; no password, so that staff
 	// can unprotect the sheet to fix the form itself.

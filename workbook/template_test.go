@@ -373,3 +373,43 @@ func between(s, from, to string) string {
 	inner, _, _ := strings.Cut(after, to)
 	return from + inner + to
 }
+
+// TestTemplatePlanColumn: with the ward's plans in the configuration the
+// form has a "Kế hoạch năm" column, prefilled; it reads back as the plans.
+func TestTemplatePlanColumn(t *testing.T) {
+	cfg := analysis.Builtin()
+	cfg.Plans = []analysis.Plan{
+		{Year: 2003, Unit: "Phường 5", Indicator: "trade_services_revenue", Value: 40000, Op: ">="},
+		{Year: 2002, Unit: "Phường 5", Indicator: "criminal_cases", Value: 30, Op: "<="}, // another year
+		{Year: 2003, Unit: "Phường 6", Indicator: "criminal_cases", Value: 20, Op: "<="}, // another ward
+	}
+	f, err := Template(cfg, "P5", analysis.Period{Year: 2003, Kind: analysis.Month, N: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "mau.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := f.GetCellValue(templateSheet, "H5"); h != "Kế hoạch năm" {
+		t.Errorf("H5 = %q", h)
+	}
+	res := read(t, path)
+	if len(res.Submissions) != 1 {
+		t.Fatalf("submissions %d, problems %v", len(res.Submissions), res.Problems)
+	}
+	for _, o := range res.Submissions[0].Observations {
+		want := o.Indicator == "trade_services_revenue"
+		if o.Plan.Known != want || want && o.Plan.Value != 40000 {
+			t.Errorf("%s: plan %+v", o.Indicator, o.Plan)
+		}
+	}
+	// Without plans for it, the form is the one of seven columns.
+	g, err := Template(cfg, "P7", analysis.Period{Year: 2003, Kind: analysis.Month, N: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := g.GetCellValue(templateSheet, "H5"); h != "" {
+		t.Errorf("a plan column without plans: H5 = %q", h)
+	}
+}

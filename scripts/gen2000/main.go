@@ -4,6 +4,11 @@
 // move a little month to month, solved cases below cases, 0/1 flags).
 //
 //	go run ./scripts/gen2000 -out /tmp/chitieu-bench/many
+//	go run ./scripts/gen2000 -out /tmp/chitieu-bench/city -wards 168 -months 60
+//
+// With more wards than the 16 built in (a city of 168 wards and communes),
+// the wards Phường 17 … are added to the configuration, which is written
+// beside the forms as cau-hinh.xlsx, where chitieu finds it.
 //
 // The output is deterministic (fixed seed).
 package main
@@ -36,6 +41,21 @@ func run(out string, wards, months int) error {
 		return err
 	}
 	cfg := analysis.Builtin()
+	if wards > len(cfg.Units) {
+		for w := len(cfg.Units) + 1; w <= wards; w++ {
+			cfg.Units = append(cfg.Units, analysis.Unit{Name: "Phường " + strconv.Itoa(w)})
+		}
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return err
+		}
+		f, err := workbook.Config(cfg)
+		if err != nil {
+			return err
+		}
+		if err := f.SaveAs(filepath.Join(out, "cau-hinh.xlsx")); err != nil {
+			return err
+		}
+	}
 	rng := rand.New(rand.NewPCG(2003, 5))
 	var submitted []analysis.Indicator
 	for _, ind := range cfg.Indicators {
@@ -83,7 +103,7 @@ func run(out string, wards, months int) error {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return err
 			}
-			if err := f.SaveAs(filepath.Join(dir, fmt.Sprintf("P%02d.xlsx", w))); err != nil {
+			if err := f.SaveAs(filepath.Join(dir, fmt.Sprintf("P%0*d.xlsx", len(strconv.Itoa(wards)), w))); err != nil {
 				return err
 			}
 			f.Close()

@@ -1,0 +1,418 @@
+package analysis
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// Periods that add up (contract: "Periods that add up"): quarters, halves,
+// nine months and the year derived from monthly forms (and halves, nine
+// months and the year from quarterly ones), and every monthly or quarterly
+// value's year-to-date. A ward's derived figure needs every part; a count
+// adds up as its catalog says (Indicator.Accumulate): flows are summed,
+// stocks take the last part's figure. Rates and changes are recomputed
+// from the added-up counts by the same code as submitted ones.
+
+// wardYear is one ward's monthly or quarterly forms of one year, at the
+// finest granularity it sent: months if it sent any, else quarters.
+type wardYear struct {
+	finest PeriodKind
+	parts  map[int]*wardData // month or quarter number -> the form
+	ytd    []*wardData       // [n]: the figures from January to the end of part n, once made
+}
+
+// wardYears indexes the monthly and quarterly forms: ward -> year.
+func wardYears(data map[string]map[string]*wardData) map[string]map[int]*wardYear {
+	out := map[string]map[int]*wardYear{}
+	for period, wards := range data {
+		p, ok := ParsePeriodID(period)
+		if !ok || p.Kind != Month && p.Kind != Quarter {
+			continue
+		}
+		for ward, wd := range wards {
+			years := out[ward]
+			if years == nil {
+				years = map[int]*wardYear{}
+				out[ward] = years
+			}
+			wy := years[p.Year]
+			if wy == nil || wy.finest == Quarter && p.Kind == Month {
+				wy = &wardYear{finest: p.Kind, parts: map[int]*wardData{}}
+				years[p.Year] = wy
+			}
+			if wy.finest == p.Kind {
+				wy.parts[p.N] = wd
+			}
+		}
+	}
+	return out
+}
+
+// span is the ward's figures added up over months first..last of year, or
+// nil when a part is missing or the span does not fall on its parts'
+// boundaries. from lists the parts' period ids.
+func (a *analyzer) span(wy *wardYear, year, first, last int) (wd *wardData, from []string) {
+	if wy == nil {
+		return nil, nil
+	}
+	size := 1
+	if wy.finest == Quarter {
+		size = 3
+	}
+	if (first-1)%size != 0 || last%size != 0 {
+		return nil, nil
+	}
+	var parts []*wardData
+	for n := (first-1)/size + 1; n <= last/size; n++ {
+		part, ok := wy.parts[n]
+		if !ok {
+			return nil, nil
+		}
+		parts = append(parts, part)
+		from = append(from, Period{Year: year, Kind: wy.finest, N: n}.ID())
+	}
+	wd = &wardData{obs: make(map[string]Observation, len(a.cfg.Indicators)), derived: true, from: from}
+	for _, part := range parts {
+		for _, f := range part.files {
+			if !slices.Contains(wd.files, f) {
+				wd.files = append(wd.files, f)
+			}
+		}
+	}
+	for _, ind := range a.cfg.Indicators {
+		if !ind.Submitted() || ind.Accumulate == "" {
+			continue // how it adds up is not known: no figure rather than a guess
+		}
+		var cur, prev Figure
+		for i, part := range parts {
+			o := part.obs[ind.ID]
+			cur, prev = accumulate(ind.Accumulate, i == 0, cur, o.Current), accumulate(ind.Accumulate, i == 0, prev, o.Previous)
+		}
+		wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: cur, Previous: prev}
+	}
+	return wd, from
+}
+
+// accumulate adds the next part's figure to a count's figure so far (first:
+// there is none yet): the sum of a flow, the last figure of a stock;
+// unknown once a part lacks it. The result has no cell of its own.
+func accumulate(how Accumulation, first bool, sofar, next Figure) Figure {
+	if !next.Known || !first && !sofar.Known {
+		return Figure{}
+	}
+	if how == AccumulateLast || first {
+		return Figure{Value: next.Value, Known: true}
+	}
+	return Figure{Value: sofar.Value + next.Value, Known: true}
+}
+
+// yearToDate is the ward's figures from January to the end of month last,
+// or nil when a part is missing. They are made once per ward and year, each
+// from the one before (a month's twelve would otherwise add up January
+// twelve times).
+func (a *analyzer) yearToDate(wy *wardYear, last int) *wardData {
+	if wy == nil {
+		return nil
+	}
+	size := 1
+	if wy.finest == Quarter {
+		size = 3
+	}
+	if last%size != 0 {
+		return nil
+	}
+	if wy.ytd == nil {
+		wy.ytd = make([]*wardData, 12/size+1)
+	}
+	n := last / size
+	if wy.ytd[n] != nil {
+		return wy.ytd[n]
+	}
+	k := n
+	for k > 0 && wy.ytd[k] == nil {
+		k--
+	}
+	for ; k < n; k++ {
+		part, ok := wy.parts[k+1]
+		if !ok {
+			return nil
+		}
+		wy.ytd[k+1] = a.extend(wy.ytd[k], part)
+	}
+	return wy.ytd[n]
+}
+
+// extend is the figures to date (nil: none yet) with one more part added.
+func (a *analyzer) extend(to *wardData, part *wardData) *wardData {
+	wd := &wardData{obs: make(map[string]Observation, len(a.cfg.Indicators)), derived: true}
+	if to != nil {
+		wd.files = append(wd.files, to.files...)
+	}
+	for _, f := range part.files {
+		if !slices.Contains(wd.files, f) {
+			wd.files = append(wd.files, f)
+		}
+	}
+	for _, ind := range a.cfg.Indicators {
+		if !ind.Submitted() || ind.Accumulate == "" {
+			continue
+		}
+		o, first := part.obs[ind.ID], to == nil
+		var before Observation
+		if !first {
+			before = to.obs[ind.ID]
+		}
+		wd.obs[ind.ID] = Observation{Indicator: ind.ID,
+			Current:  accumulate(ind.Accumulate, first, before.Current, o.Current),
+			Previous: accumulate(ind.Accumulate, first, before.Previous, o.Previous)}
+	}
+	return wd
+}
+
+// derivedSpans are the periods derived from months or from quarters, with
+// the months they cover.
+var derivedSpans = []struct {
+	period      Period
+	first, last int
+}{
+	{Period{Kind: Quarter, N: 1}, 1, 3}, {Period{Kind: Quarter, N: 2}, 4, 6},
+	{Period{Kind: Quarter, N: 3}, 7, 9}, {Period{Kind: Quarter, N: 4}, 10, 12},
+	{Period{Kind: Half, N: 1}, 1, 6}, {Period{Kind: Half, N: 2}, 7, 12},
+	{Period{Kind: NineMonths}, 1, 9}, {Period{Kind: Year}, 1, 12},
+}
+
+// derive adds to data the periods the wards' monthly and quarterly forms add
+// up to, for every ward that has all their parts. A ward's submitted form
+// for such a period stays; where it differs from its parts beyond rounding,
+// a warning names the form's cell and both figures.
+func (a *analyzer) derive(data map[string]map[string]*wardData, years map[string]map[int]*wardYear) {
+	wards := make([]string, 0, len(years))
+	for w := range years {
+		wards = append(wards, w)
+	}
+	sort.Strings(wards)
+	for _, ward := range wards {
+		var ys []int
+		for y := range years[ward] {
+			ys = append(ys, y)
+		}
+		sort.Ints(ys)
+		for _, year := range ys {
+			wy := years[ward][year]
+			for _, s := range derivedSpans {
+				if s.period.Kind == wy.finest {
+					continue // a quarter from quarters is the form itself
+				}
+				wd, from := a.span(wy, year, s.first, s.last)
+				if wd == nil {
+					continue
+				}
+				p := s.period
+				p.Year = year
+				id := p.ID()
+				if data[id] == nil {
+					data[id] = map[string]*wardData{}
+				}
+				if sent, ok := data[id][ward]; ok && !sent.derived {
+					a.compareWithParts(ward, id, sent, wd, from)
+					continue
+				}
+				data[id][ward] = wd
+			}
+		}
+	}
+}
+
+// compareWithParts warns where a submitted form's count differs from what
+// its parts add up to by more than rounding.
+func (a *analyzer) compareWithParts(ward, period string, sent, parts *wardData, from []string) {
+	for _, ind := range a.cfg.Indicators {
+		d, ok := parts.obs[ind.ID]
+		s := sent.obs[ind.ID].Current
+		if !ok || !d.Current.Known || !s.Known || math.Abs(s.Value-d.Current.Value) <= 0.5 {
+			continue
+		}
+		a.warn(Problem{File: s.Source.File, Sheet: s.Source.Sheet, Cell: s.Source.Ref, Ward: ward, Period: period,
+			Indicator: ind.ID, Text: plain(s.Value), Code: MsgDerivedDiffers,
+			Args: []any{plain(d.Current.Value), SpanText(from)}})
+	}
+}
+
+// SpanText is "2003-01 … 2003-06" for a run of periods, the id for one.
+func SpanText(from []string) string {
+	switch len(from) {
+	case 0:
+		return ""
+	case 1:
+		return from[0]
+	}
+	return from[0] + " … " + from[len(from)-1]
+}
+
+// markDerived says which of pr's wards have derived figures, and which
+// submitted periods they add up, finest first.
+func markDerived(pr *PeriodResult, wards map[string]*wardData) {
+	seen := map[string]bool{}
+	for i := range pr.Wards {
+		wd := wards[pr.Wards[i].Name]
+		if wd == nil || !wd.derived {
+			continue
+		}
+		pr.Wards[i].Derived = true
+		pr.Derived = true
+		for _, id := range wd.from {
+			if !seen[id] {
+				seen[id] = true
+				pr.From = append(pr.From, id)
+			}
+		}
+	}
+	sort.Slice(pr.From, func(i, j int) bool {
+		pi, _ := ParsePeriodID(pr.From[i])
+		pj, _ := ParsePeriodID(pr.From[j])
+		if pi.months() != pj.months() {
+			return pi.months() < pj.months()
+		}
+		return PeriodLess(pr.From[i], pr.From[j])
+	})
+}
+
+// addYearToDate gives every value of a monthly or quarterly period its
+// year-to-date (January to the period's end) and last year's, for the
+// wards that have every part and the district over them. The figures are
+// computed as the period's own are, without their problems: the cells
+// behind them already raised theirs.
+func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear) {
+	index := make(map[string]*PeriodResult, len(res.Periods))
+	for i := range res.Periods {
+		index[res.Periods[i].Period] = &res.Periods[i]
+	}
+	for i := range res.Periods {
+		pr := &res.Periods[i]
+		p, ok := ParsePeriodID(pr.Period)
+		if !ok || p.Kind != Month && p.Kind != Quarter {
+			continue
+		}
+		// January's is its own figure; at the end of a quarter it is the
+		// period from January that the same months were added up to, when
+		// no ward's form stands in for it.
+		if p.Kind == Month && p.N == 1 {
+			copyYearToDate(pr, pr)
+			continue
+		}
+		if from, ok := index[fromJanuary(p)]; ok && from.Derived && !hasSubmittedWard(from) {
+			copyYearToDate(pr, from)
+			continue
+		}
+		wards := map[string]*wardData{}
+		for _, w := range pr.Wards {
+			if wd := a.yearToDate(years[w.Name][p.Year], p.endMonth()); wd != nil {
+				wards[w.Name] = wd
+			}
+		}
+		quiet := a.problems
+		ytd := a.period(pr.Period, wards)
+		a.problems = quiet
+		copyYearToDate(pr, &ytd)
+	}
+	a.fillLastYearToDate(res)
+}
+
+// fromJanuary is the id of the period from January to the end of p's
+// quarter (Q1, H1, 9M, the year), "" when p does not end a quarter.
+func fromJanuary(p Period) string {
+	kinds := map[int]Period{3: {Kind: Quarter, N: 1}, 6: {Kind: Half, N: 1}, 9: {Kind: NineMonths}, 12: {Kind: Year}}
+	to, ok := kinds[p.endMonth()]
+	if !ok {
+		return ""
+	}
+	return to.WithYear(p.Year).ID()
+}
+
+func hasSubmittedWard(p *PeriodResult) bool {
+	for _, w := range p.Wards {
+		if !w.Derived {
+			return true
+		}
+	}
+	return false
+}
+
+// copyYearToDate sets the year to date of pr's values from the values of
+// from (the same period's figures over January to its end): the district's,
+// and each ward's that from has; the others have none.
+func copyYearToDate(pr, from *PeriodResult) {
+	setYearToDate(pr.District, from.District)
+	byName := make(map[string][]Value, len(from.Wards))
+	for _, w := range from.Wards {
+		byName[w.Name] = w.Values
+	}
+	for j := range pr.Wards {
+		setYearToDate(pr.Wards[j].Values, byName[pr.Wards[j].Name])
+	}
+}
+
+// setYearToDate gives the values into the year to date of the same
+// indicators in from (nil: none to be had). Both are in catalog order.
+func setYearToDate(into, from []Value) {
+	for j := range into {
+		into[j].HasYtd = true
+		v, ok := Value{}, false
+		if j < len(from) && from[j].Indicator == into[j].Indicator {
+			v, ok = from[j], true
+		} else if from != nil {
+			v, ok = Find(from, into[j].Indicator)
+		}
+		if ok {
+			into[j].Ytd, into[j].PreviousYtd = v.Value, v.Previous
+		}
+	}
+}
+
+// fillLastYearToDate sets last year's year-to-date of changes, which no
+// form carries, from the same period one year earlier when it was read.
+func (a *analyzer) fillLastYearToDate(res *Result) {
+	index := map[string]*PeriodResult{}
+	for i := range res.Periods {
+		index[res.Periods[i].Period] = &res.Periods[i]
+	}
+	for i := range res.Periods {
+		pr := &res.Periods[i]
+		p, ok := ParsePeriodID(pr.Period)
+		if !ok {
+			continue
+		}
+		last, ok := index[p.LastYear().ID()]
+		if !ok {
+			continue
+		}
+		fill := func(vs, old []Value) {
+			for j := range vs {
+				if vs[j].HasYtd && vs[j].PreviousYtd == nil && a.kind(vs[j].Indicator) == KindChange {
+					if o, ok := Find(old, vs[j].Indicator); ok {
+						vs[j].PreviousYtd = o.Ytd
+					}
+				}
+			}
+		}
+		fill(pr.District, last.District)
+		for _, w := range pr.Wards {
+			for _, lw := range last.Wards {
+				if lw.Name == w.Name {
+					fill(w.Values, lw.Values)
+				}
+			}
+		}
+	}
+}
+
+// sortedPeriods are data's period ids in the contract's order.
+func sortedPeriods(data map[string]map[string]*wardData) []string {
+	periods := make([]string, 0, len(data))
+	for p := range data {
+		periods = append(periods, p)
+	}
+	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+	return periods
+}

@@ -1,0 +1,146 @@
+package analysis
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// TargetKind is how a Congress target is judged (contract: "Targets and
+// the term").
+type TargetKind string
+
+const (
+	KindEachPeriod TargetKind = "each_period" // every period's value must satisfy it
+	KindByDeadline TargetKind = "by_deadline" // the level to reach by the end of year Deadline
+	KindOverTerm   TargetKind = "over_term"   // the change in % from the baseline year to the term's end
+	KindAverage    TargetKind = "average"     // the yearly average over the term's full years so far
+	KindCumulative TargetKind = "cumulative"  // the sum over the term so far
+)
+
+// targetKindWords are the words the configuration's "Loại" column accepts,
+// compared folded (without diacritics, lower case); the kinds' own ids are
+// accepted too.
+var targetKindWords = []struct {
+	word string
+	kind TargetKind
+}{
+	{"hằng năm", KindEachPeriod}, {"hàng năm", KindEachPeriod}, {"mỗi năm", KindEachPeriod}, {"mỗi kỳ", KindEachPeriod},
+	{"đến năm", KindByDeadline}, {"đến hạn", KindByDeadline},
+	{"cả nhiệm kỳ", KindOverTerm}, {"trong nhiệm kỳ", KindOverTerm},
+	{"bình quân", KindAverage}, {"bình quân mỗi năm", KindAverage},
+	{"cộng dồn", KindCumulative}, {"tổng nhiệm kỳ", KindCumulative},
+}
+
+// TargetKinds lists the kinds in the order the configuration explains them.
+var TargetKinds = []TargetKind{KindEachPeriod, KindByDeadline, KindOverTerm, KindAverage, KindCumulative}
+
+// ParseTargetKind reads a "Loại" cell; blank means each_period, so that a
+// configuration written before kinds existed keeps its meaning.
+func ParseTargetKind(s string) (TargetKind, bool) {
+	f := Fold(s)
+	if f == "" {
+		return KindEachPeriod, true
+	}
+	for _, w := range targetKindWords {
+		if f == Fold(w.word) {
+			return w.kind, true
+		}
+	}
+	for _, k := range TargetKinds {
+		if f == Fold(string(k)) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// KindWord is the first Vietnamese word for a kind, as the configuration
+// workbook writes it.
+func KindWord(k TargetKind) string {
+	for _, w := range targetKindWords {
+		if w.kind == k {
+			return w.word
+		}
+	}
+	return string(k)
+}
+
+// Term is the Congress term (nhiệm kỳ) the targets belong to: its baseline
+// year and its first and last years.
+type Term struct {
+	Name     string
+	Baseline int
+	From, To int
+}
+
+// BuiltinTerm is the term of the seed's resolution.
+func BuiltinTerm() *Term {
+	return &Term{Name: "Nhiệm kỳ 2000 – 2005 (Đại hội VIII)", Baseline: 2000, From: 2001, To: 2005}
+}
+
+// Check refuses a term whose years are out of order.
+func (t *Term) Check() error {
+	switch {
+	case t.From <= t.Baseline:
+		return &FieldError{Field: "Từ năm", Msg: fmt.Sprintf("the term starts in %d, not after its baseline year %d", t.From, t.Baseline)}
+	case t.To < t.From:
+		return &FieldError{Field: "Đến năm", Msg: fmt.Sprintf("the term ends in %d, before it starts (%d)", t.To, t.From)}
+	}
+	return nil
+}
+
+// DeadlineYear is the year a by_deadline target is to be reached by.
+func (t Target) DeadlineYear(term *Term) int {
+	if t.Deadline == 0 && term != nil {
+		return term.To
+	}
+	return t.Deadline
+}
+
+// FieldError is a configuration value that makes no sense; Field names the
+// column ("Loại", "Hạn"), so that the reader can name the cell.
+type FieldError struct {
+	Field string
+	Msg   string
+}
+
+func (e *FieldError) Error() string { return e.Msg }
+
+// Check refuses a target whose kind, comparison, range or deadline makes no
+// sense, or that needs a term when there is none.
+func (t Target) Check(term *Term) error {
+	name := "target for " + t.Indicator
+	if t.Op != ">=" && t.Op != "<=" {
+		return &FieldError{"So sánh", fmt.Sprintf("%s: comparison %q is neither >= nor <=", name, t.Op)}
+	}
+	kind := t.TargetKind()
+	known := false
+	for _, k := range TargetKinds {
+		known = known || k == kind
+	}
+	if !known {
+		return &FieldError{"Loại", fmt.Sprintf("%s: unknown kind %q", name, t.Kind)}
+	}
+	if t.Stretch != nil && (*t.Stretch == t.Value || t.AtLeastAsGood(t.Value, *t.Stretch)) {
+		side := "above"
+		if t.Op == "<=" {
+			side = "below"
+		}
+		return &FieldError{"Giá trị vượt", fmt.Sprintf("%s: the better end of the range (%s) must be %s the target value %s for %s",
+			name, fmtNum(*t.Stretch), side, fmtNum(t.Value), t.Op)}
+	}
+	if kind != KindEachPeriod && term == nil {
+		return &FieldError{"Loại", fmt.Sprintf("%s: a %s target needs a term (sheet Nhiệm kỳ)", name, kind)}
+	}
+	if t.Deadline != 0 {
+		if kind != KindByDeadline {
+			return &FieldError{"Hạn", fmt.Sprintf("%s: a deadline (%d) means nothing for a %s target", name, t.Deadline, kind)}
+		}
+		if term != nil && (t.Deadline < term.From || t.Deadline > term.To) {
+			return &FieldError{"Hạn", fmt.Sprintf("%s: the deadline %d is outside the term %d–%d", name, t.Deadline, term.From, term.To)}
+		}
+	}
+	return nil
+}
+
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

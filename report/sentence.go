@@ -1,0 +1,242 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"chitieu/analysis"
+)
+
+// sentenceForms are the term review's sentences, Vietnamese first, per kind
+// of target and direction of change; no indicator has its own. The
+// arguments are always, in this order: 1 the subject, 2 the period (or
+// periods), 3 the resolution's wording, 4 the verdict, 5 the figure, 6 the
+// baseline year, 7 a second figure (the level reached, or the counts).
+var sentenceForms = map[string][2]string{
+	"item.up":    {"%[1]s tăng %[2]s", "up %[2]s in %[1]s"},
+	"item.down":  {"%[1]s giảm %[2]s", "down %[2]s in %[1]s"},
+	"item.level": {"%[1]s đạt %[2]s", "%[2]s in %[1]s"},
+
+	"each_period": {"%[1]s: %[2]s (%[3]s): %[4]s.", "%[1]s: %[2]s (%[3]s): %[4]s."},
+
+	"average.up":    {"%[1]s: bình quân %[2]s mỗi năm tăng %[5]s (%[3]s): %[4]s.", "%[1]s: up %[5]s a year on average over %[2]s (%[3]s): %[4]s."},
+	"average.down":  {"%[1]s: bình quân %[2]s mỗi năm giảm %[5]s (%[3]s): %[4]s.", "%[1]s: down %[5]s a year on average over %[2]s (%[3]s): %[4]s."},
+	"average.level": {"%[1]s: bình quân %[2]s đạt %[5]s (%[3]s): %[4]s.", "%[1]s: %[5]s on average over %[2]s (%[3]s): %[4]s."},
+
+	"by_deadline.down":   {"%[1]s từ %[5]s năm %[6]s giảm xuống còn %[7]s vào %[2]s (%[3]s): %[4]s.", "%[1]s: down from %[5]s in %[6]s to %[7]s in %[2]s (%[3]s): %[4]s."},
+	"by_deadline.up":     {"%[1]s từ %[5]s năm %[6]s tăng lên %[7]s vào %[2]s (%[3]s): %[4]s.", "%[1]s: up from %[5]s in %[6]s to %[7]s in %[2]s (%[3]s): %[4]s."},
+	"by_deadline.level":  {"%[1]s %[2]s giữ ở mức %[7]s như năm %[6]s (%[3]s): %[4]s.", "%[1]s: %[7]s in %[2]s, as in %[6]s (%[3]s): %[4]s."},
+	"by_deadline.nobase": {"%[1]s %[2]s là %[7]s (%[3]s): %[4]s.", "%[1]s: %[7]s in %[2]s (%[3]s): %[4]s."},
+
+	"over_term.down":  {"%[1]s %[2]s giảm %[5]s so với năm %[6]s (%[7]s) (%[3]s): %[4]s.", "%[1]s: down %[5]s in %[2]s against %[6]s (%[7]s) (%[3]s): %[4]s."},
+	"over_term.up":    {"%[1]s %[2]s tăng %[5]s so với năm %[6]s (%[7]s) (%[3]s): %[4]s.", "%[1]s: up %[5]s in %[2]s against %[6]s (%[7]s) (%[3]s): %[4]s."},
+	"over_term.level": {"%[1]s %[2]s không đổi so với năm %[6]s (%[7]s) (%[3]s): %[4]s.", "%[1]s: unchanged in %[2]s against %[6]s (%[7]s) (%[3]s): %[4]s."},
+
+	"cumulative":      {"%[1]s: từ đầu nhiệm kỳ đến hết %[2]s được %[5]s (%[3]s): %[4]s.", "%[1]s: %[5]s from the start of the term to the end of %[2]s (%[3]s): %[4]s."},
+	"cumulative.only": {"%[1]s: từ đầu nhiệm kỳ đến hết %[2]s được %[5]s.", "%[1]s: %[5]s from the start of the term to the end of %[2]s."},
+	"nodata":          {"%[1]s: chưa đủ số liệu để đánh giá (%[3]s).", "%[1]s: not enough figures to judge (%[3]s)."},
+
+	"wording":     {"Nghị quyết: %s", "resolution: %s"},
+	"wordingGen":  {"chỉ tiêu: %s", "target: %s"},
+	"and":         {" và ", " and "},
+	"countsArrow": {"%s → %s", "%s → %s"},
+}
+
+// form is sentence form key in the language of o, formatted with args.
+func (o Options) form(key string, args ...any) string {
+	f := sentenceForms[key][0]
+	if o.en() {
+		f = sentenceForms[key][1]
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// sentence is the review's sentence for one target: the figures, the
+// resolution's wording in parentheses, then the verdict in words.
+func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
+	t := tt.Target
+	ind, _ := r.Config.Indicator(t.Indicator)
+	subject := o.subject(r, ind)
+	wording := o.wording(r, t, &r.Term.Term)
+	verdict := o.verdictWords(tt)
+	if tt.Verdict == analysis.VerdictNoData {
+		return o.form("nodata", subject, "", wording)
+	}
+	baseYear := strconv.Itoa(r.Term.Term.Baseline)
+	switch t.TargetKind() {
+	case analysis.KindEachPeriod:
+		var items []string
+		for _, v := range tt.Values {
+			if v.Value != nil {
+				items = append(items, o.periodItem(ind, o.termPeriodWords(v), *v.Value))
+			}
+		}
+		return o.form("each_period", subject, o.joinAnd(items), wording, verdict)
+	case analysis.KindAverage:
+		years := o.yearSpan(tt.ToDatePeriods)
+		if ind.Kind == analysis.KindChange {
+			return o.form("average."+direction(*tt.ToDate), subject, years, wording, verdict, o.absPercent(*tt.ToDate))
+		}
+		return o.form("average.level", subject, years, wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
+	case analysis.KindByDeadline:
+		period := o.periodWords(tt.ToDatePeriods[0])
+		if v, ok := analysis.FindTermValue(tt.Values, tt.ToDatePeriods[0]); ok {
+			period = o.termPeriodWords(v)
+		}
+		reached := o.withUnit(tt.ToDate, ind.Unit)
+		if tt.Baseline == nil {
+			return o.form("by_deadline.nobase", subject, period, wording, verdict, "", baseYear, reached)
+		}
+		dir := direction(*tt.ToDate - *tt.Baseline)
+		return o.form("by_deadline."+dir, subject, period, wording, verdict, o.withUnit(tt.Baseline, ind.Unit), baseYear, reached)
+	case analysis.KindOverTerm:
+		year := tt.ToDatePeriods[0]
+		latest, _ := analysis.FindTermValue(tt.Values, year)
+		counts := o.form("countsArrow", o.formatValue(tt.Baseline, ind.Unit, nil), o.withUnit(latest.Value, ind.Unit))
+		return o.form("over_term."+direction(*tt.ToDate), subject, o.periodWords(year), wording, verdict, o.absPercent(*tt.ToDate), baseYear, counts)
+	case analysis.KindCumulative:
+		return o.form("cumulative", subject, o.periodWords(r.Term.AsOf), wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
+	}
+	return ""
+}
+
+// cumulativeSentence is the sentence for an indicator summed over the term
+// that has no target.
+func (o Options) cumulativeSentence(r *analysis.Result, c analysis.Accumulated) string {
+	ind, _ := r.Config.Indicator(c.Indicator)
+	return o.form("cumulative.only", o.label(ind), o.periodWords(r.Term.AsOf), "", "", o.withUnit(c.Value, ind.Unit))
+}
+
+// subject is what a sentence is about: a change's input ("Doanh thu
+// thương mại - dịch vụ ... tăng 16,3%"), else the indicator itself.
+func (o Options) subject(r *analysis.Result, ind analysis.Indicator) string {
+	if ind.Kind == analysis.KindChange && len(ind.Of) == 1 {
+		if in, ok := r.Config.Indicator(ind.Of[0]); ok {
+			return o.label(in)
+		}
+	}
+	return o.label(ind)
+}
+
+// periodItem is "năm 2001 tăng 16,3%" for a change, "năm 2001 đạt 59,9%"
+// for a level.
+func (o Options) periodItem(ind analysis.Indicator, period string, v float64) string {
+	if ind.Kind == analysis.KindChange {
+		return o.form("item."+map[bool]string{true: "down", false: "up"}[v < 0], period, o.absPercent(v))
+	}
+	return o.form("item.level", period, o.withUnit(&v, ind.Unit))
+}
+
+// termPeriodWords is a term value's period as the review writes it; a
+// month's or a quarter's year to date is "5 tháng đầu năm 2003".
+func (o Options) termPeriodWords(v analysis.TermValue) string {
+	p, ok := analysis.ParsePeriodID(v.Period)
+	if !v.YearToDate || !ok {
+		return o.periodWords(v.Period)
+	}
+	months := p.N
+	if p.Kind == analysis.Quarter {
+		months = 3 * p.N
+	}
+	switch {
+	case months == 1:
+		return o.periodWords(analysis.Period{Year: p.Year, Kind: analysis.Month, N: 1}.ID())
+	case months == 3, months == 6, months == 9, months == 12:
+		return o.periodWords(map[int]analysis.Period{3: {Kind: analysis.Quarter, N: 1}, 6: {Kind: analysis.Half, N: 1},
+			9: {Kind: analysis.NineMonths}, 12: {Kind: analysis.Year}}[months].WithYear(p.Year).ID())
+	}
+	return o.t("periodMonths", months, p.Year)
+}
+
+// direction names the way a change goes: "up", "down" or "level" when it
+// shows as zero.
+func direction(change float64) string {
+	switch {
+	case math.Abs(change) < 0.05:
+		return "level"
+	case change < 0:
+		return "down"
+	}
+	return "up"
+}
+
+// wording is the resolution's words for the target ("Nghị quyết: mỗi năm
+// ... tăng từ 12% trở lên"); in English, or without a source sentence, the
+// comparison in words.
+func (o Options) wording(r *analysis.Result, t analysis.Target, term *analysis.Term) string {
+	src := t.Source
+	if _, after, ok := strings.Cut(src, ": "); ok {
+		src = after
+	}
+	if src != "" && !o.en() {
+		return o.form("wording", src)
+	}
+	short := o.targetShort(t, term)
+	if ind, ok := r.Config.Indicator(t.Indicator); ok && ind.Unit == "%" {
+		short += "%"
+	}
+	return o.form("wordingGen", short)
+}
+
+// joinAnd is "a, b và c" / "a, b and c".
+func (o Options) joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + o.form("and") + items[len(items)-1]
+}
+
+// yearSpan is "năm 2001 - 2002" / "2001–2002" for the full years an
+// average is made of.
+func (o Options) yearSpan(years []string) string {
+	switch len(years) {
+	case 0:
+		return ""
+	case 1:
+		return o.periodWords(years[0])
+	}
+	return o.t("yearSpan", years[0], years[len(years)-1])
+}
+
+// periodWords is a period as the review writes it: "năm 2001", "6 tháng
+// đầu năm 2003", "quý III năm 2003", "tháng 5 năm 2003".
+func (o Options) periodWords(id string) string {
+	p, ok := analysis.ParsePeriodID(id)
+	if !ok {
+		return id
+	}
+	switch p.Kind {
+	case analysis.Half:
+		return o.t("periodH"+strconv.Itoa(p.N), p.Year)
+	case analysis.Quarter:
+		return o.t("periodQ", []string{"", "I", "II", "III", "IV"}[p.N], p.Year, p.N)
+	case analysis.NineMonths:
+		return o.t("period9M", p.Year)
+	case analysis.Month:
+		return o.t("periodM", p.N, p.Year, monthsEN[p.N])
+	}
+	return o.t("periodY", p.Year)
+}
+
+var monthsEN = [...]string{"", "January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"}
+
+// verdictWords is the verdict as the review says it: "đạt", "vượt chỉ
+// tiêu", "đạt trước hạn", "đúng tiến độ", "khó đạt", "không đạt".
+func (o Options) verdictWords(tt analysis.TermTarget) string {
+	key := "verdict_" + string(tt.Verdict)
+	if tt.Verdict == analysis.VerdictAchieved {
+		early := tt.BeforeDeadline && tt.Target.TargetKind() != analysis.KindEachPeriod && tt.Target.TargetKind() != analysis.KindAverage
+		switch {
+		case tt.Stretched && early:
+			key = "verdict_exceeded_early"
+		case tt.Stretched:
+			key = "verdict_exceeded"
+		case early:
+			key = "verdict_achieved_early"
+		}
+	}
+	return o.t(key)
+}
