@@ -229,28 +229,9 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 			value = yes
 			break
 		}
-		if n.Ambiguous && n.Notation == analysis.NotationUnknown {
-			problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
+		var ok bool
+		if value, unit, ok = textNumber(raw, unit, ind, n, problem); !ok {
 			return analysis.Figure{}
-		}
-		num, err := parseNumber(raw, cmp.Or(n.Notation, analysis.NotationVietnamese))
-		if err != nil {
-			problem(analysis.SeverityError, analysis.MsgNotNumber)
-			return analysis.Figure{}
-		}
-		if num.Empty {
-			return analysis.Figure{}
-		}
-		if num.Percent && ind.Unit != "%" {
-			problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
-			return analysis.Figure{}
-		}
-		value = num.Value
-		if num.Approx {
-			problem(analysis.SeverityWarning, analysis.MsgApprox, strconv.FormatFloat(value, 'f', -1, 64))
-		}
-		if num.Suffix != "" {
-			unit = num.Suffix // a unit in the cell wins over the unit column
 		}
 	}
 	if ind.Kind == analysis.KindCount && value < 0 {
@@ -291,6 +272,36 @@ func (s *sheetReader) number(raw, ref string, ind analysis.Indicator, problem no
 		v *= 100
 	}
 	return v, true
+}
+
+// textNumber is the value of a text cell read as a number in the notation
+// decided for it, and its unit (a unit written in the cell wins over unit,
+// the unit column's); ok is false for no figure: empty-like text, or a
+// problem (noted).
+func textNumber(raw, unit string, ind analysis.Indicator, n analysis.NotationDecision, problem noteFunc) (float64, string, bool) {
+	if n.Ambiguous && n.Notation == analysis.NotationUnknown {
+		problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
+		return 0, unit, false
+	}
+	num, err := parseNumber(raw, cmp.Or(n.Notation, analysis.NotationVietnamese))
+	if err != nil {
+		problem(analysis.SeverityError, analysis.MsgNotNumber)
+		return 0, unit, false
+	}
+	if num.Empty {
+		return 0, unit, false
+	}
+	if num.Percent && ind.Unit != "%" {
+		problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
+		return 0, unit, false
+	}
+	if num.Approx {
+		problem(analysis.SeverityWarning, analysis.MsgApprox, strconv.FormatFloat(num.Value, 'f', -1, 64))
+	}
+	if num.Suffix != "" {
+		unit = num.Suffix
+	}
+	return num.Value, unit, true
 }
 
 // noteFunc notes a problem with the cell being read.

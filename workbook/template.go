@@ -338,22 +338,10 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	}
 	last := templateFirstRow + len(rows) - 1
 
-	w.validate(counts, excelize.DataValidationTypeWhole, "Số nguyên từ 0 trở lên",
-		"Chỉ ghi số nguyên từ 0 trở lên, không ghi chữ hay đơn vị. Để trống nếu không có số liệu.")
-	w.validate(money, excelize.DataValidationTypeDecimal, "Số tiền (triệu đồng)",
-		"Chỉ ghi số từ 0 trở lên, tính bằng triệu đồng (có thể có phần lẻ). Để trống nếu không có số liệu.")
-	if len(flags) > 0 {
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = strings.Join(flags, " ")
-		w.check(dv.SetDropList([]string{"Có", "Không"}))
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Chỉ chọn Có hoặc Không", "Chọn Có hoặc Không trong danh sách. Để trống nếu không có số liệu.")
-		dv.SetInput("Có/Không", "Chọn Có hoặc Không trong danh sách.")
-		w.check(f.AddDataValidation(sheet, dv))
-	}
+	w.validations(counts, money, flags)
 
 	end := w.signatures(set, merge, last)
 	w.pageSetup(ward, labelWidth, end)
-
 }
 
 // signatures writes the signature block below the last row: words only, so
@@ -410,6 +398,23 @@ func (w *templateWriter) pageSetup(ward string, labelWidth float64, end int) {
 	// can unprotect the sheet to fix the form itself.
 	w.check(f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
 		FormatColumns: true, FormatRows: true, SelectLockedCells: true, SelectUnlockedCells: true}))
+}
+
+// validations puts the value cells' validations on the ranges of each
+// kind: whole numbers, amounts of money, Có/Không.
+func (w *templateWriter) validations(counts, money, flags []string) {
+	w.validate(counts, excelize.DataValidationTypeWhole, "Số nguyên từ 0 trở lên",
+		"Chỉ ghi số nguyên từ 0 trở lên, không ghi chữ hay đơn vị. Để trống nếu không có số liệu.")
+	w.validate(money, excelize.DataValidationTypeDecimal, "Số tiền (triệu đồng)",
+		"Chỉ ghi số từ 0 trở lên, tính bằng triệu đồng (có thể có phần lẻ). Để trống nếu không có số liệu.")
+	if len(flags) > 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = strings.Join(flags, " ")
+		w.check(dv.SetDropList([]string{"Có", "Không"}))
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Chỉ chọn Có hoặc Không", "Chọn Có hoặc Không trong danh sách. Để trống nếu không có số liệu.")
+		dv.SetInput("Có/Không", "Chọn Có hoặc Không trong danh sách.")
+		w.check(w.f.AddDataValidation(templateSheet, dv))
+	}
 }
 
 // validate puts a ">= 0" number validation of type t on the ranges.
