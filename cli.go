@@ -16,13 +16,6 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// Exit codes of the contract.
-const (
-	exitOK       = 0
-	exitProblems = 1 // check found an error, or the command could not do its job
-	exitUsage    = 2 // usage error, a missing path, or nothing readable
-)
-
 // System is what a command may touch of the outside world.
 type System struct {
 	Stdout, Stderr io.Writer
@@ -69,11 +62,6 @@ type options struct {
 	by         string // the periods the district table shows: month, quarter, half or year
 }
 
-// usageError is a command-line mistake: exit 2 with the usage text.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
 // commands are the command names; the first argument that is not a flag
 // and not one of these is a path, and the command is report.
 var commands = []string{"report", "check", "config", "template", "watch", "convert", "version", "help"}
@@ -100,10 +88,15 @@ func run(args []string, sys System) int {
 		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, fs, lang))
 		return exitUsage
 	}
+	return exitCode(runCommand(o, sys, lang), o, sys)
+}
+
+// runCommand runs the command of o.
+func runCommand(o options, sys System, lang string) error {
 	switch o.command {
 	case "help":
 		fmt.Fprint(sys.Stdout, usage("report", flagSet("report", &options{}), lang))
-		return exitOK
+		return nil
 	case "version":
 		return runVersion(sys)
 	case "config":
@@ -117,8 +110,7 @@ func run(args []string, sys System) int {
 	case "report", "check":
 		return runReport(o, sys)
 	}
-	fmt.Fprintf(sys.Stderr, "chitieu: lệnh %q chưa có trong phiên bản này / not available in this version yet\n", o.command)
-	return exitUsage
+	return badInput(fmt.Sprintf("chitieu: lệnh %q chưa có trong phiên bản này / not available in this version yet\n", o.command))
 }
 
 // parse splits off the command, then parses its flags.

@@ -6,10 +6,14 @@ import (
 	"chitieu/workbook"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -237,45 +241,90 @@ func TestReportSamplesJSON(t *testing.T) {
 	}
 }
 
+// TestUsageText pins the help texts the rows of TestCheckAndExitCodes
+// expect after a usage error.
+func TestUsageText(t *testing.T) {
+	golden(t, "usage.golden", runCLI(t, nil, "--help").stdout)
+	golden(t, "usage-en.golden", runCLI(t, nil, "--help", "--lang", "en").stdout)
+	golden(t, "convert-usage.golden", runCLI(t, nil, "convert", "--help").stdout)
+}
+
+// TestCheckAndExitCodes checks the exit code and both streams, exactly, of
+// each row. In the expected text {file} is a file that is no workbook, in
+// the folder given to some rows; {usage}, {usage-en} and {convert-usage} are
+// the help texts (TestUsageText), {go} is the Go version and {enoent} the
+// system's words for a missing file (they differ on Windows).
 func TestCheckAndExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "P05.xlsx"), []byte("not a workbook"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	_, statErr := os.Stat("does-not-exist")
+	var pathErr *fs.PathError
+	if !errors.As(statErr, &pathErr) {
+		t.Fatal(statErr)
+	}
+	expand := strings.NewReplacer("{file}", filepath.Join(dir, "P05.xlsx"), "{go}", runtime.Version(), "{enoent}", pathErr.Err.Error(),
+		"{usage}", goldenText(t, "usage.golden"), "{usage-en}", goldenText(t, "usage-en.golden"),
+		"{convert-usage}", goldenText(t, "convert-usage.golden"))
+	const (
+		skipped  = "Bỏ qua 1 tệp không phải bảng tính: samples/gen/main.go\n"
+		notExcel = "{file}: không phải bảng tính Excel (tệp rỗng hoặc nội dung khác, dù có đuôi .xlsx hay .xls); xin phường gửi lại\n"
+	)
 	tests := []struct {
-		name string
-		args []string
-		code int
-		out  string // substring of stdout
-		err  string // substring of stderr
+		name     string
+		args     []string
+		code     int
+		out, err string
 	}{
-		{"check clean samples", []string{"check", "samples"}, 0, "Không có vấn đề nào", ""},
-		{"check json", []string{"check", "--format", "json", "samples"}, 0, `"problems": []`, ""},
-		{"missing path", []string{"report", "does-not-exist"}, 2, "", "không mở được does-not-exist"},
-		{"help command", []string{"help"}, 0, "--no-workbook", ""},
-		{"nothing readable", []string{"report", "--no-workbook", dir}, 2, "", "P05.xlsx"},
-		{"check nothing readable", []string{"check", dir}, 2, "P05.xlsx", "không đọc được"},
-		{"no paths", []string{"report"}, 2, "", "Cách dùng"},
-		{"no paths, English", []string{"report", "--lang", "en"}, 2, "", "no input: give"},
-		{"bad flag", []string{"--nope", "samples"}, 2, "", "unknown flag"},
-		{"bad lang", []string{"--lang", "fr", "samples"}, 2, "", "--lang"},
-		{"bad period", []string{"--period", "2003-H3", "samples"}, 2, "", "--period"},
-		{"help", []string{"--help"}, 0, "Mã thoát", ""},
-		{"help, English", []string{"--help", "--lang", "en"}, 0, "Exit codes", ""},
-		{"version", []string{"version"}, 0, "chitieu", ""},
-		{"convert missing input", []string{"convert", "a.xlsx", "b.xlsx"}, 2, "", "không có tệp a.xlsx"},
-		{"convert one path", []string{"convert", "a.xlsx"}, 2, "", "convert cần tệp vào và tệp ra"},
-		{"convert to xls", []string{"convert", "samples/2002/P01.xlsx", "b.xls"}, 2, "", "phải có đuôi .xlsx"},
-		{"watch needs a folder", []string{"watch", "samples/2002/P01.xlsx"}, 2, "", "không phải thư mục"},
+		{"check clean samples", []string{"check", "samples"}, 0, "Không có vấn đề nào.\n", skipped},
+		{"check json", []string{"check", "--format", "json", "samples"}, 0, "{\n  \"problems\": []\n}\n", skipped},
+		{"missing path", []string{"report", "does-not-exist"}, 2, "", "chitieu: không mở được does-not-exist: {enoent}\n"},
+		{"help command", []string{"help"}, 0, "{usage}", ""},
+		{"nothing readable", []string{"report", "--no-workbook", dir}, 2, "", "chitieu: không đọc được bảng tính nào\n  " + notExcel},
+		{"check nothing readable", []string{"check", dir}, 2, "{file}\n  lỗi: " + notExcel + "1 lỗi, 0 cảnh báo\n",
+			"chitieu: không đọc được bảng tính nào\n"},
+		{"no paths", []string{"report"}, 2, "", "chitieu: chưa có đầu vào: cho biết các tệp hoặc thư mục báo cáo cần đọc\n\n{usage}"},
+		{"no paths, English", []string{"report", "--lang", "en"}, 2, "", "chitieu: no input: give the workbooks or folders to read\n\n{usage-en}"},
+		{"bad flag", []string{"--nope", "samples"}, 2, "", "chitieu: unknown flag: --nope\n\n{usage}"},
+		{"bad lang", []string{"--lang", "fr", "samples"}, 2, "", "chitieu: --lang \"fr\": dùng vi hoặc en\n\n{usage}"},
+		{"bad period", []string{"--period", "2003-H3", "samples"}, 2, "",
+			"chitieu: --period \"2003-H3\": dùng mã kỳ như 2003, 2003-H1, 2003-Q3, 2003-9M hoặc 2003-05\n\n{usage}"},
+		{"help", []string{"--help"}, 0, "{usage}", ""},
+		{"help, English", []string{"--help", "--lang", "en"}, 0, "{usage-en}", ""},
+		// The excelize version is go.mod's: update this row with it.
+		{"version", []string{"version"}, 0, "chitieu dev ({go}, excelize v2.11.1)\n", ""},
+		{"convert missing input", []string{"convert", "a.xlsx", "b.xlsx"}, 2, "", "chitieu: không có tệp a.xlsx\n"},
+		{"convert one path", []string{"convert", "a.xlsx"}, 2, "",
+			"chitieu: convert cần tệp vào và tệp ra: chitieu convert CU.xls MOI.xlsx\n\n{convert-usage}"},
+		{"convert to xls", []string{"convert", "samples/2002/P01.xlsx", "b.xls"}, 2, "",
+			"chitieu: tệp ra \"b.xls\" phải có đuôi .xlsx\n\n{convert-usage}"},
+		{"watch needs a folder", []string{"watch", "samples/2002/P01.xlsx"}, 2, "", "chitieu: samples/2002/P01.xlsx không phải thư mục\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := runCLI(t, nil, tt.args...)
-			if r.code != tt.code || !strings.Contains(r.stdout, tt.out) || !strings.Contains(r.stderr, tt.err) {
-				t.Errorf("exit %d (want %d)\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d", r.code, tt.code)
+			}
+			if want := expand.Replace(tt.out); r.stdout != want {
+				t.Errorf("stdout:\n%s", firstDifference(want, r.stdout))
+			}
+			if want := expand.Replace(tt.err); r.stderr != want {
+				t.Errorf("stderr:\n%s", firstDifference(want, r.stderr))
 			}
 		})
 	}
+}
+
+// goldenText is the content of testdata/name.
+func goldenText(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestUsageText -update to create it)", err)
+	}
+	return string(data)
 }
 
 func TestSummaryNeverOverwritesInputs(t *testing.T) {
@@ -669,5 +718,55 @@ func TestTermReviewFindings(t *testing.T) {
 	r = runCLI(t, nil, "--no-workbook", "--only-not-met", "--config", path, "samples")
 	if !regexp.MustCompile(`│ Số người được[^│]*│ cộng dồn ≥ 3\.000 +│.*│ khó đạt +│`).MatchString(r.stdout) {
 		t.Errorf("--only-not-met drops the total at risk:\n%s", r.stdout)
+	}
+}
+
+// TestParseOptions: the command line as parsed, argument by argument, into
+// the options the commands run with.
+func TestParseOptions(t *testing.T) {
+	report := func(o options) options {
+		o.command = "report"
+		if o.lang == "" {
+			o.lang = "vi"
+		}
+		o.color, o.format = "auto", "table"
+		return o
+	}
+	tests := []struct {
+		args []string
+		want options
+	}{
+		{[]string{"samples"}, report(options{paths: []string{"samples"}})},
+		{[]string{"report", "a", "b"}, report(options{paths: []string{"a", "b"}})},
+		{[]string{"--lang", "en", "--no-workbook", "samples"}, report(options{lang: "en", noWorkbook: true, paths: []string{"samples"}})},
+		{[]string{"samples", "-o", "x.xlsx", "--period", "2003-H1", "--password", "pw"},
+			report(options{paths: []string{"samples"}, out: "x.xlsx", period: "2003-H1", password: "pw"})},
+		{[]string{"--ward", "P5", "--ward", "Phường 7", "--indicator", "poor_households", "--only-not-met", "--sort", "detection_rate", "--show-period", "2003", "s"},
+			report(options{wards: []string{"P5", "Phường 7"}, indicators: []string{"poor_households"}, onlyNotMet: true,
+				sortBy: "detection_rate", showPeriod: "2003", paths: []string{"s"}})},
+		{[]string{"--into", "quan.xlsx", "--config", "c.xlsx", "samples"}, report(options{into: "quan.xlsx", configPath: "c.xlsx", paths: []string{"samples"}})},
+		{[]string{"--", "check"}, report(options{paths: []string{"check"}})}, // a folder named like a command
+		{[]string{"check", "--format", "json", "samples"},
+			options{command: "check", lang: "vi", color: "auto", format: "json", paths: []string{"samples"}}},
+		{[]string{"config", "--force", "-o", "c.xlsx"}, options{command: "config", lang: "vi", force: true, out: "c.xlsx"}},
+		{[]string{"template", "--ward", "P5", "--period", "2003-H1", "--out", "p5.xlsx"},
+			options{command: "template", lang: "vi", ward: "P5", period: "2003-H1", out: "p5.xlsx"}},
+		{[]string{"template", "--all", "--period", "2003", "--out", "forms"}, options{command: "template", lang: "vi", all: true, period: "2003", out: "forms"}},
+		{[]string{"convert", "--password", "pw", "a.xls", "b.xlsx"}, options{command: "convert", lang: "vi", password: "pw", paths: []string{"a.xls", "b.xlsx"}}},
+		{[]string{"watch", "--lang", "en", "folder"}, options{command: "watch", lang: "en", color: "auto", format: "table", paths: []string{"folder"}}},
+		{[]string{"version"}, options{command: "version", lang: "vi"}},
+	}
+	for _, tt := range tests {
+		got, _, err := parse(tt.args)
+		if err != nil {
+			t.Errorf("%q: %v", tt.args, err)
+			continue
+		}
+		if len(got.paths) == 0 {
+			got.paths = nil // no arguments: empty, not nil
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got  %+v\n want %+v", tt.args, got, tt.want)
+		}
 	}
 }

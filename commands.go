@@ -19,59 +19,72 @@ import (
 	"chitieu/analysis"
 	"chitieu/ingest"
 	"chitieu/legacy"
+	"chitieu/mark"
 	"chitieu/report"
 	"chitieu/watch"
 	"chitieu/workbook"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// loadConfig finds the configuration: --config, else cau-hinh.xlsx in the
-// first input folder, else beside the program, else the built-in one.
+// loadConfig finds the configuration (ingest.LoadConfig): --config, else
+// cau-hinh.xlsx in the first input folder, else beside the program, else
+// the built-in one.
 func loadConfig(o options, sys System) (*analysis.Config, error) {
-	if o.configPath != "" {
-		return ingest.ReadConfig(o.configPath)
-	}
-	var candidates []string
-	if len(o.paths) > 0 {
-		dir := o.paths[0]
-		if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-			dir = filepath.Dir(dir)
-		}
-		candidates = append(candidates, filepath.Join(dir, configFileName))
-	}
+	programDir := ""
 	if sys.Executable != "" {
-		candidates = append(candidates, filepath.Join(filepath.Dir(sys.Executable), configFileName))
+		programDir = filepath.Dir(sys.Executable)
 	}
-	for _, c := range candidates {
-		if _, err := os.Stat(c); err == nil {
-			return ingest.ReadConfig(c)
-		}
-	}
-	return analysis.Builtin(), nil
+	return ingest.LoadConfig(o.configPath, o.paths, programDir)
 }
 
 const (
-	configFileName  = "cau-hinh.xlsx"
+	configFileName  = ingest.ConfigFileName
 	summaryFileName = "tong-hop.xlsx"
 )
 
-func runReport(o options, sys System) int {
+func runReport(o options, sys System) error {
 	cfg, err := loadConfig(o, sys)
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
-		return exitUsage
+		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
 	}
 	sel, err := selection(o, cfg)
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, flagSet(o.command, &options{}), o.lang))
-		return exitUsage
+		return usageError{err.Error()}
 	}
 	bar := progress(sys)
 	defer bar.Finish()
+	read, err := readInputs(o, sys, cfg, bar)
+	if err != nil {
+		return err
+	}
+	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
+	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths, By: o.by}
+	noteSkipped(sys.Stderr, read, o.lang)
+	switch {
+	case read.Opened == 0:
+		return nothingReadable(o, sys, res, ro)
+	case o.command == "check":
+		if err := writeProblems(o, sys, res.Problems, ro); err != nil {
+			return err
+		}
+		for _, p := range res.Problems {
+			if p.Severity == analysis.SeverityError {
+				return failed("") // the problems say it
+			}
+		}
+		return nil
+	}
+	shown := res
+	if o.format != "json" {
+		shown = analysis.Narrow(res, sel) // JSON is always complete
+	}
+	return writeReport(o, sys, res, shown, ro)
+}
+
+// readInputs reads the workbooks of o.paths, showing progress on bar.
+func readInputs(o options, sys System, cfg *analysis.Config, bar *progressBar) (*ingest.Result, error) {
 	opts := ingest.Options{
 		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
-		IsOwn:   func(f *excelize.File) bool { return report.IsSummary(f) || report.IsMaster(f) || ingest.IsConfig(f) },
+		IsOwn:   func(m string) bool { return m == mark.Summary || m == mark.Master || m == mark.Config },
 		Exclude: []string{cfg.Source},
 	}
 	if sys.Getenv("CHITIEU_READER") == "excelize" { // the old read path, for measuring and as an escape hatch
@@ -83,55 +96,40 @@ func runReport(o options, sys System) int {
 	read, err := ingest.Read(o.paths, opts)
 	var missing *fs.PathError
 	if errors.As(err, &missing) {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err)
-		return exitUsage
+		return nil, badInput(fmt.Sprintf(msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err))
 	} else if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
-		return exitUsage
+		return nil, badInput(fmt.Sprintf("chitieu: %v\n", err))
 	}
-	res := analysis.Analyze(cfg, read.Submissions, read.Problems)
-	ro := report.Options{Lang: o.lang, Color: colorOn(o.color, sys), Width: width(sys), Now: sys.Now(), Inputs: o.paths, By: o.by}
-	noteSkipped(sys.Stderr, read, o.lang)
-	if read.Opened == 0 {
-		// check prints the reasons on stdout as usual; report on stderr,
-		// since it has no report to print.
-		fmt.Fprintln(sys.Stderr, msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable"))
-		if o.command == "check" && (len(res.Problems) > 0 || o.format == "json") {
-			writeProblems(o, sys, res.Problems, ro)
-		} else if o.command != "check" {
-			for _, p := range res.Problems {
-				fmt.Fprintln(sys.Stderr, "  "+p.Format(o.lang))
-			}
-		}
-		return exitUsage
-	}
-	if o.command == "check" {
-		if err := writeProblems(o, sys, res.Problems, ro); err != nil {
-			fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
-			return exitProblems
-		}
-		for _, p := range res.Problems {
-			if p.Severity == analysis.SeverityError {
-				return exitProblems
-			}
-		}
-		return exitOK
-	}
+	return read, nil
+}
 
+// nothingReadable ends report and check when no workbook could be read:
+// check prints the reasons on stdout as usual (after saying so on
+// stderr); report on stderr, since it has no report to print.
+func nothingReadable(o options, sys System, res *analysis.Result, ro report.Options) error {
+	nothing := msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable") + "\n"
+	if o.command != "check" {
+		for _, p := range res.Problems {
+			nothing += "  " + p.Format(o.lang) + "\n"
+		}
+		return badInput(nothing)
+	}
+	fmt.Fprint(sys.Stderr, nothing)
+	if len(res.Problems) > 0 || o.format == "json" {
+		writeProblems(o, sys, res.Problems, ro)
+	}
+	return badInput("")
+}
+
+// writeReport prints shown in o.format and writes the summary workbook of
+// res (unless --no-workbook).
+func writeReport(o options, sys System, res, shown *analysis.Result, ro report.Options) error {
 	write := map[string]func(io.Writer, *analysis.Result, report.Options) error{
 		"table": report.WriteTable, "json": report.WriteJSON, "csv": report.WriteCSV, "markdown": report.WriteMarkdown,
 		"text": report.WriteText,
 	}[o.format]
-	shown := res
-	if o.format != "json" {
-		shown = analysis.Narrow(res, sel) // JSON is always complete
-	}
 	if o.noWorkbook {
-		if err := write(sys.Stdout, shown, ro); err != nil {
-			fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
-			return exitProblems
-		}
-		return exitOK
+		return write(sys.Stdout, shown, ro)
 	}
 	// The workbook is written while the tables are made: both only read
 	// res. The tables go out once the workbook is complete: a reader of
@@ -139,40 +137,45 @@ func runReport(o options, sys System) int {
 	// not leave a half-written temporary file beside the summary. What the
 	// workbook step has to say comes after the tables, as before.
 	type outcome struct {
-		code int
 		note string
+		err  error
 	}
 	saved := make(chan outcome, 1)
 	go func() {
-		code, note := writeSummary(o, sys, res, ro)
-		saved <- outcome{code, note}
+		note, err := writeSummary(o, sys, res, ro)
+		saved <- outcome{note, err}
 	}()
 	var tables bytes.Buffer
-	err = write(&tables, shown, ro)
+	err := write(&tables, shown, ro)
 	summary := <-saved
 	if err == nil {
 		_, err = sys.Stdout.Write(tables.Bytes())
 	}
-	if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
+	switch {
+	case err != nil:
+		note := summary.note
+		var ee *exitError
+		if errors.As(summary.err, &ee) {
+			note = ee.text
+		}
+		return failed(fmt.Sprintf("chitieu: %v\n", err) + note)
+	case summary.err != nil:
+		return summary.err
 	}
 	fmt.Fprint(sys.Stderr, summary.note)
-	if err != nil {
-		return exitProblems
-	}
-	return summary.code
+	return nil
 }
 
 // writeSummary writes the summary workbook, or its sheets into the
-// workbook of --into, and returns the exit code and the lines that say
-// what was done or what went wrong.
-func writeSummary(o options, sys System, res *analysis.Result, ro report.Options) (code int, note string) {
+// workbook of --into, and returns the line that says what was done, or an
+// error that says what went wrong.
+func writeSummary(o options, sys System, res *analysis.Result, ro report.Options) (note string, err error) {
 	if o.into != "" {
 		backup, err := report.WriteInto(o.into, res, ro, o.password)
 		if err != nil {
-			return exitProblems, writeError(o.lang, o.into, err) + "\n"
+			return "", failed(writeError(o.lang, o.into, err) + "\n")
 		}
-		return exitOK, fmt.Sprintf(msg(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup)
+		return fmt.Sprintf(msg(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup), nil
 	}
 	out := o.out
 	if out == "" {
@@ -181,13 +184,13 @@ func writeSummary(o options, sys System, res *analysis.Result, ro report.Options
 			out = filepath.Join(o.paths[0], summaryFileName) // beside the reports dropped on the .exe
 		}
 	}
-	if !safeToReplace(out, report.MarkSummary, report.IsSummary) {
-		return exitProblems, fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out)
+	if !mark.Replaceable(out, mark.Summary) {
+		return "", failed(fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out))
 	}
 	if err := report.WriteSummary(out, res, ro); err != nil {
-		return exitProblems, writeError(o.lang, out, err) + "\n"
+		return "", failed(writeError(o.lang, out, err) + "\n")
 	}
-	return exitOK, msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ") + out + "\n"
+	return msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ") + out + "\n", nil
 }
 
 func writeProblems(o options, sys System, problems []analysis.Problem, ro report.Options) error {
@@ -195,25 +198,6 @@ func writeProblems(o options, sys System, problems []analysis.Problem, ro report
 		return report.WriteProblemsJSON(sys.Stdout, problems, ro)
 	}
 	return report.WriteProblems(sys.Stdout, problems, ro)
-}
-
-// safeToReplace reports whether path may be written: it does not exist, or
-// it is a workbook chitieu made for the same purpose (marked mark, as ours
-// tells when only excelize can read it). A ward's report or the district's
-// own workbook is never overwritten.
-func safeToReplace(path, mark string, ours func(*excelize.File) bool) bool {
-	if _, err := os.Stat(path); err != nil {
-		return true
-	}
-	if m, ok := ingest.Mark(path); ok {
-		return m == mark
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	return ours(f)
 }
 
 const (
@@ -232,37 +216,34 @@ func noteSkipped(w io.Writer, read *ingest.Result, lang string) {
 	}
 }
 
-func runConfig(o options, sys System) int {
-	cfg, ok := givenConfig(o, sys)
-	if !ok {
-		return exitProblems
+func runConfig(o options, sys System) error {
+	cfg, err := givenConfig(o)
+	if err != nil {
+		return err
 	}
 	out := o.out
 	if out == "" {
 		out = configFileName
 	}
 	if _, err := os.Stat(out); err == nil && !o.force {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
-			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out)
-		return exitProblems
+		return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
+			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out))
 	}
-	if !safeToReplace(out, ingest.ConfigMark, ingest.IsConfig) {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, notOursVI, notOursEN), out)
-		return exitProblems
+	if !mark.Replaceable(out, mark.Config) {
+		return failed(fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out))
 	}
 	f, err := workbook.Config(cfg)
-	if !save(o, sys, f, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ") {
-		return exitProblems
+	if err == nil {
+		err = report.Save(f, out)
 	}
-	return exitOK
+	return saved(o, sys, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ")
 }
 
 // runWatch prints the report, then again whenever a workbook in the folder
 // changes, until Ctrl-C.
-func runWatch(o options, sys System) int {
+func runWatch(o options, sys System) error {
 	if info, err := os.Stat(o.paths[0]); err != nil || !info.IsDir() {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s không phải thư mục\n", "chitieu: %s is not a folder\n"), o.paths[0])
-		return exitUsage
+		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: %s không phải thư mục\n", "chitieu: %s is not a folder\n"), o.paths[0]))
 	}
 	out := o.out
 	if out == "" {
@@ -279,33 +260,31 @@ func runWatch(o options, sys System) int {
 		Folder: o.paths[0], Lang: o.lang, Log: sys.Stderr,
 		Ignore: func(path string) bool { return path == summary },
 		Refresh: func() error {
-			if code := runReport(each, sys); code != exitOK {
+			if code := exitCode(runReport(each, sys), each, sys); code != exitOK {
 				return fmt.Errorf("exit %d", code)
 			}
 			return nil
 		},
 	})
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n", err)
-		return exitUsage
+		return badInput(fmt.Sprintf("chitieu: %v\n", err))
 	}
-	return exitOK
+	return nil
 }
 
 // runTemplate writes the blank ward form for one ward, or for every
 // configured ward into a folder. Existing files are never overwritten.
-func runTemplate(o options, sys System) int {
-	cfg, ok := givenConfig(o, sys)
-	if !ok {
-		return exitProblems
+func runTemplate(o options, sys System) error {
+	cfg, err := givenConfig(o)
+	if err != nil {
+		return err
 	}
 	period, _ := analysis.ParsePeriodID(o.period)
 	targets := map[string]string{o.ward: o.out} // ward -> file
 	order := []string{o.ward}
 	if o.all {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
-			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err)
-			return exitProblems
+			return failed(fmt.Sprintf(msg(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err))
 		}
 		targets, order = map[string]string{}, nil
 		for _, u := range cfg.UnitsIn(period.ID()) { // the units valid in the period
@@ -316,48 +295,45 @@ func runTemplate(o options, sys System) int {
 	for _, ward := range order {
 		out := targets[ward]
 		if _, err := os.Stat(out); err == nil {
-			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
-			return exitProblems
+			return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
 		}
 		f, err := workbook.Template(cfg, ward, period)
-		if !save(o, sys, f, err, out, "Đã ghi biểu mẫu: ", "Form written: ") {
-			return exitProblems
+		if err == nil {
+			err = report.Save(f, out)
+		}
+		if err := saved(o, sys, err, out, "Đã ghi biểu mẫu: ", "Form written: "); err != nil {
+			return err
 		}
 	}
-	return exitOK
+	return nil
 }
 
 // runConvert writes a copy of a workbook with its legacy-encoded text in
 // Unicode. It never overwrites an existing file (the input included).
-func runConvert(o options, sys System) int {
+func runConvert(o options, sys System) error {
 	in, out := o.paths[0], o.paths[1]
 	if info, err := os.Stat(in); err != nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không có tệp %s\n", "chitieu: %s does not exist\n"), in)
-		return exitUsage
+		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: không có tệp %s\n", "chitieu: %s does not exist\n"), in))
 	} else if info.IsDir() {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s là thư mục; convert chuyển từng tệp một\n", "chitieu: %s is a folder; convert takes one workbook\n"), in)
-		return exitUsage
+		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: %s là thư mục; convert chuyển từng tệp một\n", "chitieu: %s is a folder; convert takes one workbook\n"), in))
 	}
 	if _, err := os.Stat(out); err == nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out)
-		return exitProblems
+		return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
 	}
 	f, conv, err := workbook.Convert(in, o.password)
 	if err != nil {
 		var oe *ingest.OpenError
 		if errors.As(err, &oe) {
-			fmt.Fprintf(sys.Stderr, "chitieu: %s: %s\n", in, analysis.Translate(o.lang, oe.Code, oe.Args...))
-		} else {
-			fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: không chuyển được %s: %v\n", "chitieu: cannot convert %s: %v\n"), in, err)
+			return failed(fmt.Sprintf("chitieu: %s: %s\n", in, analysis.Translate(o.lang, oe.Code, oe.Args...)))
 		}
-		return exitProblems
+		return failed(fmt.Sprintf(msg(o.lang, "chitieu: không chuyển được %s: %v\n", "chitieu: cannot convert %s: %v\n"), in, err))
 	}
 	defer f.Close()
-	if !save(o, sys, f, nil, out, "Đã ghi bản chuyển mã: ", "Converted copy written: ") {
-		return exitProblems
+	if err := saved(o, sys, report.Save(f, out), out, "Đã ghi bản chuyển mã: ", "Converted copy written: "); err != nil {
+		return err
 	}
 	fmt.Fprintln(sys.Stderr, conversionSummary(o.lang, conv))
-	return exitOK
+	return nil
 }
 
 // conversionSummary says how many cells were converted from which
@@ -390,30 +366,22 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 // givenConfig is the configuration of --config, else the built-in one
 // (config and template do not look for one beside the inputs: they have
 // none). A bad workbook is reported.
-func givenConfig(o options, sys System) (*analysis.Config, bool) {
-	if o.configPath == "" {
-		return analysis.Builtin(), true
-	}
-	cfg, err := ingest.ReadConfig(o.configPath)
+func givenConfig(o options) (*analysis.Config, error) {
+	cfg, err := ingest.LoadConfig(o.configPath, nil, "")
 	if err != nil {
-		fmt.Fprintf(sys.Stderr, msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err)
-		return nil, false
+		return nil, failed(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
 	}
-	return cfg, true
+	return cfg, nil
 }
 
-// save writes the workbook f (unless making it failed with err) to out and
-// says so on stderr, or says what went wrong.
-func save(o options, sys System, f *excelize.File, err error, out, doneVI, doneEN string) bool {
-	if err == nil {
-		err = report.Save(f, out)
-	}
+// saved says on stderr that the workbook out was written, or returns what
+// went wrong (err, from making or saving it).
+func saved(o options, sys System, err error, out, doneVI, doneEN string) error {
 	if err != nil {
-		fmt.Fprintln(sys.Stderr, writeError(o.lang, out, err))
-		return false
+		return failed(writeError(o.lang, out, err) + "\n")
 	}
 	fmt.Fprintln(sys.Stderr, msg(o.lang, doneVI, doneEN)+out)
-	return true
+	return nil
 }
 
 // writeError says why path could not be written, in lang: above all, that
@@ -433,7 +401,7 @@ func writeError(lang, path string, err error) string {
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
-func runVersion(sys System) int {
+func runVersion(sys System) error {
 	excelizeVersion := "unknown"
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range info.Deps {
@@ -443,5 +411,5 @@ func runVersion(sys System) int {
 		}
 	}
 	fmt.Fprintf(sys.Stdout, "chitieu %s (%s, excelize %s)\n", version, runtime.Version(), excelizeVersion)
-	return exitOK
+	return nil
 }

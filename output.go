@@ -112,9 +112,5 @@ func (p *progressBar) Finish() {
 // progressFloor is the number of files below which no bar is shown.
 const progressFloor = 50
 
-func msg(lang, vi, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return vi
-}
+// msg is vi or en by lang (analysis.Words).
+func msg(lang, vi, en string) string { return analysis.Words{vi, en}.In(lang) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -115,13 +116,13 @@ func BenchmarkLeanSheet(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		lb, err := openLean(data)
+		lb, err := xlsx.Open(data)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rows, err := lb.rows("Sheet1")
+		rows, err := lb.Rows("Sheet1")
 		if err != nil || len(rows) != 20000 {
-			b.Fatal(err, len(rows), lb.fallback)
+			b.Fatal(err, len(rows), lb.Fallback())
 		}
 	}
 }

@@ -1,16 +1,16 @@
 package ingest
 
 import (
-	"strings"
+	"chitieu/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )
 
 // book is what the sheet reader needs from a workbook. Its implementations:
-// excelBook over excelize (which handles everything); leanBook, which
-// streams only the parts ingest uses with archive/zip and the gosax
-// tokenizer and gives up (fallback) on anything it does not handle, in
-// which case the whole file is read again with excelBook; xlsBook over an
+// xlsxBook over either reader of package xlsx: excelize (xlsx.Excel, which
+// handles everything) or the fast reader (xlsx.Book), which streams only
+// the parts ingest uses and gives up (Fallback) on anything it does not
+// handle, in which case the whole file is read again with excelize; xlsBook over an
 // Excel 97-2003 workbook (package xls). unicodeBook wraps any of them to
 // turn legacy-encoded text into Unicode.
 type book interface {
@@ -43,122 +43,40 @@ type sheetEntry struct {
 	hidden bool
 }
 
-// excelBook is a book over excelize: today's behaviour, and the fallback.
-type excelBook struct {
-	f       *excelize.File
-	percent map[int]bool   // style id -> the number format shows percent
-	fonts   map[int]string // style id -> font name
-	// the rows of the sheet read last: head reads the whole sheet, as
-	// GetRows does, and rows then gives them again
-	lastSheet string
-	lastRows  [][]string
-	lastErr   error
+// cells is what both readers of package xlsx give: the fast reader
+// (xlsx.Book) and excelize (xlsx.Excel).
+type cells interface {
+	Sheets() []xlsx.Sheet
+	Rows(sheet string) ([][]string, error)
+	Head(sheet string, n int) ([][]string, error)
+	CellType(sheet, ref string) excelize.CellType
+	Formula(sheet, ref string) string
+	Calc(sheet, ref string) (string, error)
+	IsPercent(sheet, ref string) bool
+	Font(sheet, ref string) string
+	Modified() string
 }
 
-func (b *excelBook) sheets() []sheetEntry {
-	var out []sheetEntry
-	for _, name := range b.f.GetSheetList() {
-		ok, err := b.f.GetSheetVisible(name)
-		out = append(out, sheetEntry{name: name, hidden: err == nil && !ok})
-	}
-	return out
+// xlsxBook is a book over either reader of package xlsx.
+type xlsxBook struct {
+	c    cells
+	list []sheetEntry
 }
 
-func (b *excelBook) rows(sheet string) ([][]string, error) {
-	if b.lastRows != nil || b.lastErr != nil {
-		if b.lastSheet == sheet {
-			return b.lastRows, b.lastErr
-		}
+func newXLSXBook(c cells) *xlsxBook {
+	b := &xlsxBook{c: c}
+	for _, sh := range c.Sheets() {
+		b.list = append(b.list, sheetEntry{name: sh.Name, hidden: sh.Hidden})
 	}
-	b.lastSheet = sheet
-	b.lastRows, b.lastErr = b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	return b.lastRows, b.lastErr
+	return b
 }
 
-func (b *excelBook) head(sheet string, n int) ([][]string, error) {
-	rows, err := b.rows(sheet)
-	return rows[:min(n, len(rows))], err
-}
-
-func (b *excelBook) cellType(sheet, ref string) excelize.CellType {
-	t, _ := b.f.GetCellType(sheet, ref)
-	return t
-}
-
-func (b *excelBook) formula(sheet, ref string) string {
-	f, _ := b.f.GetCellFormula(sheet, ref)
-	return f
-}
-
-func (b *excelBook) calc(sheet, ref string) (string, error) {
-	return b.f.CalcCellValue(sheet, ref, excelize.Options{RawCellValue: true})
-}
-
-func (b *excelBook) isPercent(sheet, ref string) bool {
-	id, err := b.f.GetCellStyle(sheet, ref)
-	if err != nil || id == 0 {
-		return false
-	}
-	if b.percent == nil {
-		b.percent = map[int]bool{}
-	}
-	if v, ok := b.percent[id]; ok {
-		return v
-	}
-	st, err := b.f.GetStyle(id)
-	pct := err == nil && st != nil && (st.NumFmt == 9 || st.NumFmt == 10 ||
-		(st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")))
-	b.percent[id] = pct
-	return pct
-}
-
-func (b *excelBook) font(sheet, ref string) string {
-	id, err := b.f.GetCellStyle(sheet, ref)
-	if err != nil {
-		return ""
-	}
-	if b.fonts == nil {
-		b.fonts = map[int]string{}
-	}
-	if name, ok := b.fonts[id]; ok {
-		return name
-	}
-	// GetStyle leaves out the font of an xf with applyFont="0", which
-	// LibreOffice writes although Excel shows that font: the style sheet is
-	// read directly (GetStyle loads it).
-	name := ""
-	if _, err := b.f.GetStyle(id); err == nil && b.f.Styles != nil && b.f.Styles.Fonts != nil {
-		fonts, fontID := b.f.Styles.Fonts.Font, 0
-		if p := b.f.Styles.CellXfs.Xf[id].FontID; p != nil {
-			fontID = *p
-		}
-		if 0 <= fontID && fontID < len(fonts) && fonts[fontID] != nil && fonts[fontID].Name != nil && fonts[fontID].Name.Val != nil {
-			name = *fonts[fontID].Name.Val
-		}
-	}
-	b.fonts[id] = name
-	return name
-}
-
-func (b *excelBook) modified() string {
-	if props, err := b.f.GetDocProps(); err == nil {
-		return props.Modified
-	}
-	return ""
-}
-
-// builtinNumFmt reports the number format ids excelize treats as built in
-// (its builtInNumFmt table and language formats): for those a custom
-// format code of the same id is ignored, and only 9 and 10 are percent.
-func builtinNumFmt(id int) bool {
-	return 0 <= id && id <= 4 || 9 <= id && id <= 22 || 27 <= id && id <= 62 || 67 <= id && id <= 81
-}
-
-// percentFormat is excelBook.isPercent's rule on a number format id and
-// the custom format code of that id ("" if none).
-func percentFormat(id int, code string) bool {
-	if builtinNumFmt(id) {
-		return id == 9 || id == 10
-	}
-	return strings.Contains(code, "%")
-}
+func (b *xlsxBook) sheets() []sheetEntry                         { return b.list }
+func (b *xlsxBook) rows(sheet string) ([][]string, error)        { return b.c.Rows(sheet) }
+func (b *xlsxBook) head(sheet string, n int) ([][]string, error) { return b.c.Head(sheet, n) }
+func (b *xlsxBook) cellType(sheet, ref string) excelize.CellType { return b.c.CellType(sheet, ref) }
+func (b *xlsxBook) formula(sheet, ref string) string             { return b.c.Formula(sheet, ref) }
+func (b *xlsxBook) calc(sheet, ref string) (string, error)       { return b.c.Calc(sheet, ref) }
+func (b *xlsxBook) isPercent(sheet, ref string) bool             { return b.c.IsPercent(sheet, ref) }
+func (b *xlsxBook) font(sheet, ref string) string                { return b.c.Font(sheet, ref) }
+func (b *xlsxBook) modified() string                             { return b.c.Modified() }

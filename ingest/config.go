@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -13,36 +14,34 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// IsConfig reports whether f is a configuration workbook chitieu wrote.
-func IsConfig(f *excelize.File) bool { return hasMark(f, ConfigMark) }
+// ConfigFileName is the configuration workbook LoadConfig looks for.
+const ConfigFileName = "cau-hinh.xlsx"
 
-// Mark is the value of the "chitieu" custom property of the workbook at
-// path ("" when it has none), read without excelize, which would unzip
-// every sheet: a summary of 2,000 reports has 15 MB of them. ok is false
-// when the lean reader cannot tell (not a plain .xlsx, or damaged).
-func Mark(path string) (mark string, ok bool) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return "", false
+// LoadConfig finds and reads the configuration: the workbook explicit
+// (--config) if given, else ConfigFileName in the folder of the first
+// input (the input itself when it is a folder), else beside the program
+// (in programDir, "" for nowhere), else the built-in configuration.
+func LoadConfig(explicit string, inputs []string, programDir string) (*analysis.Config, error) {
+	if explicit != "" {
+		return ReadConfig(explicit)
 	}
-	b, err := openLean(data)
-	if err != nil {
-		return "", false
+	var candidates []string
+	if len(inputs) > 0 {
+		dir := inputs[0]
+		if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+			dir = filepath.Dir(dir)
+		}
+		candidates = append(candidates, filepath.Join(dir, ConfigFileName))
 	}
-	return b.custom[OwnProperty], true
-}
-
-func hasMark(f *excelize.File, mark string) bool {
-	props, err := f.GetCustomProps()
-	if err != nil {
-		return false
+	if programDir != "" {
+		candidates = append(candidates, filepath.Join(programDir, ConfigFileName))
 	}
-	for _, p := range props {
-		if p.Name == OwnProperty && fmt.Sprint(p.Value) == mark {
-			return true
+	for _, c := range candidates {
+		if _, err := os.Stat(c); err == nil {
+			return ReadConfig(c)
 		}
 	}
-	return false
+	return analysis.Builtin(), nil
 }
 
 // ReadConfig reads a configuration workbook as workbook.Config writes it and

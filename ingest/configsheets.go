@@ -13,12 +13,6 @@ const (
 	ConfigSheetTerm       = "Nhiệm kỳ"
 	ConfigSheetPlans      = "Kế hoạch"
 	ConfigSheetChanges    = "Thay đổi địa giới"
-
-	// OwnProperty marks workbooks chitieu writes for itself (custom document
-	// property "chitieu"), so that they are never read as ward reports.
-	OwnProperty = "chitieu"
-	// ConfigMark is the value of that property on a configuration workbook.
-	ConfigMark = "config"
 )
 
 // The columns of each configuration sheet, in the order they are written.

@@ -7,8 +7,7 @@ import (
 	"chitieu/analysis"
 	"chitieu/legacy"
 	"chitieu/xls"
-
-	"github.com/xuri/excelize/v2"
+	"chitieu/xlsx"
 )
 
 // Decoded is a workbook opened as Read opens it, with its text read as Read
@@ -18,7 +17,7 @@ import (
 type Decoded struct {
 	// XLSX is the workbook opened with excelize (nil for an .xls); the
 	// caller owns it and closes it.
-	XLSX *excelize.File
+	XLSX *xlsx.Excel
 	// XLS is the Excel 97-2003 workbook (nil for an .xlsx).
 	XLS *xls.Workbook
 
@@ -54,12 +53,12 @@ func Decode(path, password string) (*Decoded, error) {
 	if err := precheck(data, password); err != nil {
 		return nil, err
 	}
-	f, err := openExcelize(data, password)
+	x, err := openExcelize(data, password)
 	if err != nil {
 		return nil, err
 	}
-	raw := &excelBook{f: f}
-	return &Decoded{XLSX: f, raw: raw, text: newUnicodeBook(raw)}, nil
+	raw := newXLSXBook(x)
+	return &Decoded{XLSX: x, raw: raw, text: newUnicodeBook(raw)}, nil
 }
 
 // Sheet is the named sheet's rows as stored (raw values) and as read

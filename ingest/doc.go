@@ -5,7 +5,7 @@
 //
 // Start with Read, which walks files and folders as the contract says (what
 // is read, skipped or refused) and reads the workbooks in parallel, keeping
-// the order of the files: .xlsx through the lean reader (lean.go) or
+// the order of the files: .xlsx through the fast reader (package xlsx) or
 // excelize, .xls through package xls, all behind the book interface
 // (book.go), with text typed in TCVN3 or VNI turned into Unicode first
 // (legacybook.go). ReadConfig reads the configuration workbook (its sheets

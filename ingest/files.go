@@ -23,6 +23,14 @@ var extensions = map[string]fileKind{
 	".numbers": kindUnsupported,
 }
 
+// Spreadsheet reports whether name is a spreadsheet by its extension: one
+// that Read reads, or refuses with a problem (.xlsb, .ods...). Package
+// watch watches these.
+func Spreadsheet(name string) bool {
+	_, ok := extensions[strings.ToLower(filepath.Ext(name))]
+	return ok
+}
+
 func classify(name string) fileKind {
 	base := filepath.Base(name)
 	if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") {

@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"chitieu/analysis"
+	"chitieu/mark"
 	"chitieu/xls"
+	"chitieu/xlsx"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -25,9 +27,10 @@ type Options struct {
 	Config   *analysis.Config
 	Period   string // period id given with --period: overrides titles and folders
 	Password string // for encrypted workbooks
-	// IsOwn reports workbooks chitieu wrote itself (summaries), which are
+	// IsOwn reports, by a workbook's mark (package mark; "" without
+	// one), the workbooks chitieu wrote itself (summaries), which are
 	// skipped with the summary line and never read as ward reports.
-	IsOwn   func(*excelize.File) bool
+	IsOwn   func(mark string) bool
 	Exclude []string // paths never read (the configuration workbook in use)
 	Workers int      // files read at once; 0 means twice the number of CPUs
 	// Progress, if set, is called with the number of workbooks read so
@@ -170,16 +173,21 @@ var (
 
 // Limits that keep a hostile file (a zip bomb) from exhausting memory.
 const (
-	unzipSizeLimit    = 1 << 30
-	unzipXMLSizeLimit = 64 << 20
+	unzipSizeLimit    = xlsx.TotalLimit
+	unzipXMLSizeLimit = xlsx.PartLimit
 )
+
+// internalError begins the reason given for a recovered panic: a problem
+// (cannot_open) when excelize panics, a fallback reason on Options.Debug
+// when the lean reader does. The tests fail on either.
+const internalError = "internal error"
 
 // readFile reads one workbook. excelize has panicked on damaged files in the
 // past; a panic here becomes a problem for that file, never a crash.
 func (r *reader) readFile(path string) (out fileOutcome) {
 	defer func() {
 		if v := recover(); v != nil {
-			out = failWith(path, fmt.Errorf("internal error: %v", v))
+			out = failWith(path, fmt.Errorf("%s: %v", internalError, v))
 		}
 	}()
 	data, err := os.ReadFile(path)
@@ -209,15 +217,15 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 			return out
 		}
 	}
-	f, err := openExcelize(data, r.opt.Password)
+	x, err := openExcelize(data, r.opt.Password)
 	if err != nil {
 		return failWith(path, err)
 	}
-	defer f.Close()
-	if r.opt.IsOwn != nil && r.opt.IsOwn(f) {
+	defer x.Close()
+	if r.opt.IsOwn != nil && r.opt.IsOwn(mark.Of(x.File())) {
 		return fileOutcome{own: true}
 	}
-	b := &excelBook{f: f}
+	b := newXLSXBook(x)
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, b)
 	out.stamp(b.modified(), path)
@@ -274,12 +282,11 @@ func precheck(data []byte, password string) error {
 }
 
 // openExcelize opens an .xlsx (or an encrypted one with its password).
-func openExcelize(data []byte, password string) (*excelize.File, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		Password: password, UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+func openExcelize(data []byte, password string) (*xlsx.Excel, error) {
+	x, err := xlsx.OpenExcel(data, password)
 	switch {
 	case err == nil:
-		return f, nil
+		return x, nil
 	case bytes.HasPrefix(data, oleHeader):
 		return nil, openFailure(analysis.MsgWrongPassword)
 	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
@@ -294,25 +301,26 @@ func openExcelize(data []byte, password string) (*excelize.File, error) {
 func (r *reader) readLean(path string, data []byte) (out fileOutcome, ok bool) {
 	defer func() {
 		if v := recover(); v != nil {
-			r.debugf(path, fmt.Sprintf("internal error: %v", v))
+			r.debugf(path, fmt.Sprintf("%s: %v", internalError, v))
 			out, ok = fileOutcome{}, false
 		}
 	}()
-	b, err := openLean(data)
+	lean, err := xlsx.Open(data)
 	if err != nil {
 		r.debugf(path, err.Error())
 		return out, false
 	}
+	b := newXLSXBook(lean)
 	if r.opt.IsOwn != nil {
-		if _, marked := b.custom[OwnProperty]; marked {
-			r.debugf(path, "custom property "+OwnProperty+": IsOwn needs the excelize file")
+		if _, marked := lean.Custom(mark.Property); marked {
+			r.debugf(path, "custom property "+mark.Property+": IsOwn needs the excelize file")
 			return out, false
 		}
 	}
 	out.opened = true
 	out.submissions, out.problems = r.readWorkbook(path, b)
-	if b.fallback != "" {
-		r.debugf(path, b.fallback)
+	if lean.Fallback() != "" {
+		r.debugf(path, lean.Fallback())
 		return fileOutcome{}, false
 	}
 	out.stamp(b.modified(), path)

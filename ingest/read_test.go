@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/mark"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -277,13 +278,13 @@ func TestReadSkipsOwnAndHidden(t *testing.T) {
 	// A workbook marked as a configuration workbook (package workbook
 	// writes them; it imports ingest, so the mark is set by hand here).
 	cfg := excelize.NewFile()
-	if err := cfg.SetCustomProps(excelize.CustomProperty{Name: OwnProperty, Value: ConfigMark}); err != nil {
+	if err := mark.Set(cfg, mark.Config); err != nil {
 		t.Fatal(err)
 	}
 	if err := cfg.SaveAs(filepath.Join(dir, "cau-hinh-cu.xlsx")); err != nil {
 		t.Fatal(err)
 	}
-	res := read(t, Options{IsOwn: IsConfig}, dir)
+	res := read(t, Options{IsOwn: func(m string) bool { return m == mark.Config }}, dir)
 	if len(res.Problems) != 0 || len(res.Submissions) != 1 || len(res.Own) != 1 {
 		t.Fatalf("problems %+v, submissions %+v, own %v", res.Problems, res.Submissions, res.Own)
 	}

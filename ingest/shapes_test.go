@@ -1,15 +1,12 @@
 package ingest
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/internal/ziptest"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -227,44 +224,7 @@ func TestShapeErrorCell(t *testing.T) {
 
 func patchZip(t *testing.T, path, name string, edit func(string) string) {
 	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	patched := false
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.Name == name {
-			after := edit(string(data))
-			patched = after != string(data)
-			data = []byte(after)
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(data)
-	}
-	zr.Close()
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if !patched {
-		t.Fatalf("%s: nothing to patch in %s", path, name)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	ziptest.Patch(t, path, name, edit)
 }
 
 // TestShapeResubmission: the same ward and period twice; the workbook saved

@@ -201,17 +201,9 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 	}
 	raw, typ := p.raw, p.typ
 	if raw == "" {
-		formula := s.book.formula(s.sheet, p.ref)
-		v, err := s.book.calc(s.sheet, p.ref)
-		if err != nil || v == "" {
-			problem(analysis.SeverityError, analysis.MsgFormula, "="+formula, err)
+		var ok bool
+		if raw, typ, ok = s.calculated(p, problem); !ok {
 			return analysis.Figure{}
-		}
-		raw, typ = v, excelize.CellTypeFormula
-		if _, err := strconv.ParseFloat(v, 64); err == nil {
-			typ = excelize.CellTypeNumber
-		} else if strings.HasPrefix(v, "#") {
-			typ = excelize.CellTypeError
 		}
 	}
 	var value float64
@@ -228,46 +220,18 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 			value = 1
 		}
 	case isNumberType(typ):
-		v, err := strconv.ParseFloat(raw, 64)
-		if err != nil {
-			problem(analysis.SeverityError, analysis.MsgNotNumber)
+		var ok bool
+		if value, ok = s.number(raw, p.ref, ind, problem); !ok {
 			return analysis.Figure{}
 		}
-		if s.book.isPercent(s.sheet, p.ref) {
-			if ind.Unit != "%" {
-				problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
-				return analysis.Figure{}
-			}
-			v *= 100
-		}
-		value = v
 	default:
 		if yes, ok := analysis.ParseYesNo(raw); ok && ind.Kind == analysis.KindFlag {
 			value = yes
 			break
 		}
-		if n.Ambiguous && n.Notation == analysis.NotationUnknown {
-			problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
+		var ok bool
+		if value, unit, ok = textNumber(raw, unit, ind, n, problem); !ok {
 			return analysis.Figure{}
-		}
-		num, err := parseNumber(raw, cmp.Or(n.Notation, analysis.NotationVietnamese))
-		if err != nil {
-			problem(analysis.SeverityError, analysis.MsgNotNumber)
-			return analysis.Figure{}
-		}
-		if num.Empty {
-			return analysis.Figure{}
-		}
-		if num.Percent && ind.Unit != "%" {
-			problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
-			return analysis.Figure{}
-		}
-		value = num.Value
-		if num.Approx {
-			problem(analysis.SeverityWarning, analysis.MsgApprox, strconv.FormatFloat(value, 'f', -1, 64))
-		}
-		if num.Suffix != "" {
-			unit = num.Suffix // a unit in the cell wins over the unit column
 		}
 	}
 	if ind.Kind == analysis.KindCount && value < 0 {
@@ -279,18 +243,9 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 		return analysis.Figure{}
 	}
 	if unit != "" {
-		// Amounts in another unit ("tỷ đồng") are converted to the
-		// indicator's ("triệu đồng"); money in a unit that cannot be
-		// converted is a problem, never taken as it is.
-		factor, known := unitScale(ind.Unit, unit)
-		switch {
-		case known:
-			value *= factor
-		case analysis.Scalable(ind.Unit):
-			problem(analysis.SeverityError, analysis.MsgUnknownUnit, unit, ind.Unit)
+		var ok bool
+		if value, ok = inUnit(value, unit, e, problem); !ok {
 			return analysis.Figure{}
-		case unit != e.unit:
-			problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, unit, ind.Unit)
 		}
 	}
 	if wholeCount(ind) && !whole(value) && p != e.plan { // a plan may be worked out (90 % of last year)
@@ -298,6 +253,95 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 		return analysis.Figure{}
 	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
+}
+
+// number is the value of a number cell (raw, its raw value), in percent
+// points when its format shows percent; ok is false when it is no number
+// or a percent where the indicator has none (noted).
+func (s *sheetReader) number(raw, ref string, ind analysis.Indicator, problem noteFunc) (float64, bool) {
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		problem(analysis.SeverityError, analysis.MsgNotNumber)
+		return 0, false
+	}
+	if s.book.isPercent(s.sheet, ref) {
+		if ind.Unit != "%" {
+			problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
+			return 0, false
+		}
+		v *= 100
+	}
+	return v, true
+}
+
+// textNumber is the value of a text cell read as a number in the notation
+// decided for it, and its unit (a unit written in the cell wins over unit,
+// the unit column's); ok is false for no figure: empty-like text, or a
+// problem (noted).
+func textNumber(raw, unit string, ind analysis.Indicator, n analysis.NotationDecision, problem noteFunc) (float64, string, bool) {
+	if n.Ambiguous && n.Notation == analysis.NotationUnknown {
+		problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
+		return 0, unit, false
+	}
+	num, err := parseNumber(raw, cmp.Or(n.Notation, analysis.NotationVietnamese))
+	if err != nil {
+		problem(analysis.SeverityError, analysis.MsgNotNumber)
+		return 0, unit, false
+	}
+	if num.Empty {
+		return 0, unit, false
+	}
+	if num.Percent && ind.Unit != "%" {
+		problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
+		return 0, unit, false
+	}
+	if num.Approx {
+		problem(analysis.SeverityWarning, analysis.MsgApprox, strconv.FormatFloat(num.Value, 'f', -1, 64))
+	}
+	if num.Suffix != "" {
+		unit = num.Suffix
+	}
+	return num.Value, unit, true
+}
+
+// noteFunc notes a problem with the cell being read.
+type noteFunc func(sev analysis.Severity, code analysis.MessageCode, args ...any)
+
+// calculated is the value and type of the formula in the cell of p, which
+// has no saved value; ok is false when it cannot be computed (noted).
+func (s *sheetReader) calculated(p *pendingValue, problem noteFunc) (raw string, typ excelize.CellType, ok bool) {
+	formula := s.book.formula(s.sheet, p.ref)
+	v, err := s.book.calc(s.sheet, p.ref)
+	if err != nil || v == "" {
+		problem(analysis.SeverityError, analysis.MsgFormula, "="+formula, err)
+		return "", 0, false
+	}
+	typ = excelize.CellTypeFormula
+	if _, err := strconv.ParseFloat(v, 64); err == nil {
+		typ = excelize.CellTypeNumber
+	} else if strings.HasPrefix(v, "#") {
+		typ = excelize.CellTypeError
+	}
+	return v, typ, true
+}
+
+// inUnit converts value, written in unit, to the unit of e's indicator:
+// amounts in another unit ("tỷ đồng") are converted to the indicator's
+// ("triệu đồng"); money in a unit that cannot be converted is a problem
+// (ok false), never taken as it is.
+func inUnit(value float64, unit string, e entry, problem noteFunc) (float64, bool) {
+	ind := e.indicator
+	factor, known := unitScale(ind.Unit, unit)
+	switch {
+	case known:
+		value *= factor
+	case analysis.Scalable(ind.Unit):
+		problem(analysis.SeverityError, analysis.MsgUnknownUnit, unit, ind.Unit)
+		return 0, false
+	case unit != e.unit:
+		problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, unit, ind.Unit)
+	}
+	return value, true
 }
 
 // reading is a number for a message in either language, in its decimal

@@ -41,7 +41,7 @@ func (b *xlsBook) sheets() []sheetEntry {
 	return out
 }
 
-// sheet is the named sheet's cells and their raw text as excelBook gives
+// sheet is the named sheet's cells and their raw text as excelize gives
 // them (numbers in Go's shortest form, booleans as 1 and 0), trailing
 // empty cells and rows trimmed.
 func (b *xlsBook) sheet(name string) *xlsSheet {

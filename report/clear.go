@@ -1,15 +1,14 @@
 package report
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
+
+	"chitieu/ooxml"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -158,38 +157,20 @@ type sheetScan struct {
 // workbook's list of sheets, each sheet's part and its drawing. Other
 // sheets are not read, however large.
 func scanSheets(pkg []byte, names []string) (map[string]sheetScan, error) {
-	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	p, err := ooxml.Open(pkg)
 	if err != nil {
 		return nil, err
 	}
-	parts := map[string]*zip.File{}
-	for _, file := range zr.File {
-		parts[strings.TrimPrefix(file.Name, "/")] = file
-	}
-	book := officeDocument(parts)
-	var wb struct {
-		Sheets []struct {
-			Name  string     `xml:"name,attr"`
-			Attrs []xml.Attr `xml:",any,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if err := readXML(parts, book, &wb); err != nil {
-		return nil, err
-	}
-	bookRels, err := readRels(parts, book)
+	sheets, err := p.Sheets()
 	if err != nil {
 		return nil, err
 	}
 	scans := map[string]sheetScan{}
-	for _, sh := range wb.Sheets {
+	for _, sh := range sheets {
 		if !slices.Contains(names, sh.Name) {
 			continue
 		}
-		sheetPath, ok := bookRels.target(book, relID(sh.Attrs))
-		if !ok {
-			continue
-		}
-		sc, err := scanSheet(parts, sheetPath)
+		sc, err := scanSheet(p, sh.Part)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", sh.Name, err)
 		}
@@ -199,8 +180,8 @@ func scanSheets(pkg []byte, names []string) (map[string]sheetScan, error) {
 }
 
 // scanSheet reads the worksheet at sheetPath and its drawing.
-func scanSheet(parts map[string]*zip.File, sheetPath string) (sheetScan, error) {
-	file, ok := parts[sheetPath]
+func scanSheet(p *ooxml.Package, sheetPath string) (sheetScan, error) {
+	file, ok := p.Parts[sheetPath]
 	if !ok {
 		return sheetScan{}, fmt.Errorf("no part %s", sheetPath)
 	}
@@ -213,7 +194,7 @@ func scanSheet(parts map[string]*zip.File, sheetPath string) (sheetScan, error) 
 	if err != nil {
 		return sc, err
 	}
-	sc.charts, err = sheetChartAnchors(parts, sheetPath)
+	sc.charts, err = sheetChartAnchors(p, sheetPath)
 	return sc, err
 }
 
@@ -309,8 +290,8 @@ func columnRange(from, to string) (string, error) {
 
 // sheetChartAnchors is the top-left cells of the charts on the worksheet at
 // sheetPath: the anchors of its drawing that hold a graphic frame.
-func sheetChartAnchors(parts map[string]*zip.File, sheetPath string) ([]string, error) {
-	rels, err := readRels(parts, sheetPath)
+func sheetChartAnchors(p *ooxml.Package, sheetPath string) ([]string, error) {
+	rels, err := p.Rels(sheetPath)
 	if err != nil {
 		return nil, err
 	}
@@ -323,7 +304,7 @@ func sheetChartAnchors(parts map[string]*zip.File, sheetPath string) ([]string, 
 			TwoCell []drawingAnchor `xml:"twoCellAnchor"`
 			OneCell []drawingAnchor `xml:"oneCellAnchor"`
 		}
-		if err := readXML(parts, resolve(sheetPath, rel.Target), &dr); err != nil {
+		if err := p.ReadXML(ooxml.Resolve(sheetPath, rel.Target), &dr); err != nil {
 			return nil, err
 		}
 		for _, a := range append(dr.TwoCell, dr.OneCell...) {
@@ -350,103 +331,19 @@ type drawingAnchor struct {
 	Frame *struct{} `xml:"graphicFrame"`
 }
 
-// relationships is a .rels part.
-type relationships struct {
-	Rels []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-	} `xml:"Relationship"`
-}
-
-// target is the part that relationship id of the part from points to.
-func (r relationships) target(from, id string) (string, bool) {
-	for _, rel := range r.Rels {
-		if rel.ID == id {
-			return resolve(from, rel.Target), true
-		}
-	}
-	return "", false
-}
-
-// officeDocument is the workbook part named by the package's relationships,
-// xl/workbook.xml in every file Excel, LibreOffice or excelize writes.
-func officeDocument(parts map[string]*zip.File) string {
-	rels, err := readRels(parts, "")
-	if err == nil {
-		for _, rel := range rels.Rels {
-			if strings.HasSuffix(rel.Type, "/officeDocument") {
-				return resolve("", rel.Target)
-			}
-		}
-	}
-	return "xl/workbook.xml"
-}
-
-// readRels reads the relationships of the part at name ("" for the
-// package); a part without any has none.
-func readRels(parts map[string]*zip.File, name string) (relationships, error) {
-	var rels relationships
-	relsPath := path.Join(path.Dir(name), "_rels", path.Base(name)+".rels")
-	if name == "" {
-		relsPath = "_rels/.rels"
-	}
-	if _, ok := parts[relsPath]; !ok {
-		return rels, nil
-	}
-	return rels, readXML(parts, relsPath, &rels)
-}
-
-// readXML decodes the part at name into v.
-func readXML(parts map[string]*zip.File, name string, v any) error {
-	file, ok := parts[name]
-	if !ok {
-		return fmt.Errorf("no part %s", name)
-	}
-	rc, err := file.Open()
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		return err
-	}
-	return xml.Unmarshal(data, v)
-}
-
-// resolve is the part a relationship target names, relative to the part
-// from (or absolute, starting with /).
-func resolve(from, target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(target, "/")
-	}
-	return path.Join(path.Dir(from), target)
-}
-
-// relID is the r:id attribute among attrs.
-func relID(attrs []xml.Attr) string {
-	for _, a := range attrs {
-		if a.Name.Local == "id" && a.Name.Space != "" {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 // roomForCharts reports whether excelize can add the summary's two charts
 // (and a drawing for them) to the package pkg without overwriting a part
 // it holds. excelize names a new chart after the count of chart parts
 // (chart4.xml after three), which is only safe while they are numbered
 // without gaps, as Excel and LibreOffice number them.
 func roomForCharts(pkg []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	p, err := ooxml.Open(pkg)
 	if err != nil {
 		return false
 	}
 	names := map[string]bool{}
 	charts, drawings := 0, 0
-	for _, file := range zr.File {
+	for _, file := range p.Zip.File {
 		name := strings.TrimPrefix(file.Name, "/")
 		names[name] = true
 		if strings.Contains(name, "xl/charts/chart") {

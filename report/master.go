@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chitieu/analysis"
+	"chitieu/mark"
 )
 
 // ErrOpenElsewhere is returned (wrapped) when a workbook cannot be written
@@ -30,7 +31,7 @@ var ErrNotWorkbook = errors.New("not a workbook that can be opened (damaged, or 
 // IsMaster reports whether WriteInto has written the summary into f: the
 // district's own workbook, which is neither a ward report nor a summary
 // that --out may replace.
-func IsMaster(f *excelize.File) bool { return mark(f) == markMaster }
+func IsMaster(f *excelize.File) bool { return mark.Of(f) == mark.Master }
 
 // WriteInto writes the summary sheets (those of WriteSummary, in the same
 // language) into the existing workbook at path, the district's master
@@ -108,7 +109,7 @@ func openMaster(path string, original []byte, password string) (*excelize.File, 
 		f.Close()
 		return nil, fmt.Errorf("%s: %w (no sheet)", path, ErrNotWorkbook)
 	}
-	if m := mark(f); m != "" && m != markMaster && m != MarkSummary {
+	if m := mark.Of(f); m != "" && m != mark.Master && m != mark.Summary {
 		f.Close()
 		return nil, fmt.Errorf("%s is chitieu's %s workbook, not the district's own workbook; not writing into it", path, m)
 	}
@@ -150,14 +151,14 @@ func fillMaster(f *excelize.File, r *analysis.Result, o Options, original []byte
 	if err != nil {
 		return err
 	}
-	props.LastModifiedBy = markName
+	props.LastModifiedBy = creator
 	if !o.Now.IsZero() {
 		props.Modified = o.Now.UTC().Format(time.RFC3339)
 	}
 	if err := f.SetDocProps(props); err != nil {
 		return err
 	}
-	return f.SetCustomProps(excelize.CustomProperty{Name: markName, Value: markMaster})
+	return mark.Set(f, mark.Master)
 }
 
 // checkMaster opens the written file again and checks that it holds the

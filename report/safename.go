@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 
+	"chitieu/ooxml"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -32,7 +34,7 @@ func SafeSheetName(s string) string {
 	}, norm.NFC.String(s))
 	s = trimSheetName(s)
 	if n := utf16Len(s); n > maxSheetName {
-		s = trimSheetName(cutUTF16(s, maxSheetName))
+		s = trimSheetName(ooxml.CutUTF16(s, maxSheetName))
 	}
 	switch {
 	case s == "":
@@ -49,19 +51,6 @@ func trimSheetName(s string) string {
 }
 
 func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
-
-// cutUTF16 is the longest prefix of s of at most n UTF-16 code units that
-// does not split a character.
-func cutUTF16(s string, n int) string {
-	units := 0
-	for i, r := range s {
-		units += utf16.RuneLen(r)
-		if units > n {
-			return s[:i]
-		}
-	}
-	return s
-}
 
 // windowsReserved are the device names Windows does not allow as a file
 // name, with or without an extension.

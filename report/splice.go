@@ -4,17 +4,13 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
-	"path"
 	"regexp"
 	"strconv"
-	"strings"
-	"time"
-	"unicode/utf16"
-	"unicode/utf8"
+
+	"chitieu/ooxml"
 
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
@@ -35,13 +31,18 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 	if err := f.Write(&pkg); err != nil {
 		return err
 	}
-	zr, err := zip.NewReader(bytes.NewReader(pkg.Bytes()), int64(pkg.Len()))
+	p, err := ooxml.Open(pkg.Bytes())
 	if err != nil {
 		return err
 	}
-	parts, err := sheetParts(zr)
+	zr := p.Zip
+	list, err := p.Sheets()
 	if err != nil {
 		return err
+	}
+	parts := map[string]string{}
+	for _, sh := range list {
+		parts[sh.Name] = sh.Part
 	}
 	byPart := map[string]*streamed{}
 	for _, s := range sheets {
@@ -57,7 +58,7 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, 5)
 	})
-	sst, sstFile := readSharedStrings(zr)
+	sst, sstFile := ooxml.ReadSharedStrings(zr)
 	for _, zf := range zr.File {
 		s, ok := byPart[zf.Name]
 		switch {
@@ -74,166 +75,16 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 		}
 	}
 	if sstFile != nil {
-		if err := sst.write(zw, sstFile); err != nil {
+		if err := sst.Write(zw, sstFile); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
 }
 
-// sharedStrings are the shared strings of the package: excelize's, kept
-// as written, and those the spliced sheets add.
-type sharedStrings struct {
-	head, body []byte // excelize's <sst ...> start tag and its items
-	count      int    // the cells that refer to a shared string
-	base       int    // the items of body
-	index      map[string]int
-	added      []string
-}
-
-// readSharedStrings reads excelize's xl/sharedStrings.xml. Without it, or
-// when it is not as excelize writes it (an <si> item per uniqueCount),
-// the spliced sheets keep their strings inline (sst is nil).
-func readSharedStrings(zr *zip.Reader) (sst *sharedStrings, part *zip.File) {
-	for _, zf := range zr.File {
-		if zf.Name == "xl/sharedStrings.xml" {
-			part = zf
-		}
-	}
-	if part == nil {
-		return nil, nil
-	}
-	rc, err := part.Open()
-	if err != nil {
-		return nil, nil
-	}
-	data, err := io.ReadAll(rc)
-	rc.Close()
-	if err != nil {
-		return nil, nil
-	}
-	start := bytes.Index(data, []byte("<sst"))
-	end := bytes.LastIndex(data, []byte("</sst>"))
-	if start < 0 || end < 0 {
-		return nil, nil
-	}
-	tagEnd := bytes.IndexByte(data[start:], '>')
-	if tagEnd < 0 || data[start+tagEnd-1] == '/' || start+tagEnd >= end {
-		return nil, nil
-	}
-	head, body := data[:start+tagEnd+1], data[start+tagEnd+1:end]
-	count, err1 := strconv.Atoi(attrValue(head, "count"))
-	unique, err2 := strconv.Atoi(attrValue(head, "uniqueCount"))
-	items := bytes.Count(body, []byte("<si>")) + bytes.Count(body, []byte("<si "))
-	if err1 != nil || err2 != nil || unique != items {
-		return nil, nil
-	}
-	return &sharedStrings{head: head, body: body, count: count, base: items, index: map[string]int{}}, part
-}
-
-// attrValue is the value of attribute name in the start tag tag.
-func attrValue(tag []byte, name string) string {
-	_, after, ok := bytes.Cut(tag, []byte(" "+name+`="`))
-	if !ok {
-		return ""
-	}
-	value, _, _ := bytes.Cut(after, []byte(`"`))
-	return string(value)
-}
-
-// ref is the index of text among the shared strings, added if new.
-func (sst *sharedStrings) ref(text string) int {
-	sst.count++
-	if i, ok := sst.index[text]; ok {
-		return i
-	}
-	i := sst.unique()
-	sst.index[text] = i
-	sst.added = append(sst.added, text)
-	return i
-}
-
-func (sst *sharedStrings) unique() int { return sst.base + len(sst.added) }
-
-var sstCounts = regexp.MustCompile(` (count|uniqueCount)="[0-9]*"`)
-
-// write writes the shared strings as the part zf.
-func (sst *sharedStrings) write(zw *zip.Writer, zf *zip.File) error {
-	header := zf.FileHeader
-	header.Modified = time.Time{}
-	header.Method = zip.Deflate
-	part, err := zw.CreateHeader(&header)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(part, 64<<10)
-	head := sstCounts.ReplaceAllFunc(sst.head, func(attr []byte) []byte {
-		if bytes.HasPrefix(attr, []byte(" count=")) {
-			return []byte(` count="` + strconv.Itoa(sst.count) + `"`)
-		}
-		return []byte(` uniqueCount="` + strconv.Itoa(sst.unique()) + `"`)
-	})
-	bw.Write(head)
-	bw.Write(sst.body)
-	for _, text := range sst.added {
-		bw.WriteString("<si>")
-		writeT(bw, text)
-		bw.WriteString("</si>")
-	}
-	bw.WriteString("</sst>")
-	return bw.Flush()
-}
-
-// sheetParts maps each sheet name of the package to its worksheet part,
-// from xl/workbook.xml and its relationships.
-func sheetParts(zr *zip.Reader) (map[string]string, error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := unmarshalPart(zr, "xl/workbook.xml", &wb); err != nil {
-		return nil, err
-	}
-	if err := unmarshalPart(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
-		return nil, err
-	}
-	targets := map[string]string{}
-	for _, r := range rels.Rels {
-		if strings.HasPrefix(r.Target, "/") {
-			targets[r.ID] = strings.TrimPrefix(r.Target, "/")
-		} else {
-			targets[r.ID] = path.Join("xl", r.Target)
-		}
-	}
-	parts := map[string]string{}
-	for _, s := range wb.Sheets {
-		if t, ok := targets[s.RID]; ok {
-			parts[s.Name] = t
-		}
-	}
-	return parts, nil
-}
-
-func unmarshalPart(zr *zip.Reader, name string, v any) error {
-	rc, err := zr.Open(name)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v)
-}
-
 // spliceSheet writes the worksheet part zf with the rows of s in its
 // empty <sheetData> and their range as its dimension.
-func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed, sst *sharedStrings) error {
+func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed, sst *ooxml.SharedStrings) error {
 	rc, err := zf.Open()
 	if err != nil {
 		return err
@@ -247,12 +98,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed, sst *sharedStrings) 
 	if !ok {
 		return fmt.Errorf("%s: no empty <sheetData> to fill", zf.Name)
 	}
-	// The name and times of the part excelize wrote (zero times stay
-	// zero); the writer sets the sizes.
-	header := zf.FileHeader
-	header.Modified = time.Time{}
-	header.Method = zip.Deflate
-	part, err := zw.CreateHeader(&header)
+	part, err := ooxml.CreateLike(zw, zf)
 	if err != nil {
 		return err
 	}
@@ -274,7 +120,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed, sst *sharedStrings) 
 }
 
 // writeSheetXML writes the worksheet: before, the rows of s, after.
-func writeSheetXML(w io.Writer, before, after []byte, s *streamed, sst *sharedStrings) error {
+func writeSheetXML(w io.Writer, before, after []byte, s *streamed, sst *ooxml.SharedStrings) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(withDimension(before, s.dimension()))
 	bw.WriteString("<sheetData>")
@@ -348,9 +194,9 @@ func (s *streamed) dimension() string {
 // values the summary has: strings (inline), float64 and styled blanks.
 type rowWriter struct {
 	w       *bufio.Writer
-	sst     *sharedStrings // nil: strings inline
-	num     []byte         // scratch for numbers
-	columns []string       // column names by number, as met
+	sst     *ooxml.SharedStrings // nil: strings inline
+	num     []byte               // scratch for numbers
+	columns []string             // column names by number, as met
 }
 
 func (x *rowWriter) row(r *streamRow) error {
@@ -403,7 +249,7 @@ func (x *rowWriter) cell(col, row int, c *streamCell) error {
 			break
 		}
 		x.w.WriteString(`><v>`)
-		x.w.WriteString(formatFloat(c.num))
+		x.w.WriteString(ooxml.FormatFloat(c.num))
 		x.w.WriteString(`</v></c>`)
 	case stringValue:
 		if x.sst == nil {
@@ -411,7 +257,7 @@ func (x *rowWriter) cell(col, row int, c *streamCell) error {
 			break
 		}
 		x.w.WriteString(` t="s"><v>`)
-		x.int(x.sst.ref(c.str))
+		x.int(x.sst.Ref(c.str))
 		x.w.WriteString(`</v></c>`)
 	}
 	return nil
@@ -440,124 +286,6 @@ func (x *rowWriter) int(n int) {
 // inlineString ends a cell's start tag with an inline string.
 func (x *rowWriter) inlineString(text string) {
 	x.w.WriteString(` t="inlineStr"><is>`)
-	writeT(x.w, text)
+	ooxml.WriteT(x.w, text)
 	x.w.WriteString(`</is></c>`)
-}
-
-// writeT writes text as a <t> element, cut to Excel's 32,767 characters,
-// its edge spaces kept.
-func writeT(w *bufio.Writer, text string) {
-	text = truncateUTF16(text, excelize.TotalCellChars)
-	w.WriteString(`<t`)
-	if text != "" && (isXMLSpace(text[0]) || isXMLSpace(text[len(text)-1])) {
-		w.WriteString(` xml:space="preserve"`)
-	}
-	w.WriteByte('>')
-	escapeText(w, text)
-	w.WriteString(`</t>`)
-}
-
-func isXMLSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
-
-// escapeText writes text as XML character data. As excelize does, a
-// character XML cannot hold becomes U+FFFD, and text that reads as an
-// escaped character (_x0041_) gets its underscore escaped (_x005F_), so
-// that it reads back as written.
-func escapeText(w *bufio.Writer, text string) {
-	last := 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		var esc string
-		switch {
-		case r == '&':
-			esc = "&amp;"
-		case r == '<':
-			esc = "&lt;"
-		case r == '>':
-			esc = "&gt;"
-		case r == '\r':
-			esc = "&#xD;"
-		case r == '_' && escapedCharAt(text[i:]):
-			esc = "_x005F_"
-		case r == utf8.RuneError && size == 1, !isXMLChar(r):
-			esc = "\uFFFD"
-		}
-		if esc != "" {
-			w.WriteString(text[last:i])
-			w.WriteString(esc)
-			last = i + size
-		}
-		i += size
-	}
-	w.WriteString(text[last:])
-}
-
-// escapedCharAt reports whether s starts with an OOXML escaped character,
-// _xHHHH_ with four hexadecimal digits.
-func escapedCharAt(s string) bool {
-	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
-		return false
-	}
-	for _, c := range []byte(s[2:6]) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
-// isXMLChar is XML 1.0's Char production.
-func isXMLChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
-}
-
-// truncateUTF16 cuts s to at most n UTF-16 code units, as Excel counts.
-func truncateUTF16(s string, n int) string {
-	if len(s) <= n {
-		return s // never more units than bytes
-	}
-	units := 0
-	for i, r := range s {
-		units += utf16.RuneLen(r)
-		if units > n {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-// formatFloat is how excelize writes a float64 cell: the shortest
-// decimal that reads back the same, cut to Excel's 15 significant digits.
-func formatFloat(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if math.Abs(v) == math.MaxFloat64 {
-		return s
-	}
-	const maxDigits = 15
-	point := strings.IndexByte(s, '.')
-	digits := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' || digits == 0 && s[i] == '0' {
-			continue
-		}
-		digits++
-		if digits <= maxDigits {
-			continue
-		}
-		if point >= 0 && i > point {
-			return strings.TrimSuffix(s[:i], ".")
-		}
-		if point < 0 {
-			point = len(s)
-		}
-		whole := []byte(s[:point])
-		for ; i < len(whole); i++ {
-			whole[i] = '0'
-		}
-		return string(whole)
-	}
-	return s
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chitieu/analysis"
+	"chitieu/mark"
 )
 
 // Fills of the summary workbook (Excel's "good", "bad", "neutral" colours).
@@ -24,13 +25,9 @@ const (
 	fillHeader  = "DDEBF7"
 )
 
-// The custom document property that marks chitieu's own workbooks: its
-// summaries, and the masters it has written the summary into.
-const (
-	markName    = "chitieu"
-	MarkSummary = "summary" // the value on a summary workbook
-	markMaster  = "master"
-)
+// creator is chitieu as the author of the workbooks it writes; what it
+// wrote them as is their mark (package mark).
+const creator = "chitieu"
 
 // WriteSummary writes the summary workbook to path: the sheets Tổng hợp
 // (district indicators against the targets), Theo phường (every ward's
@@ -64,25 +61,7 @@ func WriteSummary(path string, r *analysis.Result, o Options) error {
 }
 
 // IsSummary reports whether f is a summary workbook that WriteSummary made.
-func IsSummary(f *excelize.File) bool { return mark(f) == MarkSummary }
-
-// mark is the value of f's chitieu custom property, "" without one.
-func mark(f *excelize.File) string {
-	if f == nil {
-		return ""
-	}
-	props, err := f.GetCustomProps()
-	if err != nil {
-		return ""
-	}
-	for _, p := range props {
-		if p.Name == markName {
-			value, _ := p.Value.(string)
-			return value
-		}
-	}
-	return ""
-}
+func IsSummary(f *excelize.File) bool { return mark.Of(f) == mark.Summary }
 
 // district is the district's name from the configuration.
 func district(r *analysis.Result) string {
@@ -193,7 +172,7 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, 
 // marks it chitieu=summary.
 func summaryProps(f *excelize.File, r *analysis.Result, o Options) error {
 	props := &excelize.DocProperties{Title: o.t("docTitle", district(r)), Subject: o.t("docSubject"),
-		Creator: markName, LastModifiedBy: markName}
+		Creator: creator, LastModifiedBy: creator}
 	if !o.Now.IsZero() {
 		props.Created = o.Now.UTC().Format(time.RFC3339)
 		props.Modified = props.Created
@@ -201,7 +180,7 @@ func summaryProps(f *excelize.File, r *analysis.Result, o Options) error {
 	if err := f.SetDocProps(props); err != nil {
 		return err
 	}
-	return f.SetCustomProps(excelize.CustomProperty{Name: markName, Value: MarkSummary})
+	return mark.Set(f, mark.Summary)
 }
 
 // summarySheet: the title block, then one row per indicator with its value
@@ -418,17 +397,7 @@ func targetOf(r *analysis.Result, id string) (*analysis.Target, bool) {
 	return &t, true
 }
 
-func statusFill(s analysis.Status) string {
-	switch s {
-	case analysis.StatusMet, analysis.StatusAhead, analysis.StatusOnTrack:
-		return fillMet
-	case analysis.StatusNotMet, analysis.StatusBehind:
-		return fillNotMet
-	case analysis.StatusNoData:
-		return fillNoData
-	}
-	return ""
-}
+func statusFill(s analysis.Status) string { return statusLooks[s].fill }
 
 // sheet writes one worksheet row by row, remembering the widest text of
 // each column for the column widths, and the first error.

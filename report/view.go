@@ -204,17 +204,18 @@ func valueCell(v analysis.Value, o Options) cell {
 	return c
 }
 
-func statusColor(s analysis.Status) string {
-	switch s {
-	case analysis.StatusMet, analysis.StatusAhead, analysis.StatusOnTrack:
-		return colorGreen
-	case analysis.StatusNotMet, analysis.StatusBehind:
-		return colorRed
-	case analysis.StatusNoData:
-		return colorGrey
-	}
-	return ""
+// statusLooks is how each status shows: its colour on the terminal and
+// its fill in the summary workbook (none for a status not listed).
+var statusLooks = map[analysis.Status]struct{ color, fill string }{
+	analysis.StatusMet:     {colorGreen, fillMet},
+	analysis.StatusAhead:   {colorGreen, fillMet},
+	analysis.StatusOnTrack: {colorGreen, fillMet},
+	analysis.StatusNotMet:  {colorRed, fillNotMet},
+	analysis.StatusBehind:  {colorRed, fillNotMet},
+	analysis.StatusNoData:  {colorGrey, fillNoData},
 }
+
+func statusColor(s analysis.Status) string { return statusLooks[s].color }
 
 // catalog is the indicators in catalog order: the configuration's or,
 // without one, those the first period's district lists.

@@ -11,6 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"chitieu/analysis"
+	"chitieu/ingest"
+
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -45,13 +48,6 @@ const (
 	defaultDebounce = 500 * time.Millisecond
 )
 
-// spreadsheets are the extensions whose files change the report: those
-// package ingest reads and those it refuses with a problem line.
-var spreadsheets = map[string]bool{
-	".xlsx": true, ".xlsm": true, ".xltx": true, ".xltm": true,
-	".xls": true, ".xlsb": true, ".ods": true, ".fods": true, ".xlt": true, ".numbers": true,
-}
-
 // hidden reports whether the file or folder named by path is never
 // watched: hidden names (LibreOffice's .~lock.*# and the summary's
 // .NAME.*.tmp included), Excel's ~$ lock files and *.tmp files.
@@ -61,10 +57,10 @@ func hidden(path string) bool {
 		strings.HasSuffix(strings.ToLower(base), ".tmp")
 }
 
-// spreadsheet reports whether path names a spreadsheet by its extension.
-func spreadsheet(path string) bool {
-	return spreadsheets[strings.ToLower(filepath.Ext(path))]
-}
+// spreadsheet reports whether path names a spreadsheet by its extension:
+// the files that change the report, those package ingest reads and those
+// it refuses with a problem line.
+func spreadsheet(path string) bool { return ingest.Spreadsheet(path) }
 
 // Run calls o.Refresh, then watches o.Folder and calls o.Refresh again after
 // every settled burst of changes to its workbooks, until ctx is done. It
@@ -93,7 +89,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf(msg(o.Lang, "%s không phải thư mục", "%s is not a folder"), o.Folder)
+		return fmt.Errorf(analysis.Words{"%s không phải thư mục", "%s is not a folder"}.In(o.Lang), o.Folder)
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -109,7 +105,7 @@ func Run(ctx context.Context, o Options) error {
 		return nil
 	}
 	l.refresh()
-	l.logf(msg(o.Lang, "%s Đang theo dõi %s — nhấn Ctrl-C để dừng.", "%s Watching %s — press Ctrl-C to stop."),
+	l.logf(analysis.Words{"%s Đang theo dõi %s — nhấn Ctrl-C để dừng.", "%s Watching %s — press Ctrl-C to stop."}.In(o.Lang),
 		time.Now().Format(time.TimeOnly), o.Folder)
 	return l.run(ctx)
 }
@@ -158,7 +154,7 @@ func (l *loop) run(ctx context.Context) error {
 				return errors.New("watch: fsnotify stopped")
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				l.logf(msg(l.o.Lang, "chitieu: quá nhiều thay đổi cùng lúc; xem lại cả thư mục", "chitieu: too many changes at once; rescanning the folder"))
+				l.logf(analysis.Words{"chitieu: quá nhiều thay đổi cùng lúc; xem lại cả thư mục", "chitieu: too many changes at once; rescanning the folder"}.In(l.o.Lang))
 				l.rescan()
 				if l.dirty {
 					l.dirty = false
@@ -198,7 +194,7 @@ func (l *loop) handle(ev fsnotify.Event) error {
 	gone := ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
 	if name == l.root {
 		if gone {
-			return fmt.Errorf(msg(l.o.Lang, "thư mục %s đã bị xoá hoặc chuyển đi", "folder %s was removed or moved away"), l.o.Folder)
+			return fmt.Errorf(analysis.Words{"thư mục %s đã bị xoá hoặc chuyển đi", "folder %s was removed or moved away"}.In(l.o.Lang), l.o.Folder)
 		}
 		return nil
 	}
@@ -240,7 +236,7 @@ func (l *loop) ignored(path string) bool {
 func (l *loop) addTree(dir string, collect bool) error {
 	// The watch before the listing, so that no file falls between them.
 	if err := l.w.Add(dir); err != nil {
-		return fmt.Errorf(msg(l.o.Lang, "không theo dõi được %s: %w", "cannot watch %s: %w"), dir, err)
+		return fmt.Errorf(analysis.Words{"không theo dõi được %s: %w", "cannot watch %s: %w"}.In(l.o.Lang), dir, err)
 	}
 	l.dirs[dir] = true
 	entries, err := os.ReadDir(dir)
@@ -295,12 +291,12 @@ func (l *loop) rescan() {
 // refresh logs why, clears the pending changes and calls Refresh.
 func (l *loop) refresh() {
 	if len(l.pending) > 0 {
-		l.logf(msg(l.o.Lang, "%s Có thay đổi: %s — lập lại báo cáo.", "%s Changed: %s — refreshing the report."),
+		l.logf(analysis.Words{"%s Có thay đổi: %s — lập lại báo cáo.", "%s Changed: %s — refreshing the report."}.In(l.o.Lang),
 			time.Now().Format(time.TimeOnly), l.describe())
 		clear(l.pending)
 	}
 	if err := l.o.Refresh(); err != nil {
-		l.logf(msg(l.o.Lang, "chitieu: lập báo cáo không được: %v (vẫn tiếp tục theo dõi)", "chitieu: the report failed: %v (still watching)"), err)
+		l.logf(analysis.Words{"chitieu: lập báo cáo không được: %v (vẫn tiếp tục theo dõi)", "chitieu: the report failed: %v (still watching)"}.In(l.o.Lang), err)
 	}
 }
 
@@ -320,13 +316,13 @@ func (l *loop) describe() string {
 			name = rel
 		}
 		if _, err := os.Lstat(p); err != nil {
-			name += msg(l.o.Lang, " (đã xoá)", " (removed)")
+			name += analysis.Words{" (đã xoá)", " (removed)"}.In(l.o.Lang)
 		}
 		names = append(names, name)
 	}
 	s := strings.Join(names, ", ")
 	if more := len(paths) - shown; more > 0 {
-		s += fmt.Sprintf(msg(l.o.Lang, " và %d tệp khác", " and %d more"), more)
+		s += fmt.Sprintf(analysis.Words{" và %d tệp khác", " and %d more"}.In(l.o.Lang), more)
 	}
 	return s
 }
@@ -381,11 +377,4 @@ func same(a, b map[string]fileState) bool {
 		}
 	}
 	return true
-}
-
-func msg(lang, vi, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return vi
 }

@@ -6,6 +6,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/ingest"
+	"chitieu/mark"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -175,7 +176,7 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	if err := f.SetCustomProps(excelize.CustomProperty{Name: ingest.OwnProperty, Value: ingest.ConfigMark}); err != nil {
+	if err := mark.Set(f, mark.Config); err != nil {
 		return nil, err
 	}
 	err = f.SetDocProps(&excelize.DocProperties{Title: "Cấu hình chitieu", Creator: "chitieu"})

@@ -78,7 +78,7 @@ func Convert(path, password string) (*excelize.File, Conversion, error) {
 		d.XLSX.Close()
 		return nil, conv, err
 	}
-	return d.XLSX, conv, nil
+	return d.XLSX.File(), conv, nil
 }
 
 func (c *Conversion) note(enc legacy.Encoding, guessed bool) {
@@ -90,7 +90,7 @@ func (c *Conversion) note(enc legacy.Encoding, guessed bool) {
 
 // convertXLSX converts f's text in place, then renames its legacy fonts.
 func convertXLSX(d *ingest.Decoded, conv *Conversion) error {
-	f := d.XLSX
+	f := d.XLSX.File()
 	for _, sheet := range f.GetSheetList() {
 		rows, _, notes, err := d.Sheet(sheet)
 		if err != nil {
@@ -263,47 +263,8 @@ func convertXLS(d *ingest.Decoded, conv *Conversion) (*excelize.File, error) {
 		for _, note := range notes {
 			conv.note(note.Encoding, note.Guessed)
 		}
-		for _, c := range sh.Cells {
-			ref, err := excelize.CoordinatesToCellName(c.Col+1, c.Row+1)
-			if err != nil {
-				return nil, err
-			}
-			font := c.Font
-			if u := UnicodeFont(font); u != "" {
-				conv.Fonts[font] = u
-				font = u
-			}
-			switch c.Kind {
-			case xls.Number:
-				err = f.SetCellFloat(name, ref, c.Num, -1, 64)
-			case xls.Bool:
-				err = f.SetCellBool(name, ref, c.Num != 0)
-			default:
-				s := c.Str
-				if c.Row < len(text) && c.Col < len(text[c.Row]) {
-					s = text[c.Row][c.Col] // converted
-				}
-				err = f.SetCellStr(name, ref, s)
-			}
-			if err != nil {
-				return nil, err
-			}
-			id, err := styleOf(font, c.FormatCode)
-			if err != nil {
-				return nil, err
-			}
-			if id != 0 {
-				if err := f.SetCellStyle(name, ref, ref, id); err != nil {
-					return nil, err
-				}
-			}
-		}
-		for _, m := range sh.Merges {
-			from, _ := excelize.CoordinatesToCellName(m.FirstCol+1, m.FirstRow+1)
-			to, _ := excelize.CoordinatesToCellName(m.LastCol+1, m.LastRow+1)
-			if err := f.MergeCell(name, from, to); err != nil {
-				return nil, err
-			}
+		if err := copyXLSSheet(f, name, sh, text, styleOf, conv); err != nil {
+			return nil, err
 		}
 	}
 	// A hidden sheet cannot be the active one.
@@ -320,4 +281,53 @@ func convertXLS(d *ingest.Decoded, conv *Conversion) (*excelize.File, error) {
 		}
 	}
 	return f, nil
+}
+
+// copyXLSSheet writes the cells (text as read: converted), their fonts
+// (Unicode ones for legacy fonts) and number formats, and the merged cells
+// of the .xls sheet sh into the sheet name of f.
+func copyXLSSheet(f *excelize.File, name string, sh *xls.Sheet, text [][]string, styleOf func(font, format string) (int, error), conv *Conversion) error {
+	for _, c := range sh.Cells {
+		ref, err := excelize.CoordinatesToCellName(c.Col+1, c.Row+1)
+		if err != nil {
+			return err
+		}
+		font := c.Font
+		if u := UnicodeFont(font); u != "" {
+			conv.Fonts[font] = u
+			font = u
+		}
+		switch c.Kind {
+		case xls.Number:
+			err = f.SetCellFloat(name, ref, c.Num, -1, 64)
+		case xls.Bool:
+			err = f.SetCellBool(name, ref, c.Num != 0)
+		default:
+			s := c.Str
+			if c.Row < len(text) && c.Col < len(text[c.Row]) {
+				s = text[c.Row][c.Col] // converted
+			}
+			err = f.SetCellStr(name, ref, s)
+		}
+		if err != nil {
+			return err
+		}
+		id, err := styleOf(font, c.FormatCode)
+		if err != nil {
+			return err
+		}
+		if id != 0 {
+			if err := f.SetCellStyle(name, ref, ref, id); err != nil {
+				return err
+			}
+		}
+	}
+	for _, m := range sh.Merges {
+		from, _ := excelize.CoordinatesToCellName(m.FirstCol+1, m.FirstRow+1)
+		to, _ := excelize.CoordinatesToCellName(m.LastCol+1, m.LastRow+1)
+		if err := f.MergeCell(name, from, to); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -290,7 +290,6 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	merge("A3", "G3")
 	w.check(f.SetRowHeight(sheet, 3, 36))
 
-	h := strconv.Itoa(templateHeaderRow)
 	header := templateHeader
 	if len(w.plans) > 0 {
 		header = append(header[:len(header):len(header)], templatePlanHeader)
@@ -339,20 +338,15 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	}
 	last := templateFirstRow + len(rows) - 1
 
-	w.validate(counts, excelize.DataValidationTypeWhole, "Số nguyên từ 0 trở lên",
-		"Chỉ ghi số nguyên từ 0 trở lên, không ghi chữ hay đơn vị. Để trống nếu không có số liệu.")
-	w.validate(money, excelize.DataValidationTypeDecimal, "Số tiền (triệu đồng)",
-		"Chỉ ghi số từ 0 trở lên, tính bằng triệu đồng (có thể có phần lẻ). Để trống nếu không có số liệu.")
-	if len(flags) > 0 {
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = strings.Join(flags, " ")
-		w.check(dv.SetDropList([]string{"Có", "Không"}))
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Chỉ chọn Có hoặc Không", "Chọn Có hoặc Không trong danh sách. Để trống nếu không có số liệu.")
-		dv.SetInput("Có/Không", "Chọn Có hoặc Không trong danh sách.")
-		w.check(f.AddDataValidation(sheet, dv))
-	}
+	w.validations(counts, money, flags)
 
-	// The signature block: words only, so Read passes it over.
+	end := w.signatures(set, merge, last)
+	w.pageSetup(ward, labelWidth, end)
+}
+
+// signatures writes the signature block below the last row: words only, so
+// Read passes it over. It returns the last row of the print area.
+func (w *templateWriter) signatures(set func(ref string, v any, style int), merge func(from, to string), last int) int {
 	sig := func(row int, col, text string, style int) {
 		ref := col + strconv.Itoa(row)
 		set(ref, text, style)
@@ -366,8 +360,14 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	sig(last+4, "F", "CHỦ TỊCH", w.signature)
 	sig(last+5, "B", "(Ký, ghi rõ họ tên)", w.signatureComment)
 	sig(last+5, "F", "(Ký tên, đóng dấu)", w.signatureComment)
-	end := last + 9 // room to sign
+	return last + 9 // room to sign
+}
 
+// pageSetup sets the form sheet's column widths, frozen header, printing
+// (up to row end) and protection.
+func (w *templateWriter) pageSetup(ward string, labelWidth float64, end int) {
+	f, sheet := w.f, templateSheet
+	h := strconv.Itoa(templateHeaderRow)
 	for _, c := range []struct {
 		col   string
 		width float64
@@ -398,6 +398,23 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 	// can unprotect the sheet to fix the form itself.
 	w.check(f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
 		FormatColumns: true, FormatRows: true, SelectLockedCells: true, SelectUnlockedCells: true}))
+}
+
+// validations puts the value cells' validations on the ranges of each
+// kind: whole numbers, amounts of money, Có/Không.
+func (w *templateWriter) validations(counts, money, flags []string) {
+	w.validate(counts, excelize.DataValidationTypeWhole, "Số nguyên từ 0 trở lên",
+		"Chỉ ghi số nguyên từ 0 trở lên, không ghi chữ hay đơn vị. Để trống nếu không có số liệu.")
+	w.validate(money, excelize.DataValidationTypeDecimal, "Số tiền (triệu đồng)",
+		"Chỉ ghi số từ 0 trở lên, tính bằng triệu đồng (có thể có phần lẻ). Để trống nếu không có số liệu.")
+	if len(flags) > 0 {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = strings.Join(flags, " ")
+		w.check(dv.SetDropList([]string{"Có", "Không"}))
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Chỉ chọn Có hoặc Không", "Chọn Có hoặc Không trong danh sách. Để trống nếu không có số liệu.")
+		dv.SetInput("Có/Không", "Chọn Có hoặc Không trong danh sách.")
+		w.check(w.f.AddDataValidation(templateSheet, dv))
+	}
 }
 
 // validate puts a ">= 0" number validation of type t on the ranges.

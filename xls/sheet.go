@@ -109,19 +109,7 @@ func (sr *sheetReader) add(rec *record) error {
 		}
 		sr.put(Cell{Row: row, Col: col, Kind: Number, Num: rk(le32(d[6:]))}, ixfe)
 	case recMulRK:
-		// row, first column, then 6 bytes (XF, RK) per cell, then the last column.
-		if len(d) < 6 || (len(d)-6)%6 != 0 {
-			return rec.err(errShort)
-		}
-		row, col := le16(d), le16(d[2:])
-		n := (len(d) - 6) / 6
-		if col+n-1 > maxCol {
-			return rec.err(errColumn)
-		}
-		for i := range n {
-			p := d[4+6*i:]
-			sr.put(Cell{Row: row, Col: col + i, Kind: Number, Num: rk(le32(p[2:]))}, le16(p))
-		}
+		return sr.mulRK(rec)
 	case recLabelSST:
 		row, col, ixfe, err := cellHeader(rec, 10)
 		if err != nil {
@@ -157,54 +145,94 @@ func (sr *sheetReader) add(rec *record) error {
 		}
 		sr.put(c, ixfe)
 	case recFormula:
-		row, col, ixfe, err := cellHeader(rec, 20)
-		if err != nil {
-			return err
-		}
-		c := Cell{Row: row, Col: col, Formula: true}
-		v := d[6:14]
-		if v[6] != 0xFF || v[7] != 0xFF {
-			c.Kind, c.Num = Number, f64(v)
-			sr.put(c, ixfe)
-			break
-		}
-		switch v[0] {
-		case 0: // string, in the STRING record that follows
-			c.Kind = String
-			sr.pending = len(sr.cells)
-		case 1:
-			c.Kind, c.Num = Bool, boolNum(v[2])
-		case 2:
-			c.Kind, c.Str = Error, errorText(v[2])
-		case 3: // empty string
-			c.Kind = String
-		default:
-			return rec.err(errResultTyp)
-		}
-		sr.put(c, ixfe)
+		return sr.formula(rec)
 	case recString:
-		if sr.pending < 0 {
-			return nil // a STRING record with no formula before it; nothing to fill
-		}
-		f := newFrags(rec)
-		s, err := f.str(false)
-		if err != nil {
-			return rec.err(err)
-		}
-		sr.cells[sr.pending].Str = s
-		sr.pending = -1
+		return sr.formulaString(rec)
 	case recMergedCells:
-		if len(d) < 2 || len(d)-2 < 8*le16(d) {
-			return rec.err(errShort)
+		return sr.mergedCells(rec)
+	}
+	return nil
+}
+
+// mulRK adds the numbers of a MULRK record: a row, its first column, then
+// 6 bytes (XF, RK) per cell, then the last column.
+func (sr *sheetReader) mulRK(rec *record) error {
+	d := rec.data
+	if len(d) < 6 || (len(d)-6)%6 != 0 {
+		return rec.err(errShort)
+	}
+	row, col := le16(d), le16(d[2:])
+	n := (len(d) - 6) / 6
+	if col+n-1 > maxCol {
+		return rec.err(errColumn)
+	}
+	for i := range n {
+		p := d[4+6*i:]
+		sr.put(Cell{Row: row, Col: col + i, Kind: Number, Num: rk(le32(p[2:]))}, le16(p))
+	}
+	return nil
+}
+
+// formula adds a formula cell with its saved result; a string result
+// comes in the STRING record that follows.
+func (sr *sheetReader) formula(rec *record) error {
+	d := rec.data
+	row, col, ixfe, err := cellHeader(rec, 20)
+	if err != nil {
+		return err
+	}
+	c := Cell{Row: row, Col: col, Formula: true}
+	v := d[6:14]
+	if v[6] != 0xFF || v[7] != 0xFF {
+		c.Kind, c.Num = Number, f64(v)
+		sr.put(c, ixfe)
+		return nil
+	}
+	switch v[0] {
+	case 0: // string, in the STRING record that follows
+		c.Kind = String
+		sr.pending = len(sr.cells)
+	case 1:
+		c.Kind, c.Num = Bool, boolNum(v[2])
+	case 2:
+		c.Kind, c.Str = Error, errorText(v[2])
+	case 3: // empty string
+		c.Kind = String
+	default:
+		return rec.err(errResultTyp)
+	}
+	sr.put(c, ixfe)
+	return nil
+}
+
+// formulaString fills in the string result of the formula before it.
+func (sr *sheetReader) formulaString(rec *record) error {
+	if sr.pending < 0 {
+		return nil // a STRING record with no formula before it; nothing to fill
+	}
+	f := newFrags(rec)
+	s, err := f.str(false)
+	if err != nil {
+		return rec.err(err)
+	}
+	sr.cells[sr.pending].Str = s
+	sr.pending = -1
+	return nil
+}
+
+// mergedCells adds the ranges of a MERGEDCELLS record.
+func (sr *sheetReader) mergedCells(rec *record) error {
+	d := rec.data
+	if len(d) < 2 || len(d)-2 < 8*le16(d) {
+		return rec.err(errShort)
+	}
+	for i := range le16(d) {
+		p := d[2+8*i:]
+		r := Range{FirstRow: le16(p), LastRow: le16(p[2:]), FirstCol: le16(p[4:]), LastCol: le16(p[6:])}
+		if r.FirstRow > r.LastRow || r.FirstCol > r.LastCol || r.LastCol > maxCol {
+			return rec.err(errRange)
 		}
-		for i := range le16(d) {
-			p := d[2+8*i:]
-			r := Range{FirstRow: le16(p), LastRow: le16(p[2:]), FirstCol: le16(p[4:]), LastCol: le16(p[6:])}
-			if r.FirstRow > r.LastRow || r.FirstCol > r.LastCol || r.LastCol > maxCol {
-				return rec.err(errRange)
-			}
-			sr.merges = append(sr.merges, r)
-		}
+		sr.merges = append(sr.merges, r)
 	}
 	return nil
 }

@@ -62,6 +62,70 @@ func longString() string {
 	return b.String()
 }
 
+// otherSheets adds a hidden sheet and a sheet with a Vietnamese name.
+func otherSheets(f *excelize.File) error {
+	var err error
+	set := func(sheet, cell string, v any) {
+		if err == nil {
+			err = f.SetCellValue(sheet, cell, v)
+		}
+	}
+	if _, err := f.NewSheet("Hidden"); err != nil {
+		return err
+	}
+	set("Hidden", "A1", "secret")
+	set("Hidden", "B2", 7)
+	if _, err := f.NewSheet("Bảng 2"); err != nil {
+		return err
+	}
+	set("Bảng 2", "A1", "Phường")
+	set("Bảng 2", "B1", 16)
+	set("Bảng 2", "A2", "Tổng")
+	set("Bảng 2", "B2", 1.5)
+	if err != nil {
+		return err
+	}
+	if err := f.SetSheetVisible("Hidden", false); err != nil {
+		return err
+	}
+	return nil
+}
+
+// styleCells gives cells of sheet s percent formats (built-in 9 and 10,
+// and a custom code) and fonts (.VnTime, Arial).
+func styleCells(f *excelize.File, s string) error {
+	pct0, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+	if err != nil {
+		return err
+	}
+	pct2, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+	if err != nil {
+		return err
+	}
+	code := "0.0%"
+	pct1, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	if err != nil {
+		return err
+	}
+	vn, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: ".VnTime", Size: 12}})
+	if err != nil {
+		return err
+	}
+	arial, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10}})
+	if err != nil {
+		return err
+	}
+	for _, st := range []struct {
+		cell  string
+		style int
+	}{{"C1", pct0}, {"C2", pct2}, {"C3", pct1}, {"A3", vn}, {"A2", arial}} {
+		if err := f.SetCellStyle(s, st.cell, st.cell, st.style); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func book() (*excelize.File, error) {
 	f := excelize.NewFile()
 	const s = "Data"
@@ -128,54 +192,11 @@ func book() (*excelize.File, error) {
 		return nil, err
 	}
 
-	// Styles.
-	pct0, err := f.NewStyle(&excelize.Style{NumFmt: 9})
-	if err != nil {
+	if err := styleCells(f, s); err != nil {
 		return nil, err
-	}
-	pct2, err := f.NewStyle(&excelize.Style{NumFmt: 10})
-	if err != nil {
-		return nil, err
-	}
-	code := "0.0%"
-	pct1, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
-	if err != nil {
-		return nil, err
-	}
-	vn, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: ".VnTime", Size: 12}})
-	if err != nil {
-		return nil, err
-	}
-	arial, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10}})
-	if err != nil {
-		return nil, err
-	}
-	for _, st := range []struct {
-		cell  string
-		style int
-	}{{"C1", pct0}, {"C2", pct2}, {"C3", pct1}, {"A3", vn}, {"A2", arial}} {
-		if err := f.SetCellStyle(s, st.cell, st.cell, st.style); err != nil {
-			return nil, err
-		}
 	}
 
-	// A hidden sheet and a sheet with a Vietnamese name.
-	if _, err := f.NewSheet("Hidden"); err != nil {
-		return nil, err
-	}
-	set("Hidden", "A1", "secret")
-	set("Hidden", "B2", 7)
-	if _, err := f.NewSheet("Bảng 2"); err != nil {
-		return nil, err
-	}
-	set("Bảng 2", "A1", "Phường")
-	set("Bảng 2", "B1", 16)
-	set("Bảng 2", "A2", "Tổng")
-	set("Bảng 2", "B2", 1.5)
-	if err != nil {
-		return nil, err
-	}
-	if err := f.SetSheetVisible("Hidden", false); err != nil {
+	if err := otherSheets(f); err != nil {
 		return nil, err
 	}
 	return f, nil

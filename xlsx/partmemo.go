@@ -1,4 +1,4 @@
-package ingest
+package xlsx
 
 import (
 	"archive/zip"
@@ -59,7 +59,7 @@ var (
 // when a part with the same compressed bytes (and data descriptor) was
 // read before. read's
 // result must never be modified afterwards: other books share it.
-func remember[T any](b *leanBook, m *partMemo[T], name string, read func() (T, error)) (T, error) {
+func remember[T any](b *Book, m *partMemo[T], name string, read func() (T, error)) (T, error) {
 	f, ok := b.parts[name]
 	if !ok {
 		return read()

@@ -1,4 +1,4 @@
-package ingest
+package xlsx
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chitieu/ooxml"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -38,7 +40,7 @@ func TestPartMemoKeepsBooksApart(t *testing.T) {
 		}
 	}
 	for _, path := range []string{first, second} {
-		if n := remembered(t, path, stylesPart); n != 1 {
+		if n := remembered(t, path, ooxml.StylesPart); n != 1 {
 			t.Errorf("%s: styles remembered %d times, want once", path, n)
 		}
 	}
@@ -67,13 +69,13 @@ func remembered(t *testing.T, path, name string) int {
 }
 
 // leanFile is the lean book of the workbook at path, and its bytes.
-func leanFile(t *testing.T, path string) (*leanBook, []byte) {
+func leanFile(t *testing.T, path string) (*Book, []byte) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := openLean(data)
+	b, err := Open(data)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -91,13 +93,13 @@ func sameAsExcelize(t *testing.T, path string) {
 	}
 	defer f.Close()
 	var names []string
-	for _, sh := range lean.sheets() {
-		names = append(names, sh.name)
+	for _, sh := range lean.Sheets() {
+		names = append(names, sh.Name)
 	}
 	if got, want := strings.Join(names, ","), strings.Join(f.GetSheetList(), ","); got != want {
 		t.Fatalf("%s: lean sheets %s, excelize %s", path, got, want)
 	}
-	sameFonts(t, path, lean, &excelBook{f: f})
+	sameFonts(t, path, lean, f)
 }
 
 // TestPartMemoDescriptor: a part whose data descriptor has the wrong CRC-32
@@ -107,7 +109,7 @@ func TestPartMemoDescriptor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := openLean(data)
+	b, err := Open(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +131,7 @@ func TestPartMemoDescriptor(t *testing.T) {
 		data []byte
 		ok   bool
 	}{{data, true}, {damaged, false}, {data, true}, {damaged, false}} {
-		_, err := openLean(read.data)
+		_, err := Open(read.data)
 		if (err == nil) != read.ok {
 			t.Errorf("intact %v: openLean error %v", read.ok, err)
 		}

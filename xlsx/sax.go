@@ -1,4 +1,4 @@
-package ingest
+package xlsx
 
 import (
 	"bytes"
@@ -175,21 +175,9 @@ func (s *saxScanner) next() (*saxEvent, error) {
 			ev.kind, ev.text = saxText, text
 			return ev, nil
 		case gosax.EventCData:
-			if !bytes.HasPrefix(b, []byte("<![CDATA[")) || !bytes.HasSuffix(b, []byte("]]>")) || len(b) < 12 {
-				return nil, s.fail("bad CDATA")
-			}
-			text, ok := cdataXML(ev.buf[:0], b[9:len(b)-3])
-			if !ok {
-				return nil, s.fail("bad CDATA")
-			}
-			ev.buf = text[:0]
-			ev.kind, ev.text = saxText, text
-			return ev, nil
+			return s.cdata(b)
 		case gosax.EventComment:
-			if len(b) < 7 || !bytes.HasPrefix(b, []byte("<!--")) || !bytes.HasSuffix(b, []byte("-->")) {
-				return nil, s.fail("bad comment")
-			}
-			if body := b[4 : len(b)-3]; bytes.Contains(body, []byte("--")) || bytes.HasSuffix(body, []byte("-")) {
+			if !commentOK(b) {
 				return nil, s.fail("bad comment")
 			}
 		case gosax.EventProcessingInstruction:
@@ -223,6 +211,31 @@ func (s *saxScanner) next() (*saxEvent, error) {
 	}
 }
 
+// cdata is the text event of a CDATA section b (with its markup).
+func (s *saxScanner) cdata(b []byte) (*saxEvent, error) {
+	ev := &s.ev
+	if !bytes.HasPrefix(b, []byte("<![CDATA[")) || !bytes.HasSuffix(b, []byte("]]>")) || len(b) < 12 {
+		return nil, s.fail("bad CDATA")
+	}
+	text, ok := cdataXML(ev.buf[:0], b[9:len(b)-3])
+	if !ok {
+		return nil, s.fail("bad CDATA")
+	}
+	ev.buf = text[:0]
+	ev.kind, ev.text = saxText, text
+	return ev, nil
+}
+
+// commentOK reports whether b is a comment encoding/xml accepts: no "--"
+// inside, and not ending in "-".
+func commentOK(b []byte) bool {
+	if len(b) < 7 || !bytes.HasPrefix(b, []byte("<!--")) || !bytes.HasSuffix(b, []byte("-->")) {
+		return false
+	}
+	body := b[4 : len(b)-3]
+	return !bytes.Contains(body, []byte("--")) && !bytes.HasSuffix(body, []byte("-"))
+}
+
 // start reads a start tag into s.ev.
 func (s *saxScanner) start(b []byte) error {
 	ev := &s.ev
@@ -246,10 +259,7 @@ func (s *saxScanner) start(b []byte) error {
 	rest := in[n:]
 	ev.attrs = ev.attrs[:0]
 	for {
-		i := 0
-		for i < len(rest) && isXMLSpace(rest[i]) {
-			i++
-		}
+		i := skipSpace(rest, 0)
 		if i == len(rest) {
 			break
 		}
@@ -266,17 +276,11 @@ func (s *saxScanner) start(b []byte) error {
 			return s.fail("bad attribute name")
 		}
 		rest = rest[n:]
-		i = 0
-		for i < len(rest) && isXMLSpace(rest[i]) {
-			i++
-		}
+		i = skipSpace(rest, 0)
 		if i == len(rest) || rest[i] != '=' {
 			return s.fail("attribute without a value")
 		}
-		i++
-		for i < len(rest) && isXMLSpace(rest[i]) {
-			i++
-		}
+		i = skipSpace(rest, i+1)
 		if i == len(rest) || rest[i] != '"' && rest[i] != '\'' {
 			return s.fail("unquoted attribute value")
 		}
@@ -331,6 +335,15 @@ func (s *saxScanner) pop(space, local []byte) error {
 	}
 	s.names, s.ends = s.names[:from], s.ends[:k-1]
 	return nil
+}
+
+// skipSpace is the index of the first byte of b from i on that is no XML
+// white space (len(b) when there is none).
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && isXMLSpace(b[i]) {
+		i++
+	}
+	return i
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -1,4 +1,12 @@
-package ingest
+// Package xlsx is the fast reader of .xlsx workbooks (the lean reader):
+// Open reads the workbook list, the document properties and the shared
+// strings, and a Book gives each sheet's cells, types, formats and fonts
+// exactly as excelize would, reading only the parts that needs, or gives
+// up with a reason (Fallback), and the caller reads the file with excelize:
+// OpenExcel, whose Excel has the same getters (excel.go). Package ingest
+// finds the report table in what either gives; package xls is the reader
+// of the older .xls format.
+package xlsx
 
 import (
 	"archive/zip"
@@ -12,17 +20,19 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"chitieu/ooxml"
+
 	"github.com/xuri/excelize/v2"
 )
 
-// The lean reader: archive/zip and the gosax tokenizer (lean_sax.go) over
+// The lean reader: archive/zip and the gosax tokenizer (sax.go) over
 // only the parts ingest needs (workbook.xml and its relationships,
 // sharedStrings.xml, the numFmts, fonts and cellXfs of styles.xml,
 // docProps/core.xml and custom.xml, and the sheet XML). It produces exactly
-// what excelBook gives, or gives up with a reason (an error from openLean,
-// or leanBook.fallback set while reading), and the file is then read with
+// what excelize gives, or gives up with a reason (an error from Open, or
+// Book.Fallback set while reading), and the file is then read with
 // excelize. It gives up on anything it does not mirror exactly: XML that
-// encoding/xml would refuse (lean_sax.go checks what gosax does not),
+// encoding/xml would refuse (sax.go checks what gosax does not),
 // strict OOXML, non-UTF-8 encodings, DTDs, unusual part names, rows or
 // cells out of order, shared-string escapes (_x000D_), unknown cell types,
 // formulas without a saved value (excelize computes those), parts over the
@@ -36,19 +46,26 @@ import (
 // exhaust memory); a larger part is left to excelize, which spills big
 // parts to temporary files. leanTotalLimit caps the declared total.
 const (
-	leanPartLimit  = unzipXMLSizeLimit
-	leanTotalLimit = unzipSizeLimit
+	leanPartLimit  = PartLimit
+	leanTotalLimit = TotalLimit
 )
 
+// Limits that keep a hostile file (a zip bomb) from exhausting memory: the
+// bytes inflated from one XML part, and the declared size of all parts.
+// ingest gives excelize the same limits.
 const (
-	nsStrict      = "purl.oclc.org/ooxml"
-	relWorksheet  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
-	relOfficeDoc  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-	relSharedStr  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-	relStyles     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-	workbookPart  = "xl/workbook.xml"
-	sharedStrPart = "xl/sharedStrings.xml"
-	stylesPart    = "xl/styles.xml"
+	PartLimit  = 64 << 20
+	TotalLimit = 1 << 30
+)
+
+// Sheet is one sheet of the workbook list.
+type Sheet struct {
+	Name   string
+	Hidden bool
+}
+
+const (
+	nsStrict = "purl.oclc.org/ooxml"
 )
 
 // errFallback is a reason to read the file with excelize.
@@ -58,11 +75,15 @@ func (e errFallback) Error() string { return string(e) }
 
 func fallbackf(format string, args ...any) error { return errFallback(fmt.Sprintf(format, args...)) }
 
-type leanBook struct {
+// Book is a workbook opened by the lean reader. Its getters answer as
+// excelize's do (GetRows with RawCellValue, GetCellType, GetCellFormula,
+// the cell's style); once Fallback is set, the answers are not to be used
+// and the file must be read with excelize.
+type Book struct {
 	zr      *zip.Reader
 	data    []byte // the file
 	parts   map[string]*zip.File
-	list    []sheetEntry
+	list    []Sheet
 	paths   map[string]string // sheet name -> part
 	sst     []string
 	sstRead bool
@@ -105,17 +126,17 @@ type leanCol struct{ min, max, style int }
 
 // openLean opens the zip and reads the workbook list, the document
 // properties and the shared strings.
-func openLean(data []byte) (*leanBook, error) {
+func Open(data []byte) (*Book, error) {
 	zr, err := zip.NewReader(memData(data), int64(len(data)))
 	if err != nil {
 		return nil, fallbackf("zip: %v", err)
 	}
 	zr.RegisterDecompressor(zip.Deflate, inflate)
-	b := &leanBook{zr: zr, data: data, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
+	b := &Book{zr: zr, data: data, parts: map[string]*zip.File{}, paths: map[string]string{}, custom: map[string]string{}}
 	var total uint64
 	for _, f := range zr.File {
-		if strings.Contains(f.Name, "\\") || strings.EqualFold(f.Name, sharedStrPart) && f.Name != sharedStrPart ||
-			strings.EqualFold(f.Name, "[Content_Types].xml") && f.Name != "[Content_Types].xml" {
+		if strings.Contains(f.Name, "\\") || strings.EqualFold(f.Name, ooxml.SharedStringsPart) && f.Name != ooxml.SharedStringsPart ||
+			strings.EqualFold(f.Name, ooxml.ContentTypesPart) && f.Name != ooxml.ContentTypesPart {
 			return nil, fallbackf("zip entry name %q", f.Name)
 		}
 		if _, dup := b.parts[f.Name]; dup {
@@ -130,7 +151,7 @@ func openLean(data []byte) (*leanBook, error) {
 	if err := b.readRootRels(); err != nil {
 		return nil, err
 	}
-	rels, err := b.readRels("xl/_rels/workbook.xml.rels")
+	rels, err := b.readRels(ooxml.WorkbookRelsPart)
 	if err != nil {
 		return nil, err
 	}
@@ -146,8 +167,8 @@ func openLean(data []byte) (*leanBook, error) {
 	// Nothing is taken from [Content_Types].xml, but excelize reads the
 	// sheets otherwise when it is damaged (fuzzing found one that fails its
 	// checksum): it must inflate and tokenize cleanly.
-	_, err = remember(b, &contentTypesMemo, "[Content_Types].xml", func() (struct{}, error) {
-		return struct{}{}, b.scan("[Content_Types].xml", false, func(*saxEvent) error { return nil })
+	_, err = remember(b, &contentTypesMemo, ooxml.ContentTypesPart, func() (struct{}, error) {
+		return struct{}{}, b.scan(ooxml.ContentTypesPart, false, func(*saxEvent) error { return nil })
 	})
 	if err != nil {
 		return nil, err
@@ -157,7 +178,7 @@ func openLean(data []byte) (*leanBook, error) {
 
 // open returns a reader over one part, capped at leanPartLimit bytes, or
 // nil when the part is absent.
-func (b *leanBook) open(name string) (io.ReadCloser, error) {
+func (b *Book) open(name string) (io.ReadCloser, error) {
 	f, ok := b.parts[name]
 	if !ok {
 		return nil, nil
@@ -200,12 +221,12 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 
 func (c *cappedReader) Close() error { return c.r.Close() }
 
-// scan walks a part's XML with the gosax scanner (lean_sax.go), calling fn
+// scan walks a part's XML with the gosax scanner (sax.go), calling fn
 // for each start, end and text event. The root element must not be in the
 // strict OOXML namespace, and no DTD or processing instruction other than
 // a UTF-8 XML declaration may appear; anything encoding/xml's RawToken
 // would refuse is refused.
-func (b *leanBook) scan(name string, required bool, fn func(*saxEvent) error) error {
+func (b *Book) scan(name string, required bool, fn func(*saxEvent) error) error {
 	rc, err := b.open(name)
 	if err != nil {
 		return err
@@ -257,20 +278,20 @@ func procEncoding(inst []byte) string {
 
 // readRootRels requires the main document at xl/workbook.xml, where
 // excelize also looks.
-func (b *leanBook) readRootRels() error {
-	_, err := remember(b, &rootRelsMemo, "_rels/.rels", func() (struct{}, error) {
+func (b *Book) readRootRels() error {
+	_, err := remember(b, &rootRelsMemo, ooxml.RootRelsPart, func() (struct{}, error) {
 		return struct{}{}, b.readRootRelsPart()
 	})
 	return err
 }
 
-func (b *leanBook) readRootRelsPart() error {
+func (b *Book) readRootRelsPart() error {
 	found := false
-	err := b.scan("_rels/.rels", false, func(e *saxEvent) error {
+	err := b.scan(ooxml.RootRelsPart, false, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
-			if typ, _ := e.attr("Type"); typ == relOfficeDoc {
+			if typ, _ := e.attr("Type"); typ == ooxml.RelOfficeDocument {
 				target, _ := e.attr("Target")
-				if strings.TrimPrefix(target, "/") != workbookPart {
+				if strings.TrimPrefix(target, "/") != ooxml.WorkbookPart {
 					return fallbackf("workbook at %s", target)
 				}
 				found = true
@@ -291,11 +312,11 @@ type leanRel struct{ typ, target string }
 
 // readRels reads a relationships part; the map is shared by the books
 // whose part is the same, and never modified.
-func (b *leanBook) readRels(name string) (map[string]leanRel, error) {
+func (b *Book) readRels(name string) (map[string]leanRel, error) {
 	return remember(b, &relsMemo, name, func() (map[string]leanRel, error) { return b.readRelsPart(name) })
 }
 
-func (b *leanBook) readRelsPart(name string) (map[string]leanRel, error) {
+func (b *Book) readRelsPart(name string) (map[string]leanRel, error) {
 	rels := map[string]leanRel{}
 	err := b.scan(name, true, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
@@ -326,23 +347,23 @@ func partOf(target string) (string, bool) {
 	return path.Join("xl", target), true
 }
 
-func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
+func (b *Book) readWorkbook(rels map[string]leanRel) error {
 	for _, rel := range rels {
 		p, ok := partOf(rel.target)
 		switch {
-		case rel.typ == relSharedStr && (!ok || p != sharedStrPart):
+		case rel.typ == ooxml.RelSharedStrings && (!ok || p != ooxml.SharedStringsPart):
 			return fallbackf("shared strings at %s", rel.target)
-		case rel.typ == relStyles && (!ok || p != stylesPart):
+		case rel.typ == ooxml.RelStyles && (!ok || p != ooxml.StylesPart):
 			return fallbackf("styles at %s", rel.target)
 		}
 	}
-	sheets, err := remember(b, &workbookMemo, workbookPart, b.readWorkbookPart)
+	sheets, err := remember(b, &workbookMemo, ooxml.WorkbookPart, b.readWorkbookPart)
 	if err != nil {
 		return err
 	}
 	for _, sh := range sheets {
 		rel, ok := rels[sh.id]
-		if !ok || rel.typ != relWorksheet {
+		if !ok || rel.typ != ooxml.RelWorksheet {
 			return fallbackf("sheet %q is no worksheet part", sh.name)
 		}
 		p, ok := partOf(rel.target)
@@ -350,7 +371,7 @@ func (b *leanBook) readWorkbook(rels map[string]leanRel) error {
 			return fallbackf("sheet %q at %s", sh.name, rel.target)
 		}
 		b.paths[sh.name] = p
-		b.list = append(b.list, sheetEntry{name: sh.name, hidden: sh.state != "" && sh.state != "visible"})
+		b.list = append(b.list, Sheet{Name: sh.name, Hidden: sh.state != "" && sh.state != "visible"})
 	}
 	if len(b.list) == 0 {
 		return fallbackf("no sheets")
@@ -363,11 +384,11 @@ type workbookSheet struct{ name, state, id string }
 
 // readWorkbookPart reads the sheets of xl/workbook.xml; their names are
 // valid and distinct.
-func (b *leanBook) readWorkbookPart() ([]workbookSheet, error) {
+func (b *Book) readWorkbookPart() ([]workbookSheet, error) {
 	var sheets []workbookSheet
 	depth := 0
 	seen := map[string]bool{}
-	err := b.scan(workbookPart, true, func(e *saxEvent) error {
+	err := b.scan(ooxml.WorkbookPart, true, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -405,10 +426,10 @@ func validSheetName(name string) bool {
 }
 
 // readCore finds dcterms:modified in docProps/core.xml.
-func (b *leanBook) readCore() error {
+func (b *Book) readCore() error {
 	depth, in := 0, false
 	var text strings.Builder
-	return b.scan("docProps/core.xml", false, func(e *saxEvent) error {
+	return b.scan(ooxml.CorePart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -437,11 +458,11 @@ func (b *leanBook) readCore() error {
 }
 
 // readCustom reads the custom document properties' names and values.
-func (b *leanBook) readCustom() error {
+func (b *Book) readCustom() error {
 	depth := 0
 	name := ""
 	var text strings.Builder
-	return b.scan("docProps/custom.xml", false, func(e *saxEvent) error {
+	return b.scan(ooxml.CustomPart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -466,7 +487,7 @@ func (b *leanBook) readCustom() error {
 // readSST reads the shared strings: the t of each si and of its runs
 // (phonetic runs excluded), as excelize's xlsxSI.String. The strings are
 // slices of one string holding them all.
-func (b *leanBook) readSST() error {
+func (b *Book) readSST() error {
 	if b.sstRead {
 		return nil
 	}
@@ -479,7 +500,7 @@ func (b *leanBook) readSST() error {
 		inT         bool
 		tInSI, tInR bool // a t already read in the current si, r
 	)
-	err := b.scan(sharedStrPart, false, func(e *saxEvent) error {
+	err := b.scan(ooxml.SharedStringsPart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			el := elemOf(e.local)
@@ -582,19 +603,19 @@ func elemOf(local []byte) elem {
 // sections are tokenized when they can be cut out of the bytes safely (no
 // comments, CDATA, DTD or prefixed names); fonts, fills, borders and the
 // rest are skipped unread.
-func (b *leanBook) readStyles() error {
+func (b *Book) readStyles() error {
 	b.styled = true
 	var err error
-	b.leanStyles, err = remember(b, &stylesMemo, stylesPart, func() (leanStyles, error) {
+	b.leanStyles, err = remember(b, &stylesMemo, ooxml.StylesPart, func() (leanStyles, error) {
 		err := b.readStylesPart()
 		return b.leanStyles, err
 	})
 	return err
 }
 
-func (b *leanBook) readStylesPart() error {
+func (b *Book) readStylesPart() error {
 	b.fmtCode = map[int]string{}
-	rc, err := b.open(stylesPart)
+	rc, err := b.open(ooxml.StylesPart)
 	if err != nil || rc == nil {
 		return err
 	}
@@ -607,7 +628,7 @@ func (b *leanBook) readStylesPart() error {
 			styleBuffers.Put(buf)
 		}
 	}()
-	buf.Grow(int(min(b.parts[stylesPart].UncompressedSize64, leanPartLimit)) + bytes.MinRead)
+	buf.Grow(int(min(b.parts[ooxml.StylesPart].UncompressedSize64, leanPartLimit)) + bytes.MinRead)
 	_, err = buf.ReadFrom(rc)
 	rc.Close()
 	data := buf.Bytes()
@@ -616,7 +637,7 @@ func (b *leanBook) readStylesPart() error {
 		if errors.As(err, &fb) {
 			return fb
 		}
-		return fallbackf("%s: %v", stylesPart, err)
+		return fallbackf("%s: %v", ooxml.StylesPart, err)
 	}
 	if bytes.Contains(data, []byte("<!")) || bytes.Contains(data, []byte(nsStrict)) || !utf8Declared(data) {
 		return b.readStylesTokens()
@@ -659,12 +680,12 @@ func utf8Declared(data []byte) bool {
 }
 
 // readStylesTokens reads styles.xml whole, token by token.
-func (b *leanBook) readStylesTokens() error {
+func (b *Book) readStylesTokens() error {
 	b.fmtCode = map[int]string{}
 	b.xfFmt, b.xfFont, b.fontName = nil, nil, nil
 	depth := 0
 	section := ""
-	return b.scan(stylesPart, false, func(e *saxEvent) error {
+	return b.scan(ooxml.StylesPart, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -683,9 +704,9 @@ func (b *leanBook) readStylesTokens() error {
 
 // styleTokens reads one section cut out of styles.xml (its element at
 // depth 1 of data).
-func (b *leanBook) styleTokens(data []byte, section string) error {
+func (b *Book) styleTokens(data []byte, section string) error {
 	depth := 0
-	return scanReader(stylesPart, bytes.NewReader(data), func(e *saxEvent) error {
+	return scanReader(ooxml.StylesPart, bytes.NewReader(data), func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -701,7 +722,7 @@ func (b *leanBook) styleTokens(data []byte, section string) error {
 
 // styleElement notes a numFmt of numFmts, an xf of cellXfs or a font of
 // fonts and its name; depth is 2 for the section's children.
-func (b *leanBook) styleElement(section string, depth int, e *saxEvent) error {
+func (b *Book) styleElement(section string, depth int, e *saxEvent) error {
 	local := string(e.local)
 	switch {
 	case depth == 3:
@@ -748,23 +769,36 @@ func intAttr(e *saxEvent, name string, absent int) (int, error) {
 	return n, nil
 }
 
-func (b *leanBook) fail(reason string) {
+func (b *Book) fail(reason string) {
 	if b.fallback == "" {
 		b.fallback = reason
 	}
 }
 
-func (b *leanBook) sheets() []sheetEntry { return b.list }
+// Fallback is why the file must be read with excelize instead, "" while
+// the lean reader reads it exactly.
+func (b *Book) Fallback() string { return b.fallback }
 
-func (b *leanBook) modified() string { return b.core }
+// Custom is the custom document property name (docProps/custom.xml).
+func (b *Book) Custom(name string) (value string, ok bool) {
+	value, ok = b.custom[name]
+	return value, ok
+}
 
-func (b *leanBook) calc(sheet, ref string) (string, error) {
+// Sheets lists the sheets in workbook order.
+func (b *Book) Sheets() []Sheet { return b.list }
+
+// Modified is the document property "modified" as written, "" if none.
+func (b *Book) Modified() string { return b.core }
+
+// Calc gives up: a formula without a saved value is left to excelize.
+func (b *Book) Calc(sheet, ref string) (string, error) {
 	b.fail(sheet + "!" + ref + ": formula without a saved value")
 	return "", errors.New("lean reader does not calculate")
 }
 
 // cell finds a cell's metadata; ok false when the cell is not in the sheet.
-func (b *leanBook) cell(sheet, ref string) (*leanSheet, leanCell, int, int, bool) {
+func (b *Book) cell(sheet, ref string) (*leanSheet, leanCell, int, int, bool) {
 	col, row, err := excelize.CellNameToCoordinates(ref)
 	if err != nil {
 		b.fail("bad reference " + ref)
@@ -781,12 +815,15 @@ func (b *leanBook) cell(sheet, ref string) (*leanSheet, leanCell, int, int, bool
 	return s, s.meta[row][col], row, col, true
 }
 
-func (b *leanBook) cellType(sheet, ref string) excelize.CellType {
+// CellType is the cell's type (its t attribute), as excelize gives it.
+func (b *Book) CellType(sheet, ref string) excelize.CellType {
 	_, c, _, _, _ := b.cell(sheet, ref)
 	return c.typ
 }
 
-func (b *leanBook) formula(sheet, ref string) string {
+// Formula is "" for a cell without a formula; a cell with one makes the
+// book give up (its saved value was read; one without is excelize's).
+func (b *Book) Formula(sheet, ref string) string {
 	_, c, _, _, _ := b.cell(sheet, ref)
 	if c.formula {
 		// The only use of the formula text is for a cell without a value,
@@ -801,7 +838,7 @@ func (b *leanBook) formula(sheet, ref string) string {
 // it (the cell's, else its row's, else its column's), with the style sheet
 // read; ok is false when it cannot be read, or when the cell has style 0
 // and zero is false.
-func (b *leanBook) style(sheet, ref string, zero bool) (int, bool) {
+func (b *Book) style(sheet, ref string, zero bool) (int, bool) {
 	s, c, row, col, _ := b.cell(sheet, ref)
 	if s == nil {
 		return 0, false
@@ -830,7 +867,8 @@ func (b *leanBook) style(sheet, ref string, zero bool) (int, bool) {
 	return style, true
 }
 
-func (b *leanBook) isPercent(sheet, ref string) bool {
+// IsPercent reports whether the cell's number format shows percent.
+func (b *Book) IsPercent(sheet, ref string) bool {
 	style, ok := b.style(sheet, ref, false)
 	if !ok || style < 0 || style >= len(b.xfFmt) {
 		return false
@@ -842,7 +880,8 @@ func (b *leanBook) isPercent(sheet, ref string) bool {
 	return percentFormat(id, b.fmtCode[id])
 }
 
-func (b *leanBook) font(sheet, ref string) string {
+// Font is the name of the cell's font, "" if unknown.
+func (b *Book) Font(sheet, ref string) string {
 	style, ok := b.style(sheet, ref, true)
 	if !ok || style < 0 || style >= len(b.xfFont) {
 		return ""
@@ -853,7 +892,9 @@ func (b *leanBook) font(sheet, ref string) string {
 	return ""
 }
 
-func (b *leanBook) rows(sheet string) ([][]string, error) {
+// Rows is the sheet's cells as excelize GetRows gives them with
+// RawCellValue: raw values, trailing empty cells and rows trimmed.
+func (b *Book) Rows(sheet string) ([][]string, error) {
 	s := b.sheet(sheet)
 	if s == nil {
 		return nil, errors.New("lean reader gave up")
@@ -861,12 +902,13 @@ func (b *leanBook) rows(sheet string) ([][]string, error) {
 	return s.rows, nil
 }
 
-// head parses only as far as row n; a sheet that ends before is kept
-// whole, as rows would read it. The rows parsed stay at hand for the cell
+// Head is the first n rows of Rows(sheet), parsed only as far as row n;
+// a sheet that ends before is kept whole, as Rows would read it. The rows
+// parsed stay at hand for the cell
 // getters: the font of a cell in the first rows (asked for each cell of
 // non-ASCII text, to recognise legacy encodings) must not parse a long
 // household list whole.
-func (b *leanBook) head(sheet string, n int) ([][]string, error) {
+func (b *Book) Head(sheet string, n int) ([][]string, error) {
 	if b.cur != nil && b.cur.name == sheet && (b.cur.complete || n <= b.cur.limit) {
 		return b.cur.rows[:min(n, len(b.cur.rows))], nil
 	}
@@ -885,7 +927,7 @@ func (b *leanBook) head(sheet string, n int) ([][]string, error) {
 // sheetFor returns a parse of the sheet that holds row (0-based) whole:
 // the last parse, even one that stopped at a row limit past it, else the
 // whole sheet.
-func (b *leanBook) sheetFor(name string, row int) *leanSheet {
+func (b *Book) sheetFor(name string, row int) *leanSheet {
 	if b.cur != nil && b.cur.name == name && (b.cur.complete || row < b.cur.limit) {
 		return b.cur
 	}
@@ -894,7 +936,7 @@ func (b *leanBook) sheetFor(name string, row int) *leanSheet {
 
 // sheet returns the parsed sheet, parsing it whole if it is not the last
 // one or the last parse stopped at a row limit.
-func (b *leanBook) sheet(name string) *leanSheet {
+func (b *Book) sheet(name string) *leanSheet {
 	if b.cur != nil && b.cur.name == name && b.cur.complete {
 		return b.cur
 	}
@@ -917,230 +959,296 @@ var errStop = errors.New("row limit")
 // and cell getters see them; with limit >= 0, it stops at the first row at
 // or past index limit (complete is then false). The values of a row that
 // are not shared strings are slices of one string per row.
-func (b *leanBook) parseSheet(name string, limit int) (*leanSheet, error) {
+func (b *Book) parseSheet(name string, limit int) (*leanSheet, error) {
 	part, ok := b.paths[name]
 	if !ok {
 		return nil, fallbackf("no sheet %q", name)
 	}
-	s := &leanSheet{name: name, rowStyle: map[int]int{}, limit: limit}
-	var (
-		stack             []elem
-		row               = -1 // current row index, -1 outside a row
-		lastRow           = -1
-		cells             []string
-		meta              []leanCell
-		lastCol           = -1
-		c                 leanCell
-		cT                cellT
-		tText             string // an unknown t
-		cRef, cV, isText  []byte
-		hasV, hasF, hasIS bool
-		inIS, inV, inIST  bool
-		cellCol           int
-		sstLoaded         bool
-		rowText           []byte // the row's values that are no shared strings
-		spans             []int  // cell index, start and end in rowText
-		width             int    // cells of the last row, to size the next
-	)
-	endRow := func() {
-		if len(cells) > 0 {
-			text := string(rowText)
-			for i := 0; i < len(spans); i += 3 {
-				cells[spans[i]] = text[spans[i+1]:spans[i+2]]
-			}
-			for len(s.rows) < row {
-				s.rows = append(s.rows, nil)
-				s.meta = append(s.meta, nil)
-			}
-			s.rows = append(s.rows, cells)
-			s.meta = append(s.meta, meta)
-			width = len(cells)
-		}
-		cells, meta = nil, nil
-		rowText, spans = rowText[:0], spans[:0]
-	}
-	err := b.scan(part, true, func(e *saxEvent) error {
-		switch e.kind {
-		case saxStart:
-			el := elemOf(e.local)
-			stack = append(stack, el)
-			n := len(stack)
-			switch {
-			case n == 3 && stack[1] == elCols && el == elCol:
-				mn, _ := e.attr("min")
-				mx, _ := e.attr("max")
-				st, _ := e.attr("style")
-				var cl leanCol
-				var err1, err2, err3 error
-				cl.min, err1 = strconv.Atoi(mn)
-				cl.max, err2 = strconv.Atoi(mx)
-				if st != "" {
-					cl.style, err3 = strconv.Atoi(st)
-				}
-				if err1 != nil || err2 != nil || err3 != nil {
-					return fallbackf("%s: col %q %q %q", name, mn, mx, st)
-				}
-				s.cols = append(s.cols, cl)
-			case n == 3 && stack[1] == elSheetData && el == elRow:
-				r := lastRow + 1
-				if v, ok := e.attrBytes("r"); ok {
-					num, err := atoi(v)
-					if err != nil || num < 1 || num > excelize.TotalRows {
-						return fallbackf("%s: row %q", name, v)
-					}
-					r = num - 1
-				}
-				if r <= lastRow {
-					return fallbackf("%s: row %d out of order", name, r+1)
-				}
-				if limit >= 0 && r >= limit {
-					return errStop
-				}
-				row, lastRow, lastCol, cellCol = r, r, -1, 0
-				if v, ok := e.attrBytes("s"); ok {
-					st, err := atoi(v)
-					if err != nil {
-						return fallbackf("%s: row style %q", name, v)
-					}
-					if st != 0 {
-						s.rowStyle[r] = st
-					}
-				}
-				if cells == nil && width > 0 {
-					cells, meta = make([]string, 0, width), make([]leanCell, 0, width)
-				}
-			case n == 4 && stack[2] == elRow && el == elC:
-				c = leanCell{}
-				cT = cellUnset
-				cRef, cV, isText = cRef[:0], cV[:0], isText[:0]
-				hasV, hasF, hasIS = false, false, false
-				for i := range e.attrs {
-					a := &e.attrs[i]
-					switch string(a.local) {
-					case "r":
-						cRef = append(cRef[:0], e.value(a)...)
-					case "t":
-						v := e.value(a)
-						if cT = cellTypeOf(v); cT == cellUnknown {
-							tText = string(v)
-						}
-					case "s":
-						v := e.value(a)
-						st, err := atoi(v)
-						if err != nil || st != int(int32(st)) {
-							return fallbackf("%s: cell style %q", name, v)
-						}
-						c.style = int32(st)
-					}
-				}
-				if cT == cellUnknown {
-					return fallbackf("%s: cell type %q", name, tText)
-				}
-				c.typ = leanCellTypes[cT]
-				cellCol++
-				if len(cRef) > 0 {
-					col, r, err := cellCoordinates(cRef)
-					if err != nil || r-1 != row {
-						return fallbackf("%s: cell %q in row %d", name, cRef, row+1)
-					}
-					cellCol = col
-				}
-				if cellCol-1 <= lastCol {
-					return fallbackf("%s: cell %q out of order", name, cRef)
-				}
-				lastCol = cellCol - 1
-			case n == 5 && stack[3] == elC:
-				switch el {
-				case elV:
-					if hasV {
-						return fallbackf("%s: two values in a cell", name)
-					}
-					hasV, inV = true, true
-				case elF:
-					hasF = true
-				case elIS:
-					if hasIS {
-						return fallbackf("%s: two inline strings in a cell", name)
-					}
-					inIS, hasIS = true, true
-				}
-			case inIS && el == elT && (n == 6 || n == 7 && stack[5] == elR):
-				inIST = true
-			case n >= 5 && stack[3] == elC && (stack[4] == elV || stack[4] == elF):
-				return fallbackf("%s: markup inside a cell value", name)
-			}
-		case saxText:
-			switch {
-			case inV:
-				cV = append(cV, e.text...)
-			case inIST:
-				isText = append(isText, e.text...)
-			}
-		case saxEnd:
-			n := len(stack)
-			switch {
-			case n == 5 && stack[4] == elV:
-				inV = false
-			case n == 5 && stack[4] == elIS:
-				inIS = false
-			case inIST && stack[n-1] == elT:
-				inIST = false
-			case n == 4 && stack[3] == elC:
-				val, sst := cV, ""
-				switch cT {
-				case cellShared:
-					if len(cV) > 0 {
-						if !sstLoaded {
-							if err := b.readSST(); err != nil {
-								return err
-							}
-							sstLoaded = true
-						}
-						i, err := atoi(bytes.TrimSpace(cV))
-						if err != nil || i < 0 || i >= len(b.sst) {
-							return fallbackf("%s: shared string %q", name, cV)
-						}
-						val, sst = nil, b.sst[i]
-					}
-				case cellInline:
-					if hasIS {
-						val = isText
-						if bytes.Contains(val, []byte("_x")) {
-							return fallbackf("%s: inline string with an _x escape", name)
-						}
-					}
-				}
-				c.formula = hasF
-				// As GetRows: a cell with no value and no formula is left
-				// out (the sheet reader never asks about such a cell).
-				if len(val) > 0 || sst != "" || hasF {
-					for len(cells) < cellCol-1 {
-						cells = append(cells, "")
-						meta = append(meta, leanCell{})
-					}
-					if len(val) > 0 {
-						spans = append(spans, len(cells), len(rowText), len(rowText)+len(val))
-						rowText = append(rowText, val...)
-					}
-					cells = append(cells, sst)
-					meta = append(meta, c)
-				}
-			case n == 3 && stack[2] == elRow:
-				endRow()
-				row = -1
-			}
-			stack = stack[:n-1]
-		}
-		return nil
-	})
+	p := &sheetParser{b: b, name: name, limit: limit, row: -1, lastRow: -1, lastCol: -1,
+		s: &leanSheet{name: name, rowStyle: map[int]int{}, limit: limit}}
+	err := b.scan(part, true, p.event)
 	switch {
 	case err == errStop:
 	case err != nil:
 		return nil, err
 	default:
-		s.complete = true
+		p.s.complete = true
 	}
-	return s, nil
+	return p.s, nil
+}
+
+// sheetParser is the state of one worksheet's parse: the element stack,
+// the row and the cell being read. Each event goes to the method for its
+// element (col, row, c and its children).
+type sheetParser struct {
+	b     *Book
+	name  string
+	limit int
+	s     *leanSheet
+
+	stack   []elem
+	row     int // current row index, -1 outside a row
+	lastRow int
+	lastCol int
+	width   int // cells of the last row, to size the next
+
+	// the row being read
+	cells   []string
+	meta    []leanCell
+	rowText []byte // the row's values that are no shared strings
+	spans   []int  // cell index, start and end in rowText
+
+	// the cell being read
+	c                 leanCell
+	cT                cellT
+	cellCol           int
+	cRef, cV, isText  []byte
+	hasV, hasF, hasIS bool
+	inIS, inV, inIST  bool
+
+	sstLoaded bool
+}
+
+func (p *sheetParser) event(e *saxEvent) error {
+	switch e.kind {
+	case saxStart:
+		return p.start(e)
+	case saxText:
+		switch {
+		case p.inV:
+			p.cV = append(p.cV, e.text...)
+		case p.inIST:
+			p.isText = append(p.isText, e.text...)
+		}
+	case saxEnd:
+		return p.end()
+	}
+	return nil
+}
+
+func (p *sheetParser) start(e *saxEvent) error {
+	el := elemOf(e.local)
+	p.stack = append(p.stack, el)
+	stack, n := p.stack, len(p.stack)
+	switch {
+	case n == 3 && stack[1] == elCols && el == elCol:
+		return p.col(e)
+	case n == 3 && stack[1] == elSheetData && el == elRow:
+		return p.startRow(e)
+	case n == 4 && stack[2] == elRow && el == elC:
+		return p.startCell(e)
+	case n == 5 && stack[3] == elC:
+		return p.cellChild(el)
+	case p.inIS && el == elT && (n == 6 || n == 7 && stack[5] == elR):
+		p.inIST = true
+	case n >= 5 && stack[3] == elC && (stack[4] == elV || stack[4] == elF):
+		return fallbackf("%s: markup inside a cell value", p.name)
+	}
+	return nil
+}
+
+// col reads a column's style range.
+func (p *sheetParser) col(e *saxEvent) error {
+	mn, _ := e.attr("min")
+	mx, _ := e.attr("max")
+	st, _ := e.attr("style")
+	var cl leanCol
+	var err1, err2, err3 error
+	cl.min, err1 = strconv.Atoi(mn)
+	cl.max, err2 = strconv.Atoi(mx)
+	if st != "" {
+		cl.style, err3 = strconv.Atoi(st)
+	}
+	if err1 != nil || err2 != nil || err3 != nil {
+		return fallbackf("%s: col %q %q %q", p.name, mn, mx, st)
+	}
+	p.s.cols = append(p.s.cols, cl)
+	return nil
+}
+
+// startRow begins a row: its number (in order, at most excelize's last)
+// and its style; errStop at the row limit.
+func (p *sheetParser) startRow(e *saxEvent) error {
+	r := p.lastRow + 1
+	if v, ok := e.attrBytes("r"); ok {
+		num, err := atoi(v)
+		if err != nil || num < 1 || num > excelize.TotalRows {
+			return fallbackf("%s: row %q", p.name, v)
+		}
+		r = num - 1
+	}
+	if r <= p.lastRow {
+		return fallbackf("%s: row %d out of order", p.name, r+1)
+	}
+	if p.limit >= 0 && r >= p.limit {
+		return errStop
+	}
+	p.row, p.lastRow, p.lastCol, p.cellCol = r, r, -1, 0
+	if v, ok := e.attrBytes("s"); ok {
+		st, err := atoi(v)
+		if err != nil {
+			return fallbackf("%s: row style %q", p.name, v)
+		}
+		if st != 0 {
+			p.s.rowStyle[r] = st
+		}
+	}
+	if p.cells == nil && p.width > 0 {
+		p.cells, p.meta = make([]string, 0, p.width), make([]leanCell, 0, p.width)
+	}
+	return nil
+}
+
+// startCell begins a cell: its reference (in order, in its row), type and
+// style.
+func (p *sheetParser) startCell(e *saxEvent) error {
+	p.c = leanCell{}
+	p.cT = cellUnset
+	p.cRef, p.cV, p.isText = p.cRef[:0], p.cV[:0], p.isText[:0]
+	p.hasV, p.hasF, p.hasIS = false, false, false
+	tText := "" // an unknown t
+	for i := range e.attrs {
+		a := &e.attrs[i]
+		switch string(a.local) {
+		case "r":
+			p.cRef = append(p.cRef[:0], e.value(a)...)
+		case "t":
+			v := e.value(a)
+			if p.cT = cellTypeOf(v); p.cT == cellUnknown {
+				tText = string(v)
+			}
+		case "s":
+			v := e.value(a)
+			st, err := atoi(v)
+			if err != nil || st != int(int32(st)) {
+				return fallbackf("%s: cell style %q", p.name, v)
+			}
+			p.c.style = int32(st)
+		}
+	}
+	if p.cT == cellUnknown {
+		return fallbackf("%s: cell type %q", p.name, tText)
+	}
+	p.c.typ = leanCellTypes[p.cT]
+	p.cellCol++
+	if len(p.cRef) > 0 {
+		col, r, err := cellCoordinates(p.cRef)
+		if err != nil || r-1 != p.row {
+			return fallbackf("%s: cell %q in row %d", p.name, p.cRef, p.row+1)
+		}
+		p.cellCol = col
+	}
+	if p.cellCol-1 <= p.lastCol {
+		return fallbackf("%s: cell %q out of order", p.name, p.cRef)
+	}
+	p.lastCol = p.cellCol - 1
+	return nil
+}
+
+// cellChild begins a cell's value, formula or inline string.
+func (p *sheetParser) cellChild(el elem) error {
+	switch el {
+	case elV:
+		if p.hasV {
+			return fallbackf("%s: two values in a cell", p.name)
+		}
+		p.hasV, p.inV = true, true
+	case elF:
+		p.hasF = true
+	case elIS:
+		if p.hasIS {
+			return fallbackf("%s: two inline strings in a cell", p.name)
+		}
+		p.inIS, p.hasIS = true, true
+	}
+	return nil
+}
+
+func (p *sheetParser) end() error {
+	stack, n := p.stack, len(p.stack)
+	switch {
+	case n == 5 && stack[4] == elV:
+		p.inV = false
+	case n == 5 && stack[4] == elIS:
+		p.inIS = false
+	case p.inIST && stack[n-1] == elT:
+		p.inIST = false
+	case n == 4 && stack[3] == elC:
+		if err := p.endCell(); err != nil {
+			return err
+		}
+	case n == 3 && stack[2] == elRow:
+		p.endRow()
+		p.row = -1
+	}
+	p.stack = stack[:n-1]
+	return nil
+}
+
+// endCell keeps the cell's value (a shared string, inline text, or the
+// raw value) as GetRows does.
+func (p *sheetParser) endCell() error {
+	val, sst := p.cV, ""
+	switch p.cT {
+	case cellShared:
+		if len(p.cV) > 0 {
+			if !p.sstLoaded {
+				if err := p.b.readSST(); err != nil {
+					return err
+				}
+				p.sstLoaded = true
+			}
+			i, err := atoi(bytes.TrimSpace(p.cV))
+			if err != nil || i < 0 || i >= len(p.b.sst) {
+				return fallbackf("%s: shared string %q", p.name, p.cV)
+			}
+			val, sst = nil, p.b.sst[i]
+		}
+	case cellInline:
+		if p.hasIS {
+			val = p.isText
+			if bytes.Contains(val, []byte("_x")) {
+				return fallbackf("%s: inline string with an _x escape", p.name)
+			}
+		}
+	}
+	p.c.formula = p.hasF
+	// As GetRows: a cell with no value and no formula is left out (the
+	// sheet reader never asks about such a cell).
+	if len(val) > 0 || sst != "" || p.hasF {
+		for len(p.cells) < p.cellCol-1 {
+			p.cells = append(p.cells, "")
+			p.meta = append(p.meta, leanCell{})
+		}
+		if len(val) > 0 {
+			p.spans = append(p.spans, len(p.cells), len(p.rowText), len(p.rowText)+len(val))
+			p.rowText = append(p.rowText, val...)
+		}
+		p.cells = append(p.cells, sst)
+		p.meta = append(p.meta, p.c)
+	}
+	return nil
+}
+
+// endRow keeps the row, its values that are no shared strings cut from one
+// string.
+func (p *sheetParser) endRow() {
+	s := p.s
+	if len(p.cells) > 0 {
+		text := string(p.rowText)
+		for i := 0; i < len(p.spans); i += 3 {
+			p.cells[p.spans[i]] = text[p.spans[i+1]:p.spans[i+2]]
+		}
+		for len(s.rows) < p.row {
+			s.rows = append(s.rows, nil)
+			s.meta = append(s.meta, nil)
+		}
+		s.rows = append(s.rows, p.cells)
+		s.meta = append(s.meta, p.meta)
+		p.width = len(p.cells)
+	}
+	p.cells, p.meta = nil, nil
+	p.rowText, p.spans = p.rowText[:0], p.spans[:0]
 }
 
 // cellT is a cell's t attribute.
@@ -1223,4 +1331,20 @@ func cellCoordinates(ref []byte) (col, row int, err error) {
 		return excelize.CellNameToCoordinates(string(ref))
 	}
 	return col, row, nil
+}
+
+// builtinNumFmt reports the number format ids excelize treats as built in
+// (its builtInNumFmt table and language formats): for those a custom
+// format code of the same id is ignored, and only 9 and 10 are percent.
+func builtinNumFmt(id int) bool {
+	return 0 <= id && id <= 4 || 9 <= id && id <= 22 || 27 <= id && id <= 62 || 67 <= id && id <= 81
+}
+
+// percentFormat is excelize's rule (as Excel.IsPercent applies it) on a
+// number format id and the custom format code of that id ("" if none).
+func percentFormat(id int, code string) bool {
+	if builtinNumFmt(id) {
+		return id == 9 || id == 10
+	}
+	return strings.Contains(code, "%")
 }
