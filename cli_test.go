@@ -427,6 +427,11 @@ func TestDisplayFilters(t *testing.T) {
 			t.Errorf("%v: exit %d", bad, r.code)
 		}
 	}
+	// A period the input does not have is said so, with those it has.
+	r = runCLI(t, nil, "--no-workbook", "--show-period", "2004", "samples")
+	if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "--show-period 2004: không có kỳ này trong số liệu đã đọc; có: 2001, 2002, 2003-H1\n") {
+		t.Errorf("--show-period 2004: exit %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
 }
 
 // TestTerminalOutput: on a terminal, tables take the terminal's width and

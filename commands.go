@@ -77,6 +77,14 @@ func runReport(o options, sys System) error {
 	if o.format != "json" {
 		shown = analysis.Narrow(res, sel) // JSON is always complete
 	}
+	if sel.Period != "" && len(shown.Periods) == 0 && len(res.Periods) > 0 {
+		var have []string
+		for _, p := range res.Periods {
+			have = append(have, p.Period)
+		}
+		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: --show-period %s: không có kỳ này trong số liệu đã đọc; có: %s\n",
+			"chitieu: --show-period %s: no such period in the figures read; there are: %s\n"), sel.Period, strings.Join(have, ", ")))
+	}
 	return writeReport(o, sys, res, shown, ro)
 }
 
