@@ -74,6 +74,7 @@ type Accumulated struct {
 	Indicator string
 	Value     *float64 // nil when some span of the term has no figure
 	Periods   []string
+	GapFrom   string // Value nil: the month ("2001-01") from which no period has a figure
 }
 
 // TermResult is the term review of the district (Ward "") or one ward.
@@ -367,8 +368,12 @@ func TermReview(res *Result, ward string) *TermResult {
 	}
 	for _, ind := range res.Config.Indicators {
 		if ind.Accumulate == AccumulateSum && ind.Submitted() {
-			sum, used, _ := cover(u, ind.ID, term, asOf)
-			tr.Cumulative = append(tr.Cumulative, Accumulated{Indicator: ind.ID, Value: sum, Periods: used})
+			sum, used, gap := cover(u, ind.ID, term, asOf)
+			acc := Accumulated{Indicator: ind.ID, Value: sum, Periods: used}
+			if gap >= 0 {
+				acc.GapFrom = Period{Year: gap / 12, Kind: Month, N: gap%12 + 1}.ID()
+			}
+			tr.Cumulative = append(tr.Cumulative, acc)
 		}
 	}
 	return tr

@@ -221,13 +221,19 @@ func termJudgedOn(t analysis.Target) *analysis.Target {
 // cumulativeLines are "Số người được đưa đi cai nghiện tập trung: 980 người
 // (2001, 2002, 2003-H1)" for each indicator that adds up over the term.
 func cumulativeLines(r *analysis.Result, o Options) []string {
-	var out []string
+	var out, lacking []string
+	gap := ""
 	for _, c := range r.Term.Cumulative {
-		if c.Value == nil {
-			continue // a span of the term has no figure: JSON says null
-		}
 		ind, _ := r.Term.Indicator(c.Indicator)
+		if c.Value == nil {
+			lacking, gap = append(lacking, o.label(ind)), c.GapFrom
+			continue
+		}
 		out = append(out, o.label(ind)+": "+o.withUnit(c.Value, ind.Unit)+" ("+strings.Join(c.Periods, ", ")+")")
+	}
+	if len(lacking) > 0 {
+		// Not a smaller sum: no sum, and why.
+		out = append(out, o.t("cumulativeLacking", strings.Join(lacking, ", "), o.periodWords(gap)))
 	}
 	return out
 }
