@@ -8,6 +8,7 @@
 #   BIG=1 scripts/bench.sh           # also one workbook with a 50,000 and a 200,000 x 20 sheet
 #   BIG=1 ONLY_BIG=1 scripts/bench.sh
 #   CITY=1 scripts/bench.sh          # also a city: 168 wards x 60 monthly reports (10,080 forms)
+#   NOISY=1 scripts/bench.sh         # also 2,000 forms whose figures jump (thousands of warnings)
 #
 # Every tool runs RUNS times (default 5), interleaved (run 1 of each tool,
 # then run 2 of each...), so that the machine's drift hits them alike; the
@@ -58,6 +59,14 @@ if [ "${CITY:-}" = 1 ]; then
 		touch "$DATA/city/.complete"
 	fi
 	SETS+=(city)
+fi
+if [ "${NOISY:-}" = 1 ]; then
+	if [ ! -f "$DATA/noisy/.complete" ]; then
+		echo "generating the 2,000 noisy workbooks" >&2
+		go run ./scripts/gen2000 -out "$DATA/noisy" -noisy >&2
+		touch "$DATA/noisy/.complete"
+	fi
+	SETS+=(noisy)
 fi
 if [ "${BIG:-}" = 1 ]; then
 	for rows in 50000 200000; do
@@ -116,7 +125,7 @@ for run in $(seq "$RUNS"); do
 			measure $set floor-gosax-2w bin/floor -workers 2 $set
 			continue
 		fi
-		if [ $set = city ]; then
+		if [ $set = city ] || [ $set = noisy ]; then
 			measure $set chitieu-report-json bin/chitieu report --format json --out out/tong-hop-$run.xlsx $set
 			measure $set chitieu-report bin/chitieu report --out out/tong-hop-$run.xlsx $set
 			measure $set chitieu-check bin/chitieu check $set
@@ -149,7 +158,7 @@ for set in "${SETS[@]}"; do
 	case $set in
 	s16) table s16 "${SMALL[@]}" ;;
 	many) table many "${MANY[@]}" ;;
-	city) table city chitieu-report-json chitieu-report chitieu-check floor-gosax-2w openpyxl ;;
+	city | noisy) table $set chitieu-report-json chitieu-report chitieu-check floor-gosax-2w openpyxl ;;
 	*) table $set chitieu-check chitieu-check-excelize floor-gosax-2w ;;
 	esac
 done

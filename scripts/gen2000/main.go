@@ -5,6 +5,7 @@
 //
 //	go run ./scripts/gen2000 -out /tmp/chitieu-bench/many
 //	go run ./scripts/gen2000 -out /tmp/chitieu-bench/city -wards 168 -months 60
+//	go run ./scripts/gen2000 -out /tmp/chitieu-bench/noisy -noisy
 //
 // With more wards than the 16 built in (a city of 168 wards and communes),
 // the wards Phường 17 … are added to the configuration, which is written
@@ -29,6 +30,7 @@ func main() {
 	out := flag.String("out", "bench-data/many", "folder to write (replaced)")
 	wards := flag.Int("wards", 16, "wards")
 	months := flag.Int("months", 125, "monthly reports per ward")
+	flag.BoolVar(&noisy, "noisy", false, "figures that jump from month to month and against last year (many warnings)")
 	flag.Parse()
 	if err := run(*out, *wards, *months); err != nil {
 		fmt.Fprintln(os.Stderr, "gen2000:", err)
@@ -121,6 +123,12 @@ var scale = map[string]float64{
 	"drug_users_registered": 0.004, "detox_placements": 0.0036,
 }
 
+// noisy makes every figure jump: a month's anywhere from a fifth to three
+// times the ward's usual, last year's likewise, so that the value rules
+// (changes of more than half, outliers) have thousands of figures to
+// question, as on forms that nobody checked before sending.
+var noisy bool
+
 // value is this month's and the same month last year's figure: near the
 // ward's size times the indicator's scale, last year within 10 %.
 func value(rng *rand.Rand, ind analysis.Indicator, size int, seen map[string]float64) (any, any) {
@@ -133,6 +141,9 @@ func value(rng *rand.Rand, ind analysis.Indicator, size int, seen map[string]flo
 	}
 	v := float64(size) * k * (0.9 + 0.2*rng.Float64())
 	p := v * (0.92 + 0.16*rng.Float64())
+	if noisy {
+		v, p = v*(0.2+2.8*rng.Float64()), v*(0.2+2.8*rng.Float64())
+	}
 	if ind.Unit == "triệu đồng" {
 		return float64(int(v*10)) / 10, float64(int(p*10)) / 10
 	}
