@@ -82,7 +82,10 @@ type Value struct {
 	Target          *Target
 	Status          Status
 	Gap             *float64 // value minus target, positive is better
-	SinceBaseline   *float64 // over_term targets: the change in % from the term's baseline
+	// Partial: a district figure that lacks some submitted wards' figures
+	// (not sent, or refused as impossible); the problems say whose.
+	Partial       bool
+	SinceBaseline *float64 // over_term targets: the change in % from the term's baseline
 	// Ytd and PreviousYtd are the year-to-date of a monthly or quarterly
 	// value (HasYtd) and the same span of last year.
 	Ytd, PreviousYtd *float64
@@ -389,6 +392,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 	current := func(o Observation) Figure { return o.Current }
 	previous := func(o Observation) Figure { return o.Previous }
 	partial := func(n int, lacking []string) {
+		v.Partial = n > 0 && len(lacking) > 0
 		var unexplained []string
 		for _, ward := range lacking {
 			explained := false

@@ -42,6 +42,9 @@ func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
 			{"status", string(v.Status)},
 			{"gap", number(v.Gap)},
 		}))})
+		if v.Partial {
+			district[len(district)-1].value = append(district[len(district)-1].value.(object), kv{"partial", true})
+		}
 	}
 	wards := make(object, 0, len(p.Wards))
 	for _, wr := range p.Wards {

@@ -138,6 +138,7 @@ var texts = map[string][2]string{
 	"planShare":              {"% so kế hoạch", "% of plan"},
 	"planShareOf":            {"%s (%% kế hoạch)", "%s (%% of plan)"},
 	"cumulativeLacking":      {"Không cộng dồn được (thiếu số liệu từ %[2]s): %[1]s", "Not summed (no figures from %[2]s): %[1]s"},
+	"partialLegend":          {"† số của quận thiếu số liệu của một số phường (xem Vấn đề)", "† the district figure lacks some wards' figures (see Problems)"},
 	"termOnly":               {"Đánh giá theo nhiệm kỳ", "judged over the term"},
 	"ytdMissing":             {"; lũy kế từ đầu năm tạm tính, thiếu: %s", "; year to date provisional, lacking: %s"},
 	"wardsYtd":               {"Các phường — lũy kế từ đầu năm đến hết %s", "Wards — year to date to the end of %s"},

@@ -42,6 +42,8 @@ const (
 	colorRed   = "31"
 	colorGrey  = "90"
 	notMetMark = "*"
+	// partialMark follows a district figure that lacks some wards' figures.
+	partialMark = "†"
 )
 
 // build lays out the report: configuration, district table, ward table of
@@ -69,7 +71,7 @@ func build(r *analysis.Result, o Options) []block {
 		blocks = append(blocks,
 			heading(wardHeading(r, latest, o)),
 			block{kind: gridBlock, grid: wardTable(r, latest, o)},
-			text(o.t("legend")+estimatedLegend(r, o)),
+			text(o.t("legend")+estimatedLegend(r, o)+partialLegend(r, o)),
 			heading(o.t("submissions")),
 			block{kind: listBlock, lines: completeness(r, o)})
 	}
@@ -201,7 +203,23 @@ func valueCell(v analysis.Value, o Options) cell {
 	if v.ValueBasis == analysis.BasisEstimated && v.Value != nil {
 		c.text = estimatedMark + c.text
 	}
+	if v.Partial && v.Value != nil {
+		c.text += partialMark
+	}
 	return c
+}
+
+// partialLegend explains the partial mark when a district figure shown
+// carries it.
+func partialLegend(r *analysis.Result, o Options) string {
+	for _, p := range r.Periods {
+		for _, v := range p.District {
+			if v.Partial && v.Value != nil {
+				return "; " + o.t("partialLegend")
+			}
+		}
+	}
+	return ""
 }
 
 // statusLooks is how each status shows: its colour on the terminal and

@@ -30,7 +30,7 @@ func main() {
 	out := flag.String("out", "bench-data/many", "folder to write (replaced)")
 	wards := flag.Int("wards", 16, "wards")
 	months := flag.Int("months", 125, "monthly reports per ward")
-	flag.BoolVar(&noisy, "noisy", false, "figures that jump from month to month and against last year (many warnings)")
+	flag.BoolVar(&noisy, "noisy", false, "figures that jump from month to month and against last year")
 	flag.Parse()
 	if err := run(*out, *wards, *months); err != nil {
 		fmt.Fprintln(os.Stderr, "gen2000:", err)
@@ -124,9 +124,9 @@ var scale = map[string]float64{
 }
 
 // noisy makes every figure jump: a month's anywhere from a fifth to three
-// times the ward's usual, last year's likewise, so that the value rules
-// (changes of more than half, outliers) have thousands of figures to
-// question, as on forms that nobody checked before sending.
+// times the ward's usual, last year's likewise, as on forms that nobody
+// checked before sending: the value rules have figures to question and
+// parts above their wholes to refuse.
 var noisy bool
 
 // value is this month's and the same month last year's figure: near the
