@@ -189,7 +189,15 @@ func (s *streamed) setHeight(row int, height float64) error {
 	return nil
 }
 
-func (s *streamed) setLink(int, int, string) error { return errStreamed }
+// setLink sets a hyperlink on a spliced sheet: excelize keeps it with the
+// sheet's other settings, after the rows that writeSpliced puts in. A
+// StreamWriter cannot.
+func (s *streamed) setLink(col, row int, target string) error {
+	if !s.spliced {
+		return errStreamed
+	}
+	return direct{s.f, s.sheet}.setLink(col, row, target)
+}
 
 func (s *streamed) flush() error {
 	if s.spliced {

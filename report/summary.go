@@ -124,9 +124,10 @@ func newSheets(f *excelize.File, names []string) error {
 // exist and are empty: the one code path of WriteSummary and WriteInto.
 // Tổng hợp is the sheet shown when the file opens.
 //
-// The big sheets (Tổng hợp, Theo phường, Nguồn) are streamed when new;
-// Vấn đề (hyperlinks), Biểu đồ (charts) and the sheets of a master that
-// are cleared in place (o.cleared) are written cell by cell. With o.splice
+// The big sheets (Tổng hợp, Theo phường, Nguồn) are streamed when new, and
+// Vấn đề too when spliced (its hyperlinks are kept by excelize); Biểu đồ
+// (charts) and the sheets of a master that are cleared in place
+// (o.cleared) are written cell by cell. With o.splice
 // the streamed sheets are left empty and returned, for writeSpliced.
 func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, error) {
 	names := sheetNames(o)
@@ -134,7 +135,7 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, 
 	fills := []struct {
 		fill    func(*sheet, *analysis.Result, Options)
 		streams bool
-	}{{summarySheet, true}, {termSheet, false}, {wardSheet, true}, {problemSheet, false}, {sourceSheet, true}, {chartSheet, false}}
+	}{{summarySheet, true}, {termSheet, false}, {wardSheet, true}, {problemSheet, o.splice}, {sourceSheet, true}, {chartSheet, false}}
 	var sheets []*sheet
 	var spliced []*streamed
 	for i, fill := range fills {

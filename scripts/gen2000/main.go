@@ -93,7 +93,11 @@ func run(out string, wards, months int) error {
 					prev = last[i]
 				}
 				current[i] = cur
-				if err := f.SetCellValue("Báo cáo", "E"+row, cur); err != nil {
+				var typed any = cur
+				if n, ok := cur.(int); ok && noisy && rng.IntN(4) == 0 {
+					typed = "khoảng " + strconv.Itoa(n) // an estimate: read, with a warning
+				}
+				if err := f.SetCellValue("Báo cáo", "E"+row, typed); err != nil {
 					return err
 				}
 				if err := f.SetCellValue("Báo cáo", "F"+row, prev); err != nil {
@@ -126,7 +130,8 @@ var scale = map[string]float64{
 // noisy makes every figure jump: a month's anywhere from a fifth to three
 // times the ward's usual, last year's likewise, as on forms that nobody
 // checked before sending: the value rules have figures to question and
-// parts above their wholes to refuse.
+// parts above their wholes to refuse. A quarter of the counts are typed as
+// estimates ("khoảng 45"), each read with a warning: thousands in all.
 var noisy bool
 
 // value is this month's and the same month last year's figure: near the
