@@ -475,7 +475,22 @@ func wholeYear(period string) bool {
 // fillLastYear sets the previous value of change indicators, which no form
 // carries, from the same period one year earlier when it was read too.
 func (a *analyzer) fillLastYear(res *Result) {
-	index := map[string]*PeriodResult{}
+	lastYearPairs(res, func(values, lastYear []Value) {
+		for j := range values {
+			if values[j].Previous == nil && a.kind(values[j].Indicator) == KindChange {
+				if old, ok := Find(lastYear, values[j].Indicator); ok {
+					values[j].Previous = old.Value
+				}
+			}
+		}
+	})
+}
+
+// lastYearPairs calls fill with the district's and each ward's values in a
+// period and the same unit's in the same period one year earlier, where
+// that period was read.
+func lastYearPairs(res *Result, fill func(values, lastYear []Value)) {
+	index := make(map[string]*PeriodResult, len(res.Periods))
 	for i := range res.Periods {
 		index[res.Periods[i].Period] = &res.Periods[i]
 	}
@@ -489,24 +504,11 @@ func (a *analyzer) fillLastYear(res *Result) {
 		if !ok {
 			continue
 		}
-		for j := range pr.District {
-			if pr.District[j].Previous == nil && a.kind(pr.District[j].Indicator) == KindChange {
-				if old, ok := Find(last.District, pr.District[j].Indicator); ok {
-					pr.District[j].Previous = old.Value
-				}
-			}
-		}
+		fill(pr.District, last.District)
 		for _, w := range pr.Wards {
-			for j := range w.Values {
-				if w.Values[j].Previous != nil || a.kind(w.Values[j].Indicator) != KindChange {
-					continue
-				}
-				for _, lw := range last.Wards {
-					if lw.Name == w.Name {
-						if old, ok := Find(lw.Values, w.Values[j].Indicator); ok {
-							w.Values[j].Previous = old.Value
-						}
-					}
+			for _, lw := range last.Wards {
+				if lw.Name == w.Name {
+					fill(w.Values, lw.Values)
 				}
 			}
 		}

@@ -423,38 +423,15 @@ func setYearToDate(into, from []Value) {
 // fillLastYearToDate sets last year's year-to-date of changes, which no
 // form carries, from the same period one year earlier when it was read.
 func (a *analyzer) fillLastYearToDate(res *Result) {
-	index := map[string]*PeriodResult{}
-	for i := range res.Periods {
-		index[res.Periods[i].Period] = &res.Periods[i]
-	}
-	for i := range res.Periods {
-		pr := &res.Periods[i]
-		p, ok := ParsePeriodID(pr.Period)
-		if !ok {
-			continue
-		}
-		last, ok := index[p.LastYear().ID()]
-		if !ok {
-			continue
-		}
-		fill := func(vs, old []Value) {
-			for j := range vs {
-				if vs[j].HasYtd && vs[j].PreviousYtd == nil && a.kind(vs[j].Indicator) == KindChange {
-					if o, ok := Find(old, vs[j].Indicator); ok {
-						vs[j].PreviousYtd = o.Ytd
-					}
+	lastYearPairs(res, func(values, lastYear []Value) {
+		for j := range values {
+			if values[j].HasYtd && values[j].PreviousYtd == nil && a.kind(values[j].Indicator) == KindChange {
+				if old, ok := Find(lastYear, values[j].Indicator); ok {
+					values[j].PreviousYtd = old.Ytd
 				}
 			}
 		}
-		fill(pr.District, last.District)
-		for _, w := range pr.Wards {
-			for _, lw := range last.Wards {
-				if lw.Name == w.Name {
-					fill(w.Values, lw.Values)
-				}
-			}
-		}
-	}
+	})
 }
 
 // sortedPeriods are data's period ids in the contract's order.

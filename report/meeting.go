@@ -125,15 +125,18 @@ func toDate(p *analysis.PeriodResult, v analysis.Value) *float64 {
 
 // planCell shows the share of the plan reached, coloured by its status.
 func planCell(v analysis.Value, o Options) cell {
-	c := cell{text: o.formatValue(v.PlanShare, "%", nil)}
-	switch v.PlanStatus {
-	case analysis.PlanMet, analysis.PlanOnPace:
-		c.color = colorGreen
-	case analysis.PlanBehind, analysis.PlanNotMet:
-		c.color = colorRed
+	st := planAsStatus[v.PlanStatus]
+	c := cell{text: o.formatValue(v.PlanShare, "%", nil), color: statusColor(st)}
+	if st.Missed() {
 		c.text += notMetMark
 	}
 	return c
+}
+
+// planAsStatus shows a plan status as the per-period status it is like.
+var planAsStatus = map[analysis.PlanStatus]analysis.Status{
+	analysis.PlanMet: analysis.StatusMet, analysis.PlanOnPace: analysis.StatusOnTrack,
+	analysis.PlanBehind: analysis.StatusBehind, analysis.PlanNotMet: analysis.StatusNotMet,
 }
 
 // meetingWardGrid is the ward table of the meeting layout: each ward's
@@ -209,8 +212,7 @@ func meetingSheet(s *sheet, r *analysis.Result, o Options) {
 		s.number(&col, toDate(latest, v), v.Unit, nil, c)
 		s.number(&col, v.Plan, v.Unit, nil, c)
 		planStyle := c
-		planStyle.fill = map[analysis.PlanStatus]string{analysis.PlanMet: fillMet, analysis.PlanOnPace: fillMet,
-			analysis.PlanBehind: fillNotMet, analysis.PlanNotMet: fillNotMet}[v.PlanStatus]
+		planStyle.fill = statusFill(planAsStatus[v.PlanStatus])
 		s.number(&col, v.PlanShare, "%", nil, planStyle)
 		s.text(&col, o.formatTarget(v.Target), style{border: true, align: "center"})
 		s.text(&col, o.valueStatus(v), style{fill: statusFill(v.Status), border: true})

@@ -279,15 +279,16 @@ func (o Options) withUnitFor(v *float64, unit string, t *analysis.Target) string
 	return s + " " + o.unit(unit)
 }
 
-func verdictColor(v analysis.Verdict) string {
-	switch v {
-	case analysis.VerdictAchieved, analysis.VerdictOnTrack:
-		return colorGreen
-	case analysis.VerdictAtRisk, analysis.VerdictNotMet:
-		return colorRed
-	}
-	return colorGrey
+// verdictAsStatus shows a verdict as the per-period status it is like.
+var verdictAsStatus = map[analysis.Verdict]analysis.Status{
+	analysis.VerdictAchieved: analysis.StatusMet, analysis.VerdictOnTrack: analysis.StatusOnTrack,
+	analysis.VerdictAtRisk: analysis.StatusBehind, analysis.VerdictNotMet: analysis.StatusNotMet,
+	analysis.VerdictNoData: analysis.StatusNoData,
 }
+
+func verdictColor(v analysis.Verdict) string { return statusLooks[verdictAsStatus[v]].color }
+
+func verdictFill(v analysis.Verdict) string { return statusLooks[verdictAsStatus[v]].fill }
 
 // group is a catalog group's heading in the language of o.
 func (o Options) group(g string) string {
@@ -355,14 +356,4 @@ func termSheet(s *sheet, r *analysis.Result, o Options) {
 	for _, tt := range tr.Targets {
 		s.title(o.sentence(r, tt), style{})
 	}
-}
-
-func verdictFill(v analysis.Verdict) string {
-	switch v {
-	case analysis.VerdictAchieved, analysis.VerdictOnTrack:
-		return fillMet
-	case analysis.VerdictAtRisk, analysis.VerdictNotMet:
-		return fillNotMet
-	}
-	return fillNoData
 }
