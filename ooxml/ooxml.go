@@ -2,8 +2,8 @@
 // its zip parts, the relationships between them, and the names of the
 // parts and relationship types of a workbook (ooxml.go); its shared
 // strings, a cell's text and a number's digits as excelize writes them
-// (cells.go). Package report uses it to find and edit the parts excelize
-// writes (report/splice.go, clear.go); package xlsx, the fast reader,
+// (cells.go). Package sheets uses it to find and edit the parts excelize
+// writes (sheets/splice.go, clear.go); package xlsx, the fast reader,
 // names the parts and relationships it reads by it. It reads with
 // encoding/xml and keeps nothing but the part list: a part is read when
 // asked for.

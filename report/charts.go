@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chitieu/analysis"
+	"chitieu/sheets"
 )
 
 // The indicators the Biểu đồ sheet draws against their targets.
@@ -201,8 +202,8 @@ func (s *sheet) chart(c chartData, o Options) {
 		XAxis: xAxis,
 		YAxis: yAxis,
 	}
-	if _, ok := s.out.(direct); !ok {
-		s.fail(errStreamed)
+	if _, ok := s.out.(sheets.Direct); !ok {
+		s.fail(sheets.ErrStreamed)
 	} else if !o.chartsBlocked {
 		s.fail(s.f.AddChart(s.name, chartColumn+fmt.Sprint(top), columns, line))
 	}

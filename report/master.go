@@ -16,6 +16,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/mark"
+	"chitieu/sheets"
 )
 
 // ErrOpenElsewhere is returned (wrapped) when a workbook cannot be written
@@ -123,11 +124,11 @@ func fillMaster(f *excelize.File, r *analysis.Result, o Options, original []byte
 	if err != nil {
 		return err
 	}
-	scans, err := scanSheets(pkg, sheetNames(o))
+	scans, err := sheets.Scan(pkg, sheetNames(o))
 	if err != nil {
 		return fmt.Errorf("%w (%v)", ErrNotWorkbook, err)
 	}
-	o.chartsBlocked = !roomForCharts(pkg)
+	o.chartsBlocked = !sheets.RoomForCharts(pkg)
 	for _, name := range sheetNames(o) {
 		idx, err := f.GetSheetIndex(name)
 		if err != nil {
@@ -136,7 +137,7 @@ func fillMaster(f *excelize.File, r *analysis.Result, o Options, original []byte
 		if idx < 0 {
 			_, err = f.NewSheet(name)
 		} else {
-			err = clearSheet(f, name, scans[name])
+			err = sheets.Clear(f, name, scans[name])
 			o.cleared = append(o.cleared, name)
 		}
 		if err != nil {

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"chitieu/sheets"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -377,14 +378,14 @@ func checkCharts(t *testing.T, path string, run int, userChart, userDrawing []by
 		!bytes.Equal(zipPart(t, path, "xl/drawings/drawing1.xml"), userDrawing) {
 		t.Errorf("run %d: the chart of %s changed", run, chartSheetM)
 	}
-	sheets := []string{dataSheet, "Tổng hợp", chartSheetM, printSheet, "Theo phường", "Biểu đồ"}
-	scans, err := scanSheets(readFile(t, path), sheets)
+	names := []string{dataSheet, "Tổng hợp", chartSheetM, printSheet, "Theo phường", "Biểu đồ"}
+	scans, err := sheets.Scan(readFile(t, path), names)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string][]string{chartSheetM: {"B2"}, "Biểu đồ": {"E1", "E20"}}
-	for _, sheet := range sheets {
-		if got := scans[sheet].charts; !slices.Equal(got, want[sheet]) {
+	for _, sheet := range names {
+		if got := scans[sheet].Charts; !slices.Equal(got, want[sheet]) {
 			t.Errorf("run %d: charts on %s at %v, want %v", run, sheet, got, want[sheet])
 		}
 	}

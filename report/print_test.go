@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chitieu/analysis"
+	"chitieu/sheets"
 )
 
 // TestSummaryPrintSetup: every sheet of the summary prints on A4
@@ -108,11 +109,11 @@ func TestSummaryCharts(t *testing.T) {
 			t.Errorf("Biểu đồ!%s = %q, want %q", cell, got, want)
 		}
 	}
-	scans, err := scanSheets(readFile(t, path), []string{"Biểu đồ"})
+	scans, err := sheets.Scan(readFile(t, path), []string{"Biểu đồ"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := scans["Biểu đồ"].charts; !slices.Equal(got, []string{"E1", "E20"}) {
+	if got := scans["Biểu đồ"].Charts; !slices.Equal(got, []string{"E1", "E20"}) {
 		t.Errorf("charts at %v", got)
 	}
 	for part, wants := range map[string][]string{
@@ -221,7 +222,7 @@ func TestRoomForCharts(t *testing.T) {
 		if err := zw.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if got := roomForCharts(b.Bytes()); got != c.want {
+		if got := sheets.RoomForCharts(b.Bytes()); got != c.want {
 			t.Errorf("%v: roomForCharts = %v", c.parts, got)
 		}
 	}
@@ -244,7 +245,7 @@ func TestRoomForCharts(t *testing.T) {
 	if err := f.Write(&b); err != nil {
 		t.Fatal(err)
 	}
-	if scans, _ := scanSheets(b.Bytes(), []string{"Biểu đồ"}); len(scans["Biểu đồ"].charts) != 0 {
-		t.Errorf("charts drawn: %v", scans["Biểu đồ"].charts)
+	if scans, _ := sheets.Scan(b.Bytes(), []string{"Biểu đồ"}); len(scans["Biểu đồ"].Charts) != 0 {
+		t.Errorf("charts drawn: %v", scans["Biểu đồ"].Charts)
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"archive/zip"
+	"chitieu/sheets"
 	"fmt"
 	"io"
 	"math"
@@ -29,17 +30,17 @@ func TestSplicedSameAsDirect(t *testing.T) {
 	}
 	floats := []float64{0.1 + 0.2, 1e20, 123456789012345678, math.Copysign(0, -1), 1e-7, 2.5e-12,
 		math.MaxFloat64, math.Inf(1), math.NaN(), 12.345678901234567, -987654.321}
-	fill := func(out cells, style int) {
+	fill := func(out sheets.Cells, style int) {
 		for i, text := range texts {
-			must(t, out.setStr(1, i+2, text))
-			must(t, out.setStyle(3, i+2, style))
-			must(t, out.setStr(4, i+2, texts[0])) // the same string again
+			must(t, out.SetStr(1, i+2, text))
+			must(t, out.SetStyle(3, i+2, style))
+			must(t, out.SetStr(4, i+2, texts[0])) // the same string again
 		}
 		for i, v := range floats {
-			must(t, out.setFloat(2, i+2, v))
+			must(t, out.SetFloat(2, i+2, v))
 		}
-		must(t, out.setHeight(2, 30))
-		must(t, out.setStr(28, 40, "AB40"))
+		must(t, out.SetHeight(2, 30))
+		must(t, out.SetStr(28, 40, "AB40"))
 	}
 	// The spliced sheet's strings go into the shared strings when the
 	// workbook has them (the direct sheet's), else inline.
@@ -50,20 +51,20 @@ func TestSplicedSameAsDirect(t *testing.T) {
 		must(t, newSheets(f, []string{"direct", "spliced"}))
 		style, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 		must(t, err)
-		s := &streamed{f: f, sheet: "spliced", spliced: true}
+		s := &sheets.Streamed{File: f, Sheet: "spliced", Spliced: true}
 		fill(s, style)
 		if shared {
-			fill(direct{f, "direct"}, style)
+			fill(sheets.Direct{File: f, Sheet: "direct"}, style)
 		} else {
 			g := excelize.NewFile()
 			must(t, newSheets(g, []string{"direct"}))
 			gStyle, err := g.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 			must(t, err)
-			fill(direct{g, "direct"}, gStyle)
+			fill(sheets.Direct{File: g, Sheet: "direct"}, gStyle)
 			must(t, Save(g, directPath))
 			g.Close()
 		}
-		must(t, save(f, splicedPath, []*streamed{s}))
+		must(t, save(f, splicedPath, []*sheets.Streamed{s}))
 		f.Close()
 		back, want := openWorkbook(t, splicedPath), openWorkbook(t, splicedPath)
 		if !shared {

@@ -14,6 +14,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/mark"
+	"chitieu/sheets"
 )
 
 // Fills of the summary workbook (Excel's "good", "bad", "neutral" colours).
@@ -78,14 +79,14 @@ func district(r *analysis.Result) string {
 func Save(f *excelize.File, path string) error { return save(f, path, nil) }
 
 // save is Save with the rows of the spliced sheets put into the package
-// as it is written (see writeSpliced).
-func save(f *excelize.File, path string, spliced []*streamed) error {
+// as it is written (see sheets.WriteSpliced).
+func save(f *excelize.File, path string, spliced []*sheets.Streamed) error {
 	if err := notOpenElsewhere(path); err != nil {
 		return err
 	}
 	write := func(w io.Writer) error { return f.Write(w) }
 	if len(spliced) > 0 {
-		write = func(w io.Writer) error { return writeSpliced(w, f, spliced) }
+		write = func(w io.Writer) error { return sheets.WriteSpliced(w, f, spliced) }
 	}
 	// CreateTemp makes the file private; the summary is for the office.
 	tmp, err := writeTemp(path, write, 0o644)
@@ -128,21 +129,21 @@ func newSheets(f *excelize.File, names []string) error {
 // Vấn đề too when spliced (its hyperlinks are kept by excelize); Biểu đồ
 // (charts) and the sheets of a master that are cleared in place
 // (o.cleared) are written cell by cell. With o.splice
-// the streamed sheets are left empty and returned, for writeSpliced.
-func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, error) {
+// the streamed sheets are left empty and returned, for sheets.WriteSpliced.
+func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*sheets.Streamed, error) {
 	names := sheetNames(o)
 	st := &styles{f: f, ids: map[style]int{}}
 	fills := []struct {
 		fill    func(*sheet, *analysis.Result, Options)
 		streams bool
 	}{{summarySheet, true}, {termSheet, false}, {wardSheet, true}, {problemSheet, o.splice}, {sourceSheet, true}, {chartSheet, false}}
-	var sheets []*sheet
-	var spliced []*streamed
+	var written []*sheet
+	var spliced []*sheets.Streamed
 	for i, fill := range fills {
-		var out cells = direct{f, names[i]}
+		var out sheets.Cells = sheets.Direct{File: f, Sheet: names[i]}
 		if fill.streams && !slices.Contains(o.cleared, names[i]) {
-			s := &streamed{f: f, sheet: names[i], spliced: o.splice}
-			if s.spliced {
+			s := &sheets.Streamed{File: f, Sheet: names[i], Spliced: o.splice}
+			if s.Spliced {
 				spliced = append(spliced, s)
 			}
 			out = s
@@ -152,7 +153,7 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, 
 		if err := s.finish(o); err != nil {
 			return nil, fmt.Errorf("%s: %w", names[i], err)
 		}
-		sheets = append(sheets, s)
+		written = append(written, s)
 	}
 	first, err := f.GetSheetIndex(names[0])
 	if err != nil {
@@ -161,8 +162,8 @@ func fillSummary(f *excelize.File, r *analysis.Result, o Options) ([]*streamed, 
 	// SetActiveSheet reads every sheet: it comes before the streams, after
 	// which a streamed sheet can no longer be changed.
 	f.SetActiveSheet(first)
-	for _, s := range sheets {
-		if err := s.out.flush(); err != nil {
+	for _, s := range written {
+		if err := s.out.Flush(); err != nil {
 			return nil, fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
@@ -414,7 +415,7 @@ type sheet struct {
 	// headers are the header rows written, made tall enough for their
 	// wrapped texts once the column widths are known.
 	headers []headerRow
-	out     cells // where the cells go
+	out     sheets.Cells // where the cells go
 	err     error
 }
 
@@ -433,7 +434,7 @@ func (s *sheet) fail(err error) {
 // leaves the cell's style as it is.
 func (s *sheet) style(col int, st style) {
 	if st != (style{}) {
-		s.fail(s.out.setStyle(col, s.row, s.styles.id(st)))
+		s.fail(s.out.SetStyle(col, s.row, s.styles.id(st)))
 	}
 }
 
@@ -441,7 +442,7 @@ func (s *sheet) style(col int, st style) {
 // may run over the empty columns to its right and does not set widths.
 func (s *sheet) title(text string, st style) {
 	s.row++
-	s.fail(s.out.setStr(1, s.row, text))
+	s.fail(s.out.SetStr(1, s.row, text))
 	s.style(1, st)
 }
 
@@ -460,7 +461,7 @@ func (s *sheet) header(texts []string) {
 	s.cols = max(s.cols, len(texts))
 	s.headers = append(s.headers, headerRow{s.row, texts})
 	for i, text := range texts {
-		s.fail(s.out.setStr(i+1, s.row, text))
+		s.fail(s.out.SetStr(i+1, s.row, text))
 		s.style(i+1, style{bold: true, wrap: true, fill: fillHeader, border: true, align: "center"})
 		// Long headers wrap: they widen their column only so far.
 		s.measure(i+1, min(utf8.RuneCountInString(text), 20))
@@ -490,14 +491,14 @@ func (s *sheet) link(col int, file, sheet, cell, dir string) {
 			target += "A1"
 		}
 	}
-	s.fail(s.out.setLink(col, s.row, target))
+	s.fail(s.out.SetLink(col, s.row, target))
 	s.style(col, style{link: true})
 }
 
 // text writes text as a string (never a formula) at *col and moves on.
 func (s *sheet) text(col *int, text string, st style) {
 	if text != "" {
-		s.fail(s.out.setStr(*col, s.row, text))
+		s.fail(s.out.SetStr(*col, s.row, text))
 	}
 	s.style(*col, st)
 	s.measure(*col, utf8.RuneCountInString(text))
@@ -508,7 +509,7 @@ func (s *sheet) text(col *int, text string, st style) {
 // empty (in style st) when v cannot be had.
 func (s *sheet) number(col *int, v *float64, unit string, t *analysis.Target, st style) {
 	if v != nil {
-		s.fail(s.out.setFloat(*col, s.row, *v))
+		s.fail(s.out.SetFloat(*col, s.row, *v))
 		st.numFmt = numFormat(*v, unit, t)
 		s.measure(*col, len(Options{}.formatValue(v, unit, t)))
 	}
@@ -578,7 +579,7 @@ func (s *sheet) finish(o Options) error {
 			lines = max(lines, wrappedLines(text, columnWidth(s.widths[i+1])-1))
 		}
 		// Excel does not grow a row for wrapped text by itself.
-		s.fail(s.out.setHeight(h.row, float64(lineHeight*lines+3)))
+		s.fail(s.out.SetHeight(h.row, float64(lineHeight*lines+3)))
 	}
 	if s.filter > 0 {
 		s.fail(s.f.AutoFilter(s.name, s.area(s.filter), nil))

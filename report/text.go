@@ -22,7 +22,7 @@ type Options struct {
 	summaryDir    string   // folder of the summary being written, for its links
 	chartsBlocked bool     // the master's chart parts would be overwritten: draw no chart (see WriteInto)
 	cleared       []string // summary sheets of a master cleared in place: not streamed (see fillSummary)
-	splice        bool     // leave the streamed sheets for writeSpliced (see fillSummary)
+	splice        bool     // leave the streamed sheets for sheets.WriteSpliced (see fillSummary)
 }
 
 func (o Options) en() bool { return o.Lang == "en" }

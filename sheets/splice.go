@@ -1,4 +1,4 @@
-package report
+package sheets
 
 import (
 	"archive/zip"
@@ -16,7 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// writeSpliced writes the package of f to w with the rows of the streamed
+// WriteSpliced writes the package of f to w with the rows of the Streamed
 // sheets spliced into their (empty) worksheets. excelize writes everything
 // else; the rows go from memory straight into the compressor, never
 // through an XML buffer of the whole sheet (Nguồn of 2,000 ward reports is
@@ -26,7 +26,7 @@ import (
 // names on every row (its XML is half the size with them shared). The
 // cells read back as a StreamWriter would have written them:
 // TestStreamedSameAsDirect compares them.
-func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
+func WriteSpliced(w io.Writer, f *excelize.File, sheets []*Streamed) error {
 	var pkg bytes.Buffer
 	if err := f.Write(&pkg); err != nil {
 		return err
@@ -44,11 +44,11 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 	for _, sh := range list {
 		parts[sh.Name] = sh.Part
 	}
-	byPart := map[string]*streamed{}
+	byPart := map[string]*Streamed{}
 	for _, s := range sheets {
-		part, ok := parts[s.sheet]
+		part, ok := parts[s.Sheet]
 		if !ok {
-			return fmt.Errorf("%s: no worksheet part in the package", s.sheet)
+			return fmt.Errorf("%s: no worksheet part in the package", s.Sheet)
 		}
 		byPart[part] = s
 	}
@@ -70,7 +70,7 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 			}
 		default:
 			if err := spliceSheet(zw, zf, s, sst); err != nil {
-				return fmt.Errorf("%s: %w", s.sheet, err)
+				return fmt.Errorf("%s: %w", s.Sheet, err)
 			}
 		}
 	}
@@ -84,7 +84,7 @@ func writeSpliced(w io.Writer, f *excelize.File, sheets []*streamed) error {
 
 // spliceSheet writes the worksheet part zf with the rows of s in its
 // empty <sheetData> and their range as its dimension.
-func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed, sst *ooxml.SharedStrings) error {
+func spliceSheet(zw *zip.Writer, zf *zip.File, s *Streamed, sst *ooxml.SharedStrings) error {
 	rc, err := zf.Open()
 	if err != nil {
 		return err
@@ -120,7 +120,7 @@ func spliceSheet(zw *zip.Writer, zf *zip.File, s *streamed, sst *ooxml.SharedStr
 }
 
 // writeSheetXML writes the worksheet: before, the rows of s, after.
-func writeSheetXML(w io.Writer, before, after []byte, s *streamed, sst *ooxml.SharedStrings) error {
+func writeSheetXML(w io.Writer, before, after []byte, s *Streamed, sst *ooxml.SharedStrings) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(withDimension(before, s.dimension()))
 	bw.WriteString("<sheetData>")
@@ -165,7 +165,7 @@ func withDimension(before []byte, ref string) []byte {
 
 // dimension is the range of the cells of s, such as "A1:L20001", or ""
 // when it has none.
-func (s *streamed) dimension() string {
+func (s *Streamed) dimension() string {
 	lastCol, firstRow, lastRow := 0, 0, 0
 	for _, r := range s.rows {
 		for c := len(r.cells); c > 0; c-- {

@@ -1,4 +1,4 @@
-package report
+package sheets
 
 import (
 	"errors"
@@ -7,90 +7,90 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// cells is where a sheet's cells go: straight into the worksheet (direct),
-// or kept and written at the end by an excelize StreamWriter (streamed).
+// cells is where a sheet's cells go: straight into the worksheet (Direct),
+// or kept and written at the end by an excelize StreamWriter (Streamed).
 // Both give the same cells, values and styles; streaming is many times
 // faster for a big sheet, because excelize then neither keeps every cell
 // as a struct nor marshals them with encoding/xml when saving.
-type cells interface {
-	setStr(col, row int, text string) error
-	setFloat(col, row int, v float64) error
-	setStyle(col, row, id int) error
-	setHeight(row int, height float64) error
-	setLink(col, row int, target string) error
+type Cells interface {
+	SetStr(col, row int, text string) error
+	SetFloat(col, row int, v float64) error
+	SetStyle(col, row, id int) error
+	SetHeight(row int, height float64) error
+	SetLink(col, row int, target string) error
 	// flush writes what was kept, once the sheet has everything else:
 	// widths, panes, autofilter, print setup, and the workbook its active
 	// sheet. Nothing may touch the sheet afterwards.
-	flush() error
+	Flush() error
 }
 
-// errStreamed is what a streamed sheet answers to what excelize cannot do
+// ErrStreamed is what a Streamed sheet answers to what excelize cannot do
 // on one: a hyperlink (StreamWriter has none) or a chart (placed by row
-// heights that a streamed sheet does not have yet).
-var errStreamed = errors.New("not possible on a streamed sheet")
+// heights that a Streamed sheet does not have yet).
+var ErrStreamed = errors.New("not possible on a Streamed sheet")
 
-// direct writes each cell into the worksheet as it comes, with excelize's
+// Direct writes each cell into the worksheet as it comes, with excelize's
 // cell functions. It is the way for a sheet that had content before (a
 // master's, cleared in place), for hyperlinks and for charts.
-type direct struct {
-	f     *excelize.File
-	sheet string
+type Direct struct {
+	File  *excelize.File
+	Sheet string
 }
 
-func (d direct) setStr(col, row int, text string) error {
+func (d Direct) SetStr(col, row int, text string) error {
 	cell, err := excelize.CoordinatesToCellName(col, row)
 	if err != nil {
 		return err
 	}
-	return d.f.SetCellStr(d.sheet, cell, text)
+	return d.File.SetCellStr(d.Sheet, cell, text)
 }
 
-func (d direct) setFloat(col, row int, v float64) error {
+func (d Direct) SetFloat(col, row int, v float64) error {
 	cell, err := excelize.CoordinatesToCellName(col, row)
 	if err != nil {
 		return err
 	}
-	return d.f.SetCellFloat(d.sheet, cell, v, -1, 64)
+	return d.File.SetCellFloat(d.Sheet, cell, v, -1, 64)
 }
 
-func (d direct) setStyle(col, row, id int) error {
+func (d Direct) SetStyle(col, row, id int) error {
 	cell, err := excelize.CoordinatesToCellName(col, row)
 	if err != nil {
 		return err
 	}
-	return d.f.SetCellStyle(d.sheet, cell, cell, id)
+	return d.File.SetCellStyle(d.Sheet, cell, cell, id)
 }
 
-func (d direct) setHeight(row int, height float64) error {
-	return d.f.SetRowHeight(d.sheet, row, height)
+func (d Direct) SetHeight(row int, height float64) error {
+	return d.File.SetRowHeight(d.Sheet, row, height)
 }
 
-func (d direct) setLink(col, row int, target string) error {
+func (d Direct) SetLink(col, row int, target string) error {
 	cell, err := excelize.CoordinatesToCellName(col, row)
 	if err != nil {
 		return err
 	}
-	return d.f.SetCellHyperLink(d.sheet, cell, target, "External")
+	return d.File.SetCellHyperLink(d.Sheet, cell, target, "External")
 }
 
-func (direct) flush() error { return nil }
+func (Direct) Flush() error { return nil }
 
-// streamed keeps the cells of a new, empty sheet until everything else of
+// Streamed keeps the cells of a new, empty sheet until everything else of
 // the sheet is set (widths, panes, autofilter, print setup), then writes
-// them: spliced into the package as it is saved (writeSpliced, for
+// them: spliced into the package as it is saved (WriteSpliced, for
 // WriteSummary), or with a StreamWriter in flush (a master's new sheets).
 // A StreamWriter must be the only writer of the sheet's cells, wants the
 // column widths before the first row, and writes the sheet's properties
 // when it is made and everything after the rows when flushed. Its strings
 // go inline into the sheet rather than into the shared strings: the same
 // text when read.
-type streamed struct {
-	f     *excelize.File
-	sheet string
-	rows  []streamRow // in row order
-	// spliced: flush leaves the rows for writeSpliced, which puts them
+type Streamed struct {
+	File  *excelize.File
+	Sheet string
+	// Spliced: Flush leaves the rows for WriteSpliced, which puts them
 	// into the saved package.
-	spliced bool
+	Spliced bool
+	rows    []streamRow // in row order
 }
 
 type streamRow struct {
@@ -100,7 +100,7 @@ type streamRow struct {
 	cells []streamCell
 }
 
-// streamCell is one cell of a streamed sheet: a string or a number, and
+// streamCell is one cell of a Streamed sheet: a string or a number, and
 // its style. Not an excelize.Cell, whose Value would box every string and
 // number (Nguồn of 2,000 reports has 240,000 cells).
 type streamCell struct {
@@ -123,7 +123,7 @@ func (c *streamCell) empty() bool { return c.kind == noValue && c.style == 0 }
 
 // row is row num, added after the last (rows come in order, and only a
 // header's height is set later).
-func (s *streamed) row(num int) *streamRow {
+func (s *Streamed) row(num int) *streamRow {
 	n := len(s.rows)
 	switch {
 	case n > 0 && s.rows[n-1].num == num:
@@ -145,7 +145,7 @@ func (s *streamed) row(num int) *streamRow {
 	return &s.rows[i]
 }
 
-func (s *streamed) cell(col, row int) (*streamCell, error) {
+func (s *Streamed) cell(col, row int) (*streamCell, error) {
 	if col < 1 || col > excelize.MaxColumns || row < 1 || row > excelize.TotalRows {
 		_, err := excelize.CoordinatesToCellName(col, row)
 		if err == nil {
@@ -160,7 +160,7 @@ func (s *streamed) cell(col, row int) (*streamCell, error) {
 	return &r.cells[col-1], nil
 }
 
-func (s *streamed) setStr(col, row int, text string) error {
+func (s *Streamed) SetStr(col, row int, text string) error {
 	c, err := s.cell(col, row)
 	if err == nil {
 		c.kind, c.str = stringValue, text
@@ -168,7 +168,7 @@ func (s *streamed) setStr(col, row int, text string) error {
 	return err
 }
 
-func (s *streamed) setFloat(col, row int, v float64) error {
+func (s *Streamed) SetFloat(col, row int, v float64) error {
 	c, err := s.cell(col, row)
 	if err == nil {
 		c.kind, c.num = numberValue, v
@@ -176,7 +176,7 @@ func (s *streamed) setFloat(col, row int, v float64) error {
 	return err
 }
 
-func (s *streamed) setStyle(col, row, id int) error {
+func (s *Streamed) SetStyle(col, row, id int) error {
 	c, err := s.cell(col, row)
 	if err == nil {
 		c.style = id
@@ -184,26 +184,26 @@ func (s *streamed) setStyle(col, row, id int) error {
 	return err
 }
 
-func (s *streamed) setHeight(row int, height float64) error {
+func (s *Streamed) SetHeight(row int, height float64) error {
 	s.row(row).height = height
 	return nil
 }
 
-// setLink sets a hyperlink on a spliced sheet: excelize keeps it with the
-// sheet's other settings, after the rows that writeSpliced puts in. A
+// SetLink sets a hyperlink on a spliced sheet: excelize keeps it with the
+// sheet's other settings, after the rows that WriteSpliced puts in. A
 // StreamWriter cannot.
-func (s *streamed) setLink(col, row int, target string) error {
-	if !s.spliced {
-		return errStreamed
+func (s *Streamed) SetLink(col, row int, target string) error {
+	if !s.Spliced {
+		return ErrStreamed
 	}
-	return direct{s.f, s.sheet}.setLink(col, row, target)
+	return Direct{s.File, s.Sheet}.SetLink(col, row, target)
 }
 
-func (s *streamed) flush() error {
-	if s.spliced {
+func (s *Streamed) Flush() error {
+	if s.Spliced {
 		return nil
 	}
-	sw, err := s.f.NewStreamWriter(s.sheet)
+	sw, err := s.File.NewStreamWriter(s.Sheet)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package report
+package sheets
 
 import (
 	"encoding/xml"
@@ -13,18 +13,18 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// clearSheet empties an existing summary sheet of a master in place, so
+// Clear empties an existing summary sheet of a master in place, so
 // that it can be filled again like a new one while keeping its place, its
 // sheet id and its name, and with them every formula elsewhere that points
-// into it. sc is what the package says of the sheet (see scanSheets): each
+// into it. sc is what the package says of the sheet (see Scan): each
 // of its cells loses its value, formula and style, its hyperlinks go,
 // hidden rows show again, row and column styles go, and its merged ranges,
 // conditional formats, data validations, tables and charts are removed. An
 // autofilter is replaced when the sheet is filled (excelize cannot remove
 // one), and so are the panes, the widths of the columns in use and the
 // print setup.
-func clearSheet(f *excelize.File, name string, sc sheetScan) error {
-	steps := []func(*excelize.File, string, sheetScan) error{clearColumns, clearCells, clearRows, clearLinks, clearCharts}
+func Clear(f *excelize.File, name string, sc SheetScan) error {
+	steps := []func(*excelize.File, string, SheetScan) error{clearColumns, clearCells, clearRows, clearLinks, clearCharts}
 	for _, step := range steps {
 		if err := step(f, name, sc); err != nil {
 			return err
@@ -40,7 +40,7 @@ func clearSheet(f *excelize.File, name string, sc sheetScan) error {
 
 // clearColumns resets the style of the styled columns, which would
 // otherwise colour new cells.
-func clearColumns(f *excelize.File, name string, sc sheetScan) error {
+func clearColumns(f *excelize.File, name string, sc SheetScan) error {
 	for _, cols := range sc.styledCols {
 		if err := f.SetColStyle(name, cols, 0); err != nil {
 			return err
@@ -50,7 +50,7 @@ func clearColumns(f *excelize.File, name string, sc sheetScan) error {
 }
 
 // clearCells removes the value, formula and style of every cell.
-func clearCells(f *excelize.File, name string, sc sheetScan) error {
+func clearCells(f *excelize.File, name string, sc SheetScan) error {
 	for _, cell := range sc.cells {
 		if err := f.SetCellDefault(name, cell, ""); err != nil {
 			return err
@@ -63,7 +63,7 @@ func clearCells(f *excelize.File, name string, sc sheetScan) error {
 }
 
 // clearRows resets the style of the styled rows and shows the hidden ones.
-func clearRows(f *excelize.File, name string, sc sheetScan) error {
+func clearRows(f *excelize.File, name string, sc SheetScan) error {
 	for _, row := range sc.styledRows {
 		if err := f.SetRowStyle(name, row, row, 0); err != nil {
 			return err
@@ -78,7 +78,7 @@ func clearRows(f *excelize.File, name string, sc sheetScan) error {
 }
 
 // clearLinks removes the hyperlinks.
-func clearLinks(f *excelize.File, name string, sc sheetScan) error {
+func clearLinks(f *excelize.File, name string, sc SheetScan) error {
 	for _, cell := range sc.links {
 		if err := f.SetCellHyperLink(name, cell, "", "None"); err != nil {
 			return err
@@ -88,8 +88,8 @@ func clearLinks(f *excelize.File, name string, sc sheetScan) error {
 }
 
 // clearCharts removes the charts.
-func clearCharts(f *excelize.File, name string, sc sheetScan) error {
-	for _, cell := range sc.charts {
+func clearCharts(f *excelize.File, name string, sc SheetScan) error {
+	for _, cell := range sc.Charts {
 		if err := f.DeleteChart(name, cell); err != nil {
 			return err
 		}
@@ -140,23 +140,23 @@ func clearTables(f *excelize.File, name string) error {
 	return nil
 }
 
-// sheetScan is what clearing a sheet needs to know of it that excelize does
+// SheetScan is what clearing a sheet needs to know of it that excelize does
 // not tell: every cell it holds (also one with only a style), its styled
 // and hidden rows, its styled columns ("B:D"), the first cell of each
 // hyperlink, and the top-left cell of each chart.
-type sheetScan struct {
+type SheetScan struct {
 	cells                  []string
 	styledRows, hiddenRows []int
 	styledCols             []string
 	links                  []string
-	charts                 []string
+	Charts                 []string
 }
 
-// scanSheets reads the worksheets names (those the workbook has) from the
+// Scan reads the worksheets names (those the workbook has) from the
 // workbook package pkg (the bytes of an .xlsx file, decrypted): the
 // workbook's list of sheets, each sheet's part and its drawing. Other
 // sheets are not read, however large.
-func scanSheets(pkg []byte, names []string) (map[string]sheetScan, error) {
+func Scan(pkg []byte, names []string) (map[string]SheetScan, error) {
 	p, err := ooxml.Open(pkg)
 	if err != nil {
 		return nil, err
@@ -165,7 +165,7 @@ func scanSheets(pkg []byte, names []string) (map[string]sheetScan, error) {
 	if err != nil {
 		return nil, err
 	}
-	scans := map[string]sheetScan{}
+	scans := map[string]SheetScan{}
 	for _, sh := range sheets {
 		if !slices.Contains(names, sh.Name) {
 			continue
@@ -180,27 +180,27 @@ func scanSheets(pkg []byte, names []string) (map[string]sheetScan, error) {
 }
 
 // scanSheet reads the worksheet at sheetPath and its drawing.
-func scanSheet(p *ooxml.Package, sheetPath string) (sheetScan, error) {
+func scanSheet(p *ooxml.Package, sheetPath string) (SheetScan, error) {
 	file, ok := p.Parts[sheetPath]
 	if !ok {
-		return sheetScan{}, fmt.Errorf("no part %s", sheetPath)
+		return SheetScan{}, fmt.Errorf("no part %s", sheetPath)
 	}
 	rc, err := file.Open()
 	if err != nil {
-		return sheetScan{}, err
+		return SheetScan{}, err
 	}
 	defer rc.Close()
 	sc, err := scanWorksheet(rc)
 	if err != nil {
 		return sc, err
 	}
-	sc.charts, err = sheetChartAnchors(p, sheetPath)
+	sc.Charts, err = sheetChartAnchors(p, sheetPath)
 	return sc, err
 }
 
 // scanWorksheet reads a worksheet part as a stream, element by element.
-func scanWorksheet(r io.Reader) (sheetScan, error) {
-	var sc sheetScan
+func scanWorksheet(r io.Reader) (SheetScan, error) {
+	var sc SheetScan
 	dec := xml.NewDecoder(r)
 	row, col := 0, 0
 	for {
@@ -331,12 +331,12 @@ type drawingAnchor struct {
 	Frame *struct{} `xml:"graphicFrame"`
 }
 
-// roomForCharts reports whether excelize can add the summary's two charts
+// RoomForCharts reports whether excelize can add the summary's two charts
 // (and a drawing for them) to the package pkg without overwriting a part
 // it holds. excelize names a new chart after the count of chart parts
 // (chart4.xml after three), which is only safe while they are numbered
 // without gaps, as Excel and LibreOffice number them.
-func roomForCharts(pkg []byte) bool {
+func RoomForCharts(pkg []byte) bool {
 	p, err := ooxml.Open(pkg)
 	if err != nil {
 		return false
