@@ -68,18 +68,10 @@ func shownPeriods(r *analysis.Result, o Options) []*analysis.PeriodResult {
 func meetingGrid(r *analysis.Result, o Options) *grid {
 	latest := r.Latest()
 	shown := shownPeriods(r, o)
-	g := &grid{header: []string{o.t("indicator"), o.t("unit")}, right: []bool{false, false}}
-	for _, p := range shown {
-		g.header = append(g.header, o.periodHeader(p))
-		g.right = append(g.right, true)
-	}
-	ytd := o.t("ytd")
-	if len(latest.YtdMissing) > 0 {
-		ytd = o.t("provisional", ytd)
-	}
-	for _, h := range []string{o.periodHeader(latest), o.t("previous"), o.t("vsPrevious"), ytd, o.t("plan"), o.t("planShare")} {
-		g.header = append(g.header, h)
-		g.right = append(g.right, true)
+	g := &grid{header: meetingHeader(r, o, shown)}
+	g.right = make([]bool, len(g.header))
+	for i := 2; i < len(g.right); i++ {
+		g.right[i] = true
 	}
 	for _, ind := range catalog(r) {
 		if ind.Kind == analysis.KindFlag {
@@ -99,6 +91,21 @@ func meetingGrid(r *analysis.Result, o Options) *grid {
 		g.rows = append(g.rows, row)
 	}
 	return g
+}
+
+// meetingHeader is the meeting layout's header: label, unit, the periods
+// shown, then the latest period's block.
+func meetingHeader(r *analysis.Result, o Options, shown []*analysis.PeriodResult) []string {
+	latest := r.Latest()
+	header := []string{o.t("indicator"), o.t("unit")}
+	for _, p := range shown {
+		header = append(header, o.periodHeader(p))
+	}
+	ytd := o.t("ytd")
+	if len(latest.YtdMissing) > 0 {
+		ytd = o.t("provisional", ytd)
+	}
+	return append(header, o.periodHeader(latest), o.t("previous"), o.t("vsPrevious"), ytd, o.t("plan"), o.t("planShare"))
 }
 
 // ratioToPrevious is "So cùng kỳ (%)": the value in % of the same period
@@ -187,21 +194,13 @@ func meetingWardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *g
 func meetingSheet(s *sheet, r *analysis.Result, o Options) {
 	latest := r.Latest()
 	shown := shownPeriods(r, o)
-	g := meetingGrid(r, o)
-	header := append(g.header, o.t("target"), o.t("statusOf", latest.Period))
-	summaryTitle(s, r, o, len(header))
-	s.header(header)
-	s.repeat = s.row
-	s.freeze(1, s.row)
+	header := append(meetingHeader(r, o, shown), o.t("target"), o.t("statusOf", latest.Period))
+	summaryTable(s, r, o, header)
 	for _, ind := range catalog(r) {
 		if ind.Kind == analysis.KindFlag {
 			continue
 		}
-		s.row++
-		col := 1
-		c := style{border: true}
-		s.text(&col, o.label(ind), c)
-		s.text(&col, o.unit(ind.Unit), c)
+		col, c := s.indicatorRow(ind, o)
 		for _, p := range shown {
 			s.value(&col, find(p.District, ind.ID), c)
 		}

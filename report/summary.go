@@ -205,19 +205,12 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	if latest != nil {
 		header = append(header, o.t("gapOf", latest.Period))
 	}
-	summaryTitle(s, r, o, len(header))
-	s.header(header)
-	s.repeat = s.row
-	s.freeze(1, s.row)
+	summaryTable(s, r, o, header)
 	for _, ind := range catalog(r) {
 		if ind.Kind == analysis.KindFlag {
 			continue
 		}
-		s.row++
-		col := 1
-		cell := style{border: true}
-		s.text(&col, o.label(ind), cell)
-		s.text(&col, o.unit(ind.Unit), cell)
+		col, cell := s.indicatorRow(ind, o)
 		for _, p := range r.Periods {
 			v := find(p.District, ind.ID)
 			s.number(&col, v.Value, v.Unit, v.Target, cell)
@@ -243,6 +236,25 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 	for _, line := range completeness(r, o) {
 		s.title(line, style{})
 	}
+}
+
+// summaryTable starts Tổng hợp: the title block over the table's width,
+// then its header, repeated on every page and frozen with the labels.
+func summaryTable(s *sheet, r *analysis.Result, o Options, header []string) {
+	summaryTitle(s, r, o, len(header))
+	s.header(header)
+	s.repeat = s.row
+	s.freeze(1, s.row)
+}
+
+// indicatorRow starts a row of Tổng hợp with the indicator's label and
+// unit, and gives the next column and the cells' style.
+func (s *sheet) indicatorRow(ind analysis.Indicator, o Options) (int, style) {
+	s.row++
+	col, cell := 1, style{border: true}
+	s.text(&col, o.label(ind), cell)
+	s.text(&col, o.unit(ind.Unit), cell)
+	return col, cell
 }
 
 // summaryTitle is the title block of Tổng hợp, centred over cols columns,
