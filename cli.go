@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"chitieu/analysis"
+	"chitieu/notation"
 
 	"github.com/spf13/pflag"
 )
@@ -211,12 +211,12 @@ func (o *options) validate() error {
 		return usageError{fmt.Sprintf(msg(o.lang, "--by %q: dùng month, quarter, half hoặc year", "--by %q: use month, quarter, half or year"), o.by)}
 	}
 	if o.showPeriod != "" {
-		if _, ok := analysis.ParsePeriodID(o.showPeriod); !ok {
+		if _, ok := notation.ParsePeriodID(o.showPeriod); !ok {
 			return usageError{fmt.Sprintf(msg(o.lang, periodHintVI, periodHintEN), "--show-period", o.showPeriod)}
 		}
 	}
 	if o.period != "" {
-		if _, ok := analysis.ParsePeriodID(o.period); !ok {
+		if _, ok := notation.ParsePeriodID(o.period); !ok {
 			return usageError{fmt.Sprintf(msg(o.lang, periodHintVI, periodHintEN), "--period", o.period)}
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"chitieu/ingest"
 	"chitieu/legacy"
 	"chitieu/mark"
+	"chitieu/notation"
 	"chitieu/report"
 	"chitieu/watch"
 	"chitieu/workbook"
@@ -294,7 +295,7 @@ func runTemplate(o options, sys System) error {
 	if err != nil {
 		return err
 	}
-	period, _ := analysis.ParsePeriodID(o.period)
+	period, _ := notation.ParsePeriodID(o.period)
 	targets := map[string]string{o.ward: o.out} // ward -> file
 	order := []string{o.ward}
 	if o.all {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"chitieu/notation"
 )
 
 // Cell is where a value was read: file (path as found), sheet and A1 cell.
@@ -468,8 +470,8 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 // in a shorter period (no drug case in a ward that month) is ordinary: the
 // rate is null, and no problem is raised.
 func wholeYear(period string) bool {
-	p, ok := ParsePeriodID(period)
-	return ok && p.Kind == Year
+	p, ok := notation.ParsePeriodID(period)
+	return ok && p.Kind == notation.Year
 }
 
 // fillLastYear sets the previous value of change indicators, which no form
@@ -496,7 +498,7 @@ func lastYearPairs(res *Result, fill func(values, lastYear []Value)) {
 	}
 	for i := range res.Periods {
 		pr := &res.Periods[i]
-		p, ok := ParsePeriodID(pr.Period)
+		p, ok := notation.ParsePeriodID(pr.Period)
 		if !ok {
 			continue
 		}
@@ -628,7 +630,7 @@ func Revision(path string) int {
 	if dot := strings.LastIndex(base, "."); dot > 0 {
 		base = base[:dot]
 	}
-	m := revisionWords.FindStringSubmatch(Fold(base))
+	m := revisionWords.FindStringSubmatch(notation.Fold(base))
 	switch {
 	case m == nil:
 		return 0

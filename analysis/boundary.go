@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"chitieu/notation"
 )
 
 // Units that change (mergers): the configuration dates each reporting unit
@@ -60,7 +62,7 @@ const (
 
 // monthSpan is a period's months since year 0: [start, end).
 func monthSpan(id string) (start, end int, ok bool) {
-	p, ok := ParsePeriodID(id)
+	p, ok := notation.ParsePeriodID(id)
 	if !ok {
 		return 0, 0, false
 	}
@@ -232,7 +234,7 @@ func (c *Config) CheckBoundaries() error {
 
 // normalID is a period id in its canonical spelling.
 func normalID(id string) string {
-	if p, ok := ParsePeriodID(id); ok {
+	if p, ok := notation.ParsePeriodID(id); ok {
 		return p.ID()
 	}
 	return id

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"chitieu/notation"
 )
 
 // Kind says how an indicator's value is obtained.
@@ -46,12 +48,12 @@ const (
 // ParseAccumulation reads the catalog's "Cộng theo thời gian" column, with
 // or without diacritics; "" is ok and means not given.
 func ParseAccumulation(s string) (Accumulation, bool) {
-	switch Fold(s) {
+	switch notation.Fold(s) {
 	case "":
 		return "", true
-	case Fold(string(AccumulateSum)), "sum", "flow":
+	case notation.Fold(string(AccumulateSum)), "sum", "flow":
 		return AccumulateSum, true
-	case Fold(string(AccumulateLast)), "last", "stock":
+	case notation.Fold(string(AccumulateLast)), "last", "stock":
 		return AccumulateLast, true
 	}
 	return "", false

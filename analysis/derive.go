@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+
+	"chitieu/notation"
 )
 
 // Periods that add up (contract: "Periods that add up"): quarters, halves,
@@ -18,7 +20,7 @@ import (
 // wardYear is one ward's monthly or quarterly forms of one year, at the
 // finest granularity it sent: months if it sent any, else quarters.
 type wardYear struct {
-	finest PeriodKind
+	finest notation.PeriodKind
 	parts  map[int]*wardData // month or quarter number -> the form
 	ytd    []*wardData       // [n]: the figures from January to the end of part n, once made
 }
@@ -27,8 +29,8 @@ type wardYear struct {
 func wardYears(data map[string]map[string]*wardData) map[string]map[int]*wardYear {
 	out := map[string]map[int]*wardYear{}
 	for period, wards := range data {
-		p, ok := ParsePeriodID(period)
-		if !ok || p.Kind != Month && p.Kind != Quarter {
+		p, ok := notation.ParsePeriodID(period)
+		if !ok || p.Kind != notation.Month && p.Kind != notation.Quarter {
 			continue
 		}
 		for ward, wd := range wards {
@@ -38,7 +40,7 @@ func wardYears(data map[string]map[string]*wardData) map[string]map[int]*wardYea
 				out[ward] = years
 			}
 			wy := years[p.Year]
-			if wy == nil || wy.finest == Quarter && p.Kind == Month {
+			if wy == nil || wy.finest == notation.Quarter && p.Kind == notation.Month {
 				wy = &wardYear{finest: p.Kind, parts: map[int]*wardData{}}
 				years[p.Year] = wy
 			}
@@ -58,7 +60,7 @@ func (a *analyzer) span(wy *wardYear, year, first, last int) (wd *wardData, from
 		return nil, nil
 	}
 	size := 1
-	if wy.finest == Quarter {
+	if wy.finest == notation.Quarter {
 		size = 3
 	}
 	if (first-1)%size != 0 || last%size != 0 {
@@ -71,7 +73,7 @@ func (a *analyzer) span(wy *wardYear, year, first, last int) (wd *wardData, from
 			return nil, nil
 		}
 		parts = append(parts, part)
-		from = append(from, Period{Year: year, Kind: wy.finest, N: n}.ID())
+		from = append(from, notation.Period{Year: year, Kind: wy.finest, N: n}.ID())
 	}
 	wd = &wardData{obs: make(map[string]Observation, len(a.cfg.Indicators)), derived: true, from: from}
 	for _, part := range parts {
@@ -119,7 +121,7 @@ func (a *analyzer) yearToDate(wy *wardYear, last int) *wardData {
 		return nil
 	}
 	size := 1
-	if wy.finest == Quarter {
+	if wy.finest == notation.Quarter {
 		size = 3
 	}
 	if last%size != 0 {
@@ -178,13 +180,13 @@ func (a *analyzer) extend(to *wardData, part *wardData) *wardData {
 // derivedSpans are the periods derived from months or from quarters, with
 // the months they cover.
 var derivedSpans = []struct {
-	period      Period
+	period      notation.Period
 	first, last int
 }{
-	{Period{Kind: Quarter, N: 1}, 1, 3}, {Period{Kind: Quarter, N: 2}, 4, 6},
-	{Period{Kind: Quarter, N: 3}, 7, 9}, {Period{Kind: Quarter, N: 4}, 10, 12},
-	{Period{Kind: Half, N: 1}, 1, 6}, {Period{Kind: Half, N: 2}, 7, 12},
-	{Period{Kind: NineMonths}, 1, 9}, {Period{Kind: Year}, 1, 12},
+	{notation.Period{Kind: notation.Quarter, N: 1}, 1, 3}, {notation.Period{Kind: notation.Quarter, N: 2}, 4, 6},
+	{notation.Period{Kind: notation.Quarter, N: 3}, 7, 9}, {notation.Period{Kind: notation.Quarter, N: 4}, 10, 12},
+	{notation.Period{Kind: notation.Half, N: 1}, 1, 6}, {notation.Period{Kind: notation.Half, N: 2}, 7, 12},
+	{notation.Period{Kind: notation.NineMonths}, 1, 9}, {notation.Period{Kind: notation.Year}, 1, 12},
 }
 
 // derive adds to data the periods the wards' monthly and quarterly forms add
@@ -274,12 +276,12 @@ func markDerived(pr *PeriodResult, wards map[string]*wardData) {
 		}
 	}
 	sort.Slice(pr.From, func(i, j int) bool {
-		pi, _ := ParsePeriodID(pr.From[i])
-		pj, _ := ParsePeriodID(pr.From[j])
-		if pi.months() != pj.months() {
-			return pi.months() < pj.months()
+		pi, _ := notation.ParsePeriodID(pr.From[i])
+		pj, _ := notation.ParsePeriodID(pr.From[j])
+		if pi.Months() != pj.Months() {
+			return pi.Months() < pj.Months()
 		}
-		return PeriodLess(pr.From[i], pr.From[j])
+		return notation.PeriodLess(pr.From[i], pr.From[j])
 	})
 }
 
@@ -295,14 +297,14 @@ func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear
 	}
 	for i := range res.Periods {
 		pr := &res.Periods[i]
-		p, ok := ParsePeriodID(pr.Period)
-		if !ok || p.Kind != Month && p.Kind != Quarter {
+		p, ok := notation.ParsePeriodID(pr.Period)
+		if !ok || p.Kind != notation.Month && p.Kind != notation.Quarter {
 			continue
 		}
 		// January's is its own figure; at the end of a quarter it is the
 		// period from January that the same months were added up to, when
 		// no ward's form stands in for it.
-		if p.Kind == Month && p.N == 1 {
+		if p.Kind == notation.Month && p.N == 1 {
 			copyYearToDate(pr, pr)
 			continue
 		}
@@ -312,7 +314,7 @@ func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear
 		}
 		wards := map[string]*wardData{}
 		for _, w := range pr.Wards {
-			wd := a.yearToDate(years[w.Name][p.Year], p.endMonth())
+			wd := a.yearToDate(years[w.Name][p.Year], p.EndMonth())
 			if wd == nil {
 				continue
 			}
@@ -336,7 +338,7 @@ func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear
 
 // warnYearToDateGap says, once per ward and year, from which missing form
 // on the ward's year to date (and the district's) leaves its flows out.
-func (a *analyzer) warnYearToDateGap(ward string, wy *wardYear, p Period) {
+func (a *analyzer) warnYearToDateGap(ward string, wy *wardYear, p notation.Period) {
 	if a.ytdWarned == nil {
 		a.ytdWarned = map[string]bool{}
 	}
@@ -346,8 +348,8 @@ func (a *analyzer) warnYearToDateGap(ward string, wy *wardYear, p Period) {
 	}
 	// Only a hole is worth a warning: a ward whose first form of the year
 	// is this one simply has no year to date.
-	last := p.endMonth()
-	if wy.finest == Quarter {
+	last := p.EndMonth()
+	if wy.finest == notation.Quarter {
 		last /= 3
 	}
 	for n := 1; n <= last; n++ {
@@ -355,7 +357,7 @@ func (a *analyzer) warnYearToDateGap(ward string, wy *wardYear, p Period) {
 			continue
 		}
 		a.ytdWarned[key] = true
-		a.warn(Problem{Ward: ward, Period: Period{Year: p.Year, Kind: wy.finest, N: n}.ID(), Code: MsgYearToDateGap})
+		a.warn(Problem{Ward: ward, Period: notation.Period{Year: p.Year, Kind: wy.finest, N: n}.ID(), Code: MsgYearToDateGap})
 		return
 	}
 }
@@ -371,9 +373,9 @@ func hasPartBefore(wy *wardYear, n int) bool {
 
 // fromJanuary is the id of the period from January to the end of p's
 // quarter (Q1, H1, 9M, the year), "" when p does not end a quarter.
-func fromJanuary(p Period) string {
-	kinds := map[int]Period{3: {Kind: Quarter, N: 1}, 6: {Kind: Half, N: 1}, 9: {Kind: NineMonths}, 12: {Kind: Year}}
-	to, ok := kinds[p.endMonth()]
+func fromJanuary(p notation.Period) string {
+	kinds := map[int]notation.Period{3: {Kind: notation.Quarter, N: 1}, 6: {Kind: notation.Half, N: 1}, 9: {Kind: notation.NineMonths}, 12: {Kind: notation.Year}}
+	to, ok := kinds[p.EndMonth()]
 	if !ok {
 		return ""
 	}
@@ -440,6 +442,6 @@ func sortedPeriods(data map[string]map[string]*wardData) []string {
 	for p := range data {
 		periods = append(periods, p)
 	}
-	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+	sort.Slice(periods, func(i, j int) bool { return notation.PeriodLess(periods[i], periods[j]) })
 	return periods
 }

@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"testing"
+
+	"chitieu/notation"
 )
 
 // monthly is a ward's form for month m of 2003: revenue 100·m (last year
@@ -226,9 +228,9 @@ func TestPlans(t *testing.T) {
 		if !tt.flow {
 			id = "households"
 		}
-		p, _ := ParsePeriodID(tt.period)
+		p, _ := notation.ParsePeriodID(tt.period)
 		v := Value{Indicator: id, Value: &tt.value}
-		if p.Kind == Month {
+		if p.Kind == notation.Month {
 			v.HasYtd, v.Ytd = true, &tt.value
 		}
 		judgePlan(cfg, p, &v, 100, tt.op)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"chitieu/notation"
 )
 
 // Plan is a year's plan (kế hoạch năm) of one unit for one indicator, from
@@ -38,7 +40,7 @@ func (p Plan) Check(c *Config) error {
 	if p.Value <= 0 {
 		return &FieldError{"Kế hoạch", fmt.Sprintf("plan for %s: %s is no plan to measure against", p.Indicator, plain(p.Value))}
 	}
-	known := Fold(p.Unit) == Fold(c.District)
+	known := notation.Fold(p.Unit) == notation.Fold(c.District)
 	for _, u := range c.Units {
 		known = known || u.Name == p.Unit
 	}
@@ -76,7 +78,7 @@ func (a *analyzer) applyPlans(res *Result, data map[string]map[string]*wardData)
 	}
 	for i := range res.Periods {
 		pr := &res.Periods[i]
-		p, ok := ParsePeriodID(pr.Period)
+		p, ok := notation.ParsePeriodID(pr.Period)
 		if !ok {
 			continue
 		}
@@ -106,7 +108,7 @@ func (a *analyzer) applyPlans(res *Result, data map[string]map[string]*wardData)
 // and a plan column that only repeats the period's figures.
 func (a *analyzer) collectFormPlans(pl *plans, data map[string]map[string]*wardData) {
 	for _, period := range sortedPeriods(data) {
-		p, ok := ParsePeriodID(period)
+		p, ok := notation.ParsePeriodID(period)
 		if !ok {
 			continue
 		}
@@ -188,7 +190,7 @@ func (pl *plans) ward(a *analyzer, year int, ward, id string) (float64, string, 
 // the sum of every unit's plan for a count (none when a unit has none).
 func (pl *plans) district(year int, id string) (float64, string, bool) {
 	for _, p := range pl.cfg.Plans {
-		if p.Year == year && p.Indicator == id && Fold(p.Unit) == Fold(pl.cfg.District) {
+		if p.Year == year && p.Indicator == id && notation.Fold(p.Unit) == notation.Fold(pl.cfg.District) {
 			return p.Value, p.Op, true
 		}
 	}
@@ -213,7 +215,7 @@ func (pl *plans) district(year int, id string) (float64, string, bool) {
 // judgePlan sets v's plan, share and status (contract: "Plans"). A flow is
 // measured by its year-to-date figure (a period from January is its own),
 // against the share of the year elapsed; a stock or a rate by its value.
-func judgePlan(cfg *Config, p Period, v *Value, plan float64, op string) {
+func judgePlan(cfg *Config, p notation.Period, v *Value, plan float64, op string) {
 	v.Plan, v.PlanOp = &plan, op
 	ind, _ := cfg.Indicator(v.Indicator)
 	flow := ind.Accumulate == AccumulateSum
@@ -223,7 +225,7 @@ func judgePlan(cfg *Config, p Period, v *Value, plan float64, op string) {
 		figure = v.Value
 	case v.HasYtd:
 		figure = v.Ytd
-	case p.endMonth()-p.months() == 0:
+	case p.EndMonth()-p.Months() == 0:
 		figure = v.Value
 	}
 	if figure == nil {
@@ -231,14 +233,14 @@ func judgePlan(cfg *Config, p Period, v *Value, plan float64, op string) {
 	}
 	share := *figure / plan * 100
 	v.PlanShare = &share
-	elapsed := float64(p.endMonth()) / 12 * 100
+	elapsed := float64(p.EndMonth()) / 12 * 100
 	t := Target{Op: op, Value: 100}
 	switch {
 	case !flow:
 		v.PlanStatus = map[bool]PlanStatus{true: PlanMet, false: PlanNotMet}[t.Met(share)]
 	case op == "<=" && share > 100:
 		v.PlanStatus = PlanNotMet
-	case op == "<=" && p.Kind == Year:
+	case op == "<=" && p.Kind == notation.Year:
 		v.PlanStatus = PlanMet
 	case op != "<=" && share >= 100:
 		v.PlanStatus = PlanMet

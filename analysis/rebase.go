@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"strings"
+
+	"chitieu/notation"
 )
 
 // Rebasing: a comparison that crosses a boundary change is made on the new
@@ -59,7 +61,7 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		}
 	}
 	for _, period := range sortedPeriods(data) {
-		p, ok := ParsePeriodID(period)
+		p, ok := notation.ParsePeriodID(period)
 		if !ok {
 			continue
 		}
@@ -87,11 +89,11 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 // its own forms).
 func (a *analyzer) rebaseParts(data map[string]map[string]*wardData) {
 	for _, period := range sortedPeriods(data) {
-		p, ok := ParsePeriodID(period)
-		if !ok || p.Kind != Month && p.Kind != Quarter {
+		p, ok := notation.ParsePeriodID(period)
+		if !ok || p.Kind != notation.Month && p.Kind != notation.Quarter {
 			continue
 		}
-		year := Period{Year: p.Year, Kind: Year}.ID()
+		year := notation.Period{Year: p.Year, Kind: notation.Year}.ID()
 		for ward, srcs := range a.cfg.sourcesOf(unitNames(a.cfg.UnitsIn(period)), period, year) {
 			if _, ok := data[period][ward]; ok || a.cfg.ValidIn(ward, period) {
 				continue
@@ -169,7 +171,7 @@ func rounding(ind Indicator, written float64) float64 {
 		d++
 	}
 	tol := 0.5 / math.Pow10(d)
-	if ind.Kind == KindFlag || ind.Kind == KindCount && !Scalable(ind.Unit) {
+	if ind.Kind == KindFlag || ind.Kind == KindCount && !notation.Scalable(ind.Unit) {
 		tol = max(tol, 0.5)
 	}
 	return tol
@@ -332,7 +334,7 @@ func (a *analyzer) rebaseBaseline(res *Result) {
 		return
 	}
 	for _, pr := range res.Periods {
-		p, ok := ParsePeriodID(pr.Period)
+		p, ok := notation.ParsePeriodID(pr.Period)
 		if !ok || p.Year != a.cfg.Term.Baseline {
 			continue
 		}

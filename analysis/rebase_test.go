@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"testing"
+
+	"chitieu/notation"
 )
 
 // Old wards Phường 1-5; new wards: Phường 1 and 2 merged into Bình Thới,
@@ -340,7 +342,7 @@ func TestRebaseTermBaseline(t *testing.T) {
 func TestRebaseDerivedYearAcrossAChange(t *testing.T) {
 	var subs []Submission
 	for m := 1; m <= 12; m++ {
-		id := Period{Year: 2025, Kind: Month, N: m}.ID()
+		id := notation.Period{Year: 2025, Kind: notation.Month, N: m}.ID()
 		if m <= 6 {
 			for i := 1; i <= 5; i++ {
 				subs = append(subs, oldForm(i, id))

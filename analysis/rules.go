@@ -3,6 +3,8 @@ package analysis
 import (
 	"sort"
 	"strconv"
+
+	"chitieu/notation"
 )
 
 // Rules that catch typing errors in what wards send. Which counts cannot
@@ -20,11 +22,11 @@ func (a *analyzer) checkTyping(data map[string]map[string]*wardData) {
 	for p := range data {
 		periods = append(periods, p)
 	}
-	sort.Slice(periods, func(i, j int) bool { return PeriodLess(periods[i], periods[j]) })
+	sort.Slice(periods, func(i, j int) bool { return notation.PeriodLess(periods[i], periods[j]) })
 	hist := a.histories(data)
 	for _, period := range periods {
 		var lastYear map[string]*wardData
-		if p, ok := ParsePeriodID(period); ok {
+		if p, ok := notation.ParsePeriodID(period); ok {
 			lastYear = data[p.LastYear().ID()]
 		}
 		for _, u := range a.cfg.Units {
@@ -91,7 +93,7 @@ func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observ
 // span; a merged ward's parts (origins) each have their own.
 type historyKey struct {
 	ward, origin, indicator string
-	span                    PeriodKind
+	span                    notation.PeriodKind
 }
 
 // histories gathers every ward's own figures of each count, one per period
@@ -101,7 +103,7 @@ func (a *analyzer) histories(data map[string]map[string]*wardData) map[historyKe
 	figures := map[historyKey]map[string]float64{}
 	own := map[historyKey]map[string]bool{}
 	for period, wards := range data {
-		p, ok := ParsePeriodID(period)
+		p, ok := notation.ParsePeriodID(period)
 		if !ok {
 			continue
 		}
@@ -141,8 +143,8 @@ func (a *analyzer) histories(data map[string]map[string]*wardData) map[historyKe
 }
 
 // kindOf is the kind of a period id (a month, a year ...), 0 if unknown.
-func kindOf(period string) PeriodKind {
-	p, _ := ParsePeriodID(period)
+func kindOf(period string) notation.PeriodKind {
+	p, _ := notation.ParsePeriodID(period)
 	return p.Kind
 }
 

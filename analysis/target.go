@@ -3,6 +3,8 @@ package analysis
 import (
 	"fmt"
 	"strconv"
+
+	"chitieu/notation"
 )
 
 // TargetKind is how a Congress target is judged (contract: "Targets and
@@ -37,17 +39,17 @@ var TargetKinds = []TargetKind{KindEachPeriod, KindByDeadline, KindOverTerm, Kin
 // ParseTargetKind reads a "Loại" cell; blank means each_period, so that a
 // configuration written before kinds existed keeps its meaning.
 func ParseTargetKind(s string) (TargetKind, bool) {
-	f := Fold(s)
+	f := notation.Fold(s)
 	if f == "" {
 		return KindEachPeriod, true
 	}
 	for _, w := range targetKindWords {
-		if f == Fold(w.word) {
+		if f == notation.Fold(w.word) {
 			return w.kind, true
 		}
 	}
 	for _, k := range TargetKinds {
-		if f == Fold(string(k)) {
+		if f == notation.Fold(string(k)) {
 			return k, true
 		}
 	}

@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"strconv"
+
+	"chitieu/notation"
 )
 
 // Statuses of deadline and term targets in a period before their deadline
@@ -103,9 +105,9 @@ func (tr *TermResult) Indicator(id string) (Indicator, bool) {
 
 // months since year 0 at the start and end (exclusive) of a period, so that
 // periods can be laid end to end.
-func startOf(p Period) int { return p.Year*12 + p.endMonth() - p.months() }
-func endOf(p Period) int   { return p.Year*12 + p.endMonth() }
-func yearEnd(y int) int    { return (y + 1) * 12 }
+func startOf(p notation.Period) int { return p.Year*12 + p.EndMonth() - p.Months() }
+func endOf(p notation.Period) int   { return p.Year*12 + p.EndMonth() }
+func yearEnd(y int) int             { return (y + 1) * 12 }
 
 // unit reads one unit's values, the district's (ward "") or a ward's,
 // across the periods of a result.
@@ -148,7 +150,7 @@ func (u unit) value(period, id string) Value {
 // sameSpanOfYear is indicator id's value in the period like p in year y:
 // from a form for that period, else from the same-period-last-year column
 // of the form one year later.
-func (u unit) sameSpanOfYear(p Period, y int, id string) (v *float64, from string, src Cell) {
+func (u unit) sameSpanOfYear(p notation.Period, y int, id string) (v *float64, from string, src Cell) {
 	p.Year = y
 	if x := u.value(p.ID(), id); x.Value != nil {
 		return x.Value, p.ID(), x.Source
@@ -171,7 +173,7 @@ func (a *analyzer) judgeTerm(res *Result) {
 	units := map[string]unit{"": newUnit(res, "")}
 	for i := range res.Periods {
 		pr := &res.Periods[i]
-		p, ok := ParsePeriodID(pr.Period)
+		p, ok := notation.ParsePeriodID(pr.Period)
 		if !ok {
 			continue
 		}
@@ -218,7 +220,7 @@ func (a *analyzer) judgeTerm(res *Result) {
 
 func hasFullYear(values []TermValue) bool {
 	for _, v := range values {
-		if p, ok := ParsePeriodID(v.Period); ok && p.Kind == Year {
+		if p, ok := notation.ParsePeriodID(v.Period); ok && p.Kind == notation.Year {
 			return true
 		}
 	}
@@ -241,7 +243,7 @@ func cumulativeGapArgs(res *Result, id string, term *Term) []any {
 
 // judgeInTerm sets v's status (and, for over_term, since_baseline and gap)
 // by its target's kind; each_period values keep the status judge gave.
-func judgeInTerm(term *Term, u unit, p Period, v Value) Value {
+func judgeInTerm(term *Term, u unit, p notation.Period, v Value) Value {
 	t := *v.Target
 	switch t.TargetKind() {
 	case KindByDeadline:
@@ -252,7 +254,7 @@ func judgeInTerm(term *Term, u unit, p Period, v Value) Value {
 		if endOf(p) >= yearEnd(deadline) {
 			return v // met / not_met, as judged
 		}
-		base, _, _ := u.sameSpanOfYear(Period{Kind: Year}, term.Baseline, t.Indicator)
+		base, _, _ := u.sameSpanOfYear(notation.Period{Kind: notation.Year}, term.Baseline, t.Indicator)
 		v.Status = pathStatus(t, *v.Value, base, pathShare(term.Baseline, deadline, endOf(p)))
 	case KindOverTerm:
 		base, _, _ := u.sameSpanOfYear(p, term.Baseline, t.Indicator)
@@ -323,13 +325,13 @@ func changeFrom(v, base *float64) *float64 {
 }
 
 // termAsOf is the latest period of res that falls in the term.
-func termAsOf(res *Result, term *Term) (Period, bool) {
+func termAsOf(res *Result, term *Term) (notation.Period, bool) {
 	for i := len(res.Periods) - 1; i >= 0; i-- {
-		if p, ok := ParsePeriodID(res.Periods[i].Period); ok && p.Year >= term.From && p.Year <= term.To {
+		if p, ok := notation.ParsePeriodID(res.Periods[i].Period); ok && p.Year >= term.From && p.Year <= term.To {
 			return p, true
 		}
 	}
-	return Period{}, false
+	return notation.Period{}, false
 }
 
 // TermReview judges every target of res's configuration over the term so
@@ -349,13 +351,13 @@ func TermReview(res *Result, ward string) *TermResult {
 	tr.Elapsed = float64(endOf(asOf)-term.From*12) / float64(yearEnd(term.To)-term.From*12)
 
 	// The term's full years so far, then the latest part-year period.
-	var shown []Period
+	var shown []notation.Period
 	for y := term.From; y <= asOf.Year; y++ {
 		if _, ok := u.periods[strconv.Itoa(y)]; ok {
-			shown = append(shown, Period{Year: y, Kind: Year})
+			shown = append(shown, notation.Period{Year: y, Kind: notation.Year})
 		}
 	}
-	if asOf.Kind != Year {
+	if asOf.Kind != notation.Year {
 		shown = append(shown, asOf)
 	}
 
@@ -371,7 +373,7 @@ func TermReview(res *Result, ward string) *TermResult {
 			sum, used, gap := cover(u, ind.ID, term, asOf)
 			acc := Accumulated{Indicator: ind.ID, Value: sum, Periods: used}
 			if gap >= 0 {
-				acc.GapFrom = Period{Year: gap / 12, Kind: Month, N: gap%12 + 1}.ID()
+				acc.GapFrom = notation.Period{Year: gap / 12, Kind: notation.Month, N: gap%12 + 1}.ID()
 			}
 			tr.Cumulative = append(tr.Cumulative, acc)
 		}
@@ -385,15 +387,15 @@ type review struct {
 	u       unit
 	ind     Indicator
 	t       Target
-	shown   []Period // the periods of TermTarget.Values
-	asOf    Period
+	shown   []notation.Period // the periods of TermTarget.Values
+	asOf    notation.Period
 	elapsed float64 // the share of the term elapsed at asOf's end
 	ended   bool    // asOf ends at or after the term's end
 	tt      TermTarget
 }
 
 // reviewTarget gives one target's values, to-date figure and verdict.
-func reviewTarget(term *Term, u unit, ind Indicator, t Target, shown []Period, asOf Period, elapsed float64) TermTarget {
+func reviewTarget(term *Term, u unit, ind Indicator, t Target, shown []notation.Period, asOf notation.Period, elapsed float64) TermTarget {
 	r := &review{term: term, u: u, ind: ind, t: t, shown: shown, asOf: asOf, elapsed: elapsed,
 		ended: endOf(asOf) >= yearEnd(term.To), tt: TermTarget{Target: t}}
 	fullYears := r.values()
@@ -401,10 +403,10 @@ func reviewTarget(term *Term, u unit, ind Indicator, t Target, shown []Period, a
 	case KindEachPeriod, KindAverage:
 		r.yearly(fullYears)
 	case KindByDeadline:
-		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(Period{Kind: Year}, term.Baseline, ind.ID)
+		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(notation.Period{Kind: notation.Year}, term.Baseline, ind.ID)
 		r.byDeadline()
 	case KindOverTerm:
-		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(Period{Kind: Year}, term.Baseline, ind.ID)
+		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(notation.Period{Kind: notation.Year}, term.Baseline, ind.ID)
 		r.overTerm()
 	case KindCumulative:
 		r.cumulative()
@@ -443,7 +445,7 @@ func (r *review) values() (fullYears []string) {
 				r.tt.PeriodsMet++
 			}
 		}
-		if p.Kind == Year {
+		if p.Kind == notation.Year {
 			fullYears = append(fullYears, p.ID())
 		}
 	}
@@ -474,7 +476,7 @@ func (r *review) yearly(fullYears []string) {
 func (r *review) byDeadline() {
 	tt, t := &r.tt, r.t
 	deadline := t.DeadlineYear(r.term)
-	var at Period
+	var at notation.Period
 	for i := len(tt.Values) - 1; i >= 0 && tt.ToDate == nil; i-- {
 		if tt.Values[i].Value != nil {
 			tt.ToDate, at = tt.Values[i].Value, r.shown[i]
@@ -510,7 +512,7 @@ func (r *review) overTerm() {
 	tt, t := &r.tt, r.t
 	latest := -1
 	for i, p := range r.shown {
-		if p.Kind == Year {
+		if p.Kind == notation.Year {
 			latest = i
 		}
 	}
@@ -634,7 +636,7 @@ func deadlineValue(u unit, id string, deadline int) (*float64, string) {
 	var best *float64
 	var at string
 	for i := range u.res.Periods {
-		if p, ok := ParsePeriodID(u.res.Periods[i].Period); ok && p.Year == deadline {
+		if p, ok := notation.ParsePeriodID(u.res.Periods[i].Period); ok && p.Year == deadline {
 			if v := u.value(p.ID(), id); v.Value != nil {
 				best, at = v.Value, p.ID()
 			}
@@ -691,19 +693,19 @@ func yearlyAverage(u unit, ind Indicator, years []string) *float64 {
 // cover sums indicator id over periods laid end to end from the term's start
 // to the end of asOf, taking the longest period with a figure at each step.
 // gap is the month (since year 0) from which no period has one, or -1.
-func cover(u unit, id string, term *Term, asOf Period) (sum *float64, used []string, gap int) {
-	var parsed []Period
+func cover(u unit, id string, term *Term, asOf notation.Period) (sum *float64, used []string, gap int) {
+	var parsed []notation.Period
 	for _, pr := range u.res.Periods {
-		if p, ok := ParsePeriodID(pr.Period); ok {
+		if p, ok := notation.ParsePeriodID(pr.Period); ok {
 			parsed = append(parsed, p)
 		}
 	}
 	total := 0.0
 	for at, stop := term.From*12, endOf(asOf); at < stop; {
-		best, found := Period{}, false
+		best, found := notation.Period{}, false
 		var bestValue float64
 		for _, p := range parsed {
-			if startOf(p) != at || endOf(p) > stop || found && p.months() <= best.months() {
+			if startOf(p) != at || endOf(p) > stop || found && p.Months() <= best.Months() {
 				continue
 			}
 			if v := u.value(p.ID(), id).Value; v != nil {

@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"testing"
+
+	"chitieu/notation"
 )
 
 // form is one ward's form for a period in the term tests.
@@ -80,7 +82,7 @@ func everyYear(id string, cur, prev float64) []form {
 	return out
 }
 
-func itoa(y int) string { return Period{Year: y, Kind: Year}.ID() }
+func itoa(y int) string { return notation.Period{Year: y, Kind: notation.Year}.ID() }
 
 func TestTermVerdicts(t *testing.T) {
 	compound := func(rates ...float64) float64 {
@@ -360,22 +362,4 @@ func fieldOfErr(err error) string {
 		return fe.Field
 	}
 	return ""
-}
-
-// FuzzPeriodIDFastPath: the parser without the regular expression agrees
-// with the one with it on every id it accepts.
-func FuzzPeriodIDFastPath(f *testing.F) {
-	for _, s := range []string{"2003", "2003-H1", "2003-H3", "2003-Q4", "2003-9M", "2003-05", "2003-13", "2003-00", "1949", "20a3", "2003-h1", "2003_05"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		fast, ok := parseCanonicalID(s)
-		if !ok {
-			return
-		}
-		m := periodID.FindStringSubmatch(s)
-		if m == nil || fast.ID() != s {
-			t.Errorf("%q: the fast path gives %+v, the expression %v", s, fast, m)
-		}
-	})
 }

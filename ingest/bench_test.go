@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 	"chitieu/xlsx"
 
 	"github.com/xuri/excelize/v2"
@@ -54,7 +55,7 @@ func BenchmarkParseNumber(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, s := range numberTexts {
-			_, _ = analysis.ParseNumber(s, analysis.NotationVietnamese)
+			_, _ = notation.ParseNumber(s, notation.NotationVietnamese)
 		}
 	}
 }

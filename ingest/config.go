@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -91,13 +92,13 @@ func (r *configReader) table(sheet string, columns []string, each rowFunc) error
 	}
 	index := map[string]int{}
 	for i, h := range rows[0] {
-		index[analysis.Fold(h)] = i
+		index[notation.Fold(h)] = i
 	}
 	for n, row := range rows[1:] {
 		values := map[string]string{}
 		blank := true
 		for _, col := range columns {
-			if i, ok := index[analysis.Fold(col)]; ok && i < len(row) {
+			if i, ok := index[notation.Fold(col)]; ok && i < len(row) {
 				values[col] = strings.TrimSpace(row[i])
 				blank = blank && values[col] == ""
 			}
@@ -106,7 +107,7 @@ func (r *configReader) table(sheet string, columns []string, each rowFunc) error
 			continue
 		}
 		at := func(col string) string {
-			ref, _ := excelize.CoordinatesToCellName(index[analysis.Fold(col)]+1, n+2)
+			ref, _ := excelize.CoordinatesToCellName(index[notation.Fold(col)]+1, n+2)
 			return fmt.Sprintf("%s:%s!%s", r.path, name, ref)
 		}
 		if err := each(values, at); err != nil {
@@ -319,7 +320,7 @@ func configNumber(s string) (float64, bool) {
 	if v, err := strconv.ParseFloat(s, 64); err == nil {
 		return v, true
 	}
-	n, err := analysis.ParseNumber(s, analysis.NotationVietnamese)
+	n, err := notation.ParseNumber(s, notation.NotationVietnamese)
 	if err != nil || n.Empty {
 		return 0, false
 	}
@@ -333,13 +334,13 @@ func configPeriod(s string) (string, bool) {
 	if s == "" {
 		return "", true
 	}
-	if p, ok := analysis.ParsePeriodID(s); ok {
+	if p, ok := notation.ParsePeriodID(s); ok {
 		return p.ID(), true
 	}
 	if serial, err := strconv.ParseFloat(s, 64); err == nil && serial > 3000 {
 		if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
-			p := analysis.Period{Year: t.Year(), Kind: analysis.Month, N: int(t.Month())}
-			if _, ok := analysis.ParsePeriodID(p.ID()); ok {
+			p := notation.Period{Year: t.Year(), Kind: notation.Month, N: int(t.Month())}
+			if _, ok := notation.ParsePeriodID(p.ID()); ok {
 				return p.ID(), true
 			}
 		}
@@ -390,7 +391,7 @@ func hasColumn(f *excelize.File, sheet, col string) bool {
 	defer rows.Close()
 	header, _ := rows.Columns()
 	for _, h := range header {
-		if analysis.Fold(h) == analysis.Fold(col) {
+		if notation.Fold(h) == notation.Fold(col) {
 			return true
 		}
 	}
@@ -399,7 +400,7 @@ func hasColumn(f *excelize.File, sheet, col string) bool {
 
 func findSheet(f *excelize.File, want string) string {
 	for _, name := range f.GetSheetList() {
-		if analysis.Fold(name) == analysis.Fold(want) {
+		if notation.Fold(name) == notation.Fold(want) {
 			return name
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 )
 
 // FuzzReadCell puts arbitrary text in a value cell of a standard form. The
@@ -33,7 +34,7 @@ func FuzzReadCell(f *testing.F) {
 				return
 			}
 		}
-		if n, err := analysis.ParseNumber(text, analysis.NotationVietnamese); err != nil || !n.Empty {
+		if n, err := notation.ParseNumber(text, notation.NotationVietnamese); err != nil || !n.Empty {
 			t.Fatalf("%q: neither a number, nor no data, nor a problem", text)
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 )
 
 // This file finds the report table on a sheet, in either of its shapes:
@@ -49,7 +50,7 @@ const headerSearchRows = 60
 // classifyHeader classifies one header text: a role, or a year (0 if
 // none). headerCell is the same, remembered.
 func classifyHeader(text string) (role, int) {
-	key := analysis.LabelKey(text)
+	key := notation.LabelKey(text)
 	if m := yearHeader.FindStringSubmatch(key); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return roleNone, y

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 )
 
 // The label folding behind analysis.LabelKey, Matcher and ParseNumber costs
@@ -42,11 +43,11 @@ type roleYear struct {
 
 type numberKey struct {
 	text     string
-	notation analysis.Notation
+	notation notation.Notation
 }
 
 type numberResult struct {
-	n   analysis.Number
+	n   notation.Number
 	err error
 }
 
@@ -56,7 +57,7 @@ type scaleResult struct {
 }
 
 type periodResult struct {
-	p  analysis.Period
+	p  notation.Period
 	ok bool
 }
 
@@ -70,7 +71,7 @@ var (
 
 // wholeCount reports whether ind counts whole things (analysis.WholeNumber).
 func wholeCount(ind analysis.Indicator) bool {
-	return ind.Kind == analysis.KindCount && wholeMemo.get(ind.Unit, analysis.WholeNumber)
+	return ind.Kind == analysis.KindCount && wholeMemo.get(ind.Unit, notation.WholeNumber)
 }
 
 func headerCell(text string) (role, int) {
@@ -81,9 +82,9 @@ func headerCell(text string) (role, int) {
 	return v.role, v.year
 }
 
-func parseNumber(text string, n analysis.Notation) (analysis.Number, error) {
+func parseNumber(text string, n notation.Notation) (notation.Number, error) {
 	v := numberMemo.get(numberKey{text, n}, func(k numberKey) numberResult {
-		num, err := analysis.ParseNumber(k.text, k.notation)
+		num, err := notation.ParseNumber(k.text, k.notation)
 		return numberResult{num, err}
 	})
 	return v.n, v.err
@@ -91,15 +92,15 @@ func parseNumber(text string, n analysis.Notation) (analysis.Number, error) {
 
 func unitScale(want, written string) (float64, bool) {
 	v := scaleMemo.get([2]string{want, written}, func(k [2]string) scaleResult {
-		f, ok := analysis.UnitScale(k[0], k[1])
+		f, ok := notation.UnitScale(k[0], k[1])
 		return scaleResult{f, ok}
 	})
 	return v.factor, v.known
 }
 
-func findPeriod(text string) (analysis.Period, bool) {
+func findPeriod(text string) (notation.Period, bool) {
 	v := periodMemo.get(text, func(t string) periodResult {
-		p, ok := analysis.FindPeriod(t)
+		p, ok := notation.FindPeriod(t)
 		return periodResult{p, ok}
 	})
 	return v.p, v.ok

@@ -16,6 +16,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/mark"
+	"chitieu/notation"
 	"chitieu/xls"
 	"chitieu/xlsx"
 
@@ -149,14 +150,14 @@ type reader struct {
 	opt     Options
 	debugMu sync.Mutex
 	matcher *matcherMemo
-	period  analysis.Period
+	period  notation.Period
 	forced  bool
 }
 
 func newReader(opt Options) *reader {
 	r := &reader{opt: opt, matcher: &matcherMemo{m: analysis.NewMatcher(opt.Config)}}
 	if opt.Period != "" {
-		r.period, r.forced = analysis.ParsePeriodID(opt.Period)
+		r.period, r.forced = notation.ParsePeriodID(opt.Period)
 	}
 	return r
 }

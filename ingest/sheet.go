@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -142,7 +143,7 @@ func (s *sheetReader) looksNumeric(p *pendingValue) bool {
 	if isNumberType(p.typ) {
 		return p.raw != ""
 	}
-	n, err := parseNumber(p.raw, analysis.NotationVietnamese)
+	n, err := parseNumber(p.raw, notation.NotationVietnamese)
 	return err == nil && !n.Empty
 }
 
@@ -153,8 +154,8 @@ func isNumberType(t excelize.CellType) bool {
 // notations decides how to read each text number of the table from the
 // evidence of all of them (analysis.DecideNotation). A sheet that writes
 // both ways gets a warning.
-func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.NotationDecision {
-	var cells []analysis.NotationCell
+func (s *sheetReader) notations(entries []entry) map[*pendingValue]notation.NotationDecision {
+	var cells []notation.NotationCell
 	var at []*pendingValue
 	for row, e := range entries {
 		whole := wholeCount(e.indicator)
@@ -162,7 +163,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.Nota
 			if p == nil || p.typ == excelize.CellTypeBool || p.typ == excelize.CellTypeError {
 				continue
 			}
-			c := analysis.NotationCell{Row: row, Column: col, Whole: whole}
+			c := notation.NotationCell{Row: row, Column: col, Whole: whole}
 			if isNumberType(p.typ) {
 				v, err := strconv.ParseFloat(p.raw, 64)
 				if err != nil {
@@ -176,11 +177,11 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.Nota
 			at = append(at, p)
 		}
 	}
-	verdict := analysis.DecideNotation(cells, parseNumber)
+	verdict := notation.DecideNotation(cells, parseNumber)
 	if verdict.Mixed {
 		s.fail(analysis.SeverityWarning, "", "", analysis.MsgMixedNotation)
 	}
-	out := make(map[*pendingValue]analysis.NotationDecision, len(at))
+	out := make(map[*pendingValue]notation.NotationDecision, len(at))
 	for i, p := range at {
 		out[p] = verdict.Cells[i]
 	}
@@ -189,7 +190,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]analysis.Nota
 
 // figure reads a value cell. What cannot be read is a problem and an
 // unknown figure, never a guess.
-func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecision, ward, period string) analysis.Figure {
+func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecision, ward, period string) analysis.Figure {
 	ind, unit := e.indicator, e.unit
 	if p == nil {
 		return analysis.Figure{}
@@ -225,7 +226,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n analysis.NotationDecisi
 			return analysis.Figure{}
 		}
 	default:
-		if yes, ok := analysis.ParseYesNo(raw); ok && ind.Kind == analysis.KindFlag {
+		if yes, ok := notation.ParseYesNo(raw); ok && ind.Kind == analysis.KindFlag {
 			value = yes
 			break
 		}
@@ -278,12 +279,12 @@ func (s *sheetReader) number(raw, ref string, ind analysis.Indicator, problem no
 // decided for it, and its unit (a unit written in the cell wins over unit,
 // the unit column's); ok is false for no figure: empty-like text, or a
 // problem (noted).
-func textNumber(raw, unit string, ind analysis.Indicator, n analysis.NotationDecision, problem noteFunc) (float64, string, bool) {
-	if n.Ambiguous && n.Notation == analysis.NotationUnknown {
+func textNumber(raw, unit string, ind analysis.Indicator, n notation.NotationDecision, problem noteFunc) (float64, string, bool) {
+	if n.Ambiguous && n.Notation == notation.NotationUnknown {
 		problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
 		return 0, unit, false
 	}
-	num, err := parseNumber(raw, cmp.Or(n.Notation, analysis.NotationVietnamese))
+	num, err := parseNumber(raw, cmp.Or(n.Notation, notation.NotationVietnamese))
 	if err != nil {
 		problem(analysis.SeverityError, analysis.MsgNotNumber)
 		return 0, unit, false
@@ -335,7 +336,7 @@ func inUnit(value float64, unit string, e entry, problem noteFunc) (float64, boo
 	switch {
 	case known:
 		value *= factor
-	case analysis.Scalable(ind.Unit):
+	case notation.Scalable(ind.Unit):
 		problem(analysis.SeverityError, analysis.MsgUnknownUnit, unit, ind.Unit)
 		return 0, false
 	case unit != e.unit:
@@ -348,7 +349,7 @@ func inUnit(value float64, unit string, e entry, problem noteFunc) (float64, boo
 // mark and with no thousands separator (one reading of "1.234" is 1234,
 // the other 1,234 in Vietnamese and 1.234 in English).
 func reading(v float64) analysis.Words {
-	return analysis.Words{analysis.FormatReading(v, "vi"), analysis.FormatReading(v, "en")}
+	return analysis.Words{notation.FormatReading(v, "vi"), notation.FormatReading(v, "en")}
 }
 
 // whole reports whether v is a whole number, allowing for the rounding of a

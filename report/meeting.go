@@ -2,6 +2,7 @@ package report
 
 import (
 	"chitieu/analysis"
+	"chitieu/notation"
 )
 
 // The meeting layout (contract: "Tables"): with more than six periods in
@@ -38,8 +39,8 @@ func hasSubmitted(p analysis.PeriodResult) bool {
 }
 
 // byKinds are the period kinds --by names.
-var byKinds = map[string]analysis.PeriodKind{
-	"month": analysis.Month, "quarter": analysis.Quarter, "half": analysis.Half, "year": analysis.Year,
+var byKinds = map[string]notation.PeriodKind{
+	"month": notation.Month, "quarter": notation.Quarter, "half": notation.Half, "year": notation.Year,
 }
 
 // shownPeriods are the period columns of the meeting layout before the
@@ -48,15 +49,15 @@ var byKinds = map[string]analysis.PeriodKind{
 // --by month, quarter or half. The latest period itself is left out.
 func shownPeriods(r *analysis.Result, o Options) []*analysis.PeriodResult {
 	latest := r.Latest()
-	lp, _ := analysis.ParsePeriodID(latest.Period)
-	kind := analysis.Year
+	lp, _ := notation.ParsePeriodID(latest.Period)
+	kind := notation.Year
 	if k, ok := byKinds[o.By]; ok {
 		kind = k
 	}
 	var out []*analysis.PeriodResult
 	for i := range r.Periods {
-		p, ok := analysis.ParsePeriodID(r.Periods[i].Period)
-		if !ok || p.Kind != kind || &r.Periods[i] == latest || kind != analysis.Year && p.Year != lp.Year {
+		p, ok := notation.ParsePeriodID(r.Periods[i].Period)
+		if !ok || p.Kind != kind || &r.Periods[i] == latest || kind != notation.Year && p.Year != lp.Year {
 			continue
 		}
 		out = append(out, &r.Periods[i])
@@ -124,7 +125,7 @@ func toDate(p *analysis.PeriodResult, v analysis.Value) *float64 {
 	if v.HasYtd {
 		return v.Ytd
 	}
-	if pp, ok := analysis.ParsePeriodID(p.Period); ok && pp.StartsInJanuary() {
+	if pp, ok := notation.ParsePeriodID(p.Period); ok && pp.StartsInJanuary() {
 		return v.Value
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 )
 
 // sentenceForms are the term review's sentences, Vietnamese first, per kind
@@ -140,20 +141,20 @@ func (o Options) termPeriodWords(v analysis.TermValue) string {
 }
 
 func (o Options) yearToDateWords(v analysis.TermValue) string {
-	p, ok := analysis.ParsePeriodID(v.Period)
+	p, ok := notation.ParsePeriodID(v.Period)
 	if !v.YearToDate || !ok {
 		return o.periodWords(v.Period)
 	}
 	months := p.N
-	if p.Kind == analysis.Quarter {
+	if p.Kind == notation.Quarter {
 		months = 3 * p.N
 	}
 	switch {
 	case months == 1:
-		return o.periodWords(analysis.Period{Year: p.Year, Kind: analysis.Month, N: 1}.ID())
+		return o.periodWords(notation.Period{Year: p.Year, Kind: notation.Month, N: 1}.ID())
 	case months == 3, months == 6, months == 9, months == 12:
-		return o.periodWords(map[int]analysis.Period{3: {Kind: analysis.Quarter, N: 1}, 6: {Kind: analysis.Half, N: 1},
-			9: {Kind: analysis.NineMonths}, 12: {Kind: analysis.Year}}[months].WithYear(p.Year).ID())
+		return o.periodWords(map[int]notation.Period{3: {Kind: notation.Quarter, N: 1}, 6: {Kind: notation.Half, N: 1},
+			9: {Kind: notation.NineMonths}, 12: {Kind: notation.Year}}[months].WithYear(p.Year).ID())
 	}
 	return o.t("periodMonths", months, p.Year)
 }
@@ -211,18 +212,18 @@ func (o Options) yearSpan(years []string) string {
 // periodWords is a period as the review writes it: "năm 2001", "6 tháng
 // đầu năm 2003", "quý III năm 2003", "tháng 5 năm 2003".
 func (o Options) periodWords(id string) string {
-	p, ok := analysis.ParsePeriodID(id)
+	p, ok := notation.ParsePeriodID(id)
 	if !ok {
 		return id
 	}
 	switch p.Kind {
-	case analysis.Half:
+	case notation.Half:
 		return o.t("periodH"+strconv.Itoa(p.N), p.Year)
-	case analysis.Quarter:
+	case notation.Quarter:
 		return o.t("periodQ", []string{"", "I", "II", "III", "IV"}[p.N], p.Year, p.N)
-	case analysis.NineMonths:
+	case notation.NineMonths:
 		return o.t("period9M", p.Year)
-	case analysis.Month:
+	case notation.Month:
 		return o.t("periodM", p.N, p.Year, monthsEN[p.N])
 	}
 	return o.t("periodY", p.Year)

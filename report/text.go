@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 )
 
 // Options say how results are shown.
@@ -308,7 +309,7 @@ var levels = []struct{ prefix, vi, en string }{
 func (o Options) level(r *analysis.Result) string {
 	name := ""
 	if r.Config != nil {
-		name = analysis.Fold(r.Config.District)
+		name = notation.Fold(r.Config.District)
 	}
 	vi, en := "quận", "District"
 	for _, l := range levels {

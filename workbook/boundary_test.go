@@ -8,6 +8,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/ingest"
+	"chitieu/notation"
 )
 
 // mergerConfig is the built-in configuration where, from 2025-07, Phường 1
@@ -154,7 +155,7 @@ func TestCityConfiguration(t *testing.T) {
 	if got := len(cfg.UnitsIn("2025-Q3")); got != 168 || cfg.District != c.District {
 		t.Fatalf("%d units in %q, want 168 in %q", got, cfg.District, c.District)
 	}
-	q3, _ := analysis.ParsePeriodID("2025-Q3")
+	q3, _ := notation.ParsePeriodID("2025-Q3")
 	for i, u := range cfg.Units {
 		if i%12 != 0 && i != len(cfg.Units)-1 {
 			continue // a sample of each kind of unit is enough

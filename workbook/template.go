@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -50,37 +51,37 @@ const templatePlanHeader = "Kế hoạch năm"
 var romanQuarters = [...]string{1: "I", 2: "II", 3: "III", 4: "IV"}
 
 // periodPhrases writes a period in words for the title, by kind.
-var periodPhrases = map[analysis.PeriodKind]func(p analysis.Period) (string, bool){
-	analysis.Year: func(p analysis.Period) (string, bool) {
+var periodPhrases = map[notation.PeriodKind]func(p notation.Period) (string, bool){
+	notation.Year: func(p notation.Period) (string, bool) {
 		return fmt.Sprintf("NĂM %d", p.Year), true
 	},
-	analysis.Half: func(p analysis.Period) (string, bool) {
+	notation.Half: func(p notation.Period) (string, bool) {
 		part := map[int]string{1: "ĐẦU", 2: "CUỐI"}[p.N]
 		return fmt.Sprintf("6 THÁNG %s NĂM %d", part, p.Year), part != ""
 	},
-	analysis.Quarter: func(p analysis.Period) (string, bool) {
+	notation.Quarter: func(p notation.Period) (string, bool) {
 		if p.N < 1 || p.N > 4 {
 			return "", false
 		}
 		return fmt.Sprintf("QUÝ %s/%d", romanQuarters[p.N], p.Year), true
 	},
-	analysis.NineMonths: func(p analysis.Period) (string, bool) {
+	notation.NineMonths: func(p notation.Period) (string, bool) {
 		return fmt.Sprintf("9 THÁNG ĐẦU NĂM %d", p.Year), true
 	},
-	analysis.Month: func(p analysis.Period) (string, bool) {
+	notation.Month: func(p notation.Period) (string, bool) {
 		return fmt.Sprintf("THÁNG %d/%d", p.N, p.Year), p.N >= 1 && p.N <= 12
 	},
 }
 
 // periodTitle is the form's title for a period: "BÁO CÁO CÁC CHỈ TIÊU KINH
 // TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2003". analysis.FindPeriod reads it back.
-func periodTitle(p analysis.Period) (string, error) {
+func periodTitle(p notation.Period) (string, error) {
 	phrase, ok := periodPhrases[p.Kind]
 	if !ok {
 		return "", fmt.Errorf("period %s: unknown kind of period", p.ID())
 	}
 	words, ok := phrase(p)
-	if _, valid := analysis.ParsePeriodID(p.ID()); !ok || !valid {
+	if _, valid := notation.ParsePeriodID(p.ID()); !ok || !valid {
 		return "", fmt.Errorf("period %s is not a valid reporting period", p.ID())
 	}
 	return templateTitle + " " + words, nil
@@ -125,7 +126,7 @@ func templateHelp(cfg *analysis.Config) []string {
 // and the form sheet, with validation on the value cells, everything but
 // the value and note cells locked (no password), and print setup. Filled
 // in, it reads back with Read with no problems.
-func Template(cfg *analysis.Config, ward string, period analysis.Period) (*excelize.File, error) {
+func Template(cfg *analysis.Config, ward string, period notation.Period) (*excelize.File, error) {
 	matcher := analysis.NewMatcher(cfg)
 	name, found, ok := matcher.Unit(ward)
 	switch {
@@ -319,7 +320,7 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 		case ind.Kind == analysis.KindFlag:
 			value = w.flag
 			flags = append(flags, "E"+n+":F"+n)
-		case analysis.Scalable(ind.Unit):
+		case notation.Scalable(ind.Unit):
 			value = w.money
 			money = append(money, "E"+n+":F"+n)
 		default:

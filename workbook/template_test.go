@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
 )
 
-func templatePeriod(t *testing.T, id string) analysis.Period {
+func templatePeriod(t *testing.T, id string) notation.Period {
 	t.Helper()
-	p, ok := analysis.ParsePeriodID(id)
+	p, ok := notation.ParsePeriodID(id)
 	if !ok {
 		t.Fatalf("period %q", id)
 	}
@@ -70,7 +71,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			case ind.Kind == analysis.KindFlag:
 				cur, prev = 1, 0
 				curCell, prevCell = "Có", "Không"
-			case analysis.Scalable(ind.Unit):
+			case notation.Scalable(ind.Unit):
 				cur, prev = 12500.5, 10800.25
 				curCell, prevCell = cur, prev
 			}
@@ -151,13 +152,13 @@ func TestTemplatePeriodTitle(t *testing.T) {
 			t.Errorf("%s: title %q, %v; want %q", c.id, title, err, c.title)
 			continue
 		}
-		back, ok := analysis.FindPeriod(title)
+		back, ok := notation.FindPeriod(title)
 		if !ok || back != p {
 			t.Errorf("%s: FindPeriod(%q) = %+v, %v", c.id, title, back, ok)
 		}
 	}
-	for _, bad := range []analysis.Period{{Year: 2003, Kind: analysis.Half, N: 3}, {Year: 2003, Kind: analysis.Month, N: 13},
-		{Year: 2003, Kind: analysis.Quarter, N: 0}, {Year: 2003}, {Year: 12, Kind: analysis.Year}} {
+	for _, bad := range []notation.Period{{Year: 2003, Kind: notation.Half, N: 3}, {Year: 2003, Kind: notation.Month, N: 13},
+		{Year: 2003, Kind: notation.Quarter, N: 0}, {Year: 2003}, {Year: 12, Kind: notation.Year}} {
 		if title, err := periodTitle(bad); err == nil {
 			t.Errorf("%+v: title %q, want an error", bad, title)
 		}
@@ -207,7 +208,7 @@ func TestTemplateFormSetup(t *testing.T) {
 			t.Errorf("instructions lack %q:\n%s", want, all)
 		}
 	}
-	if _, ok := analysis.FindPeriod(all); ok {
+	if _, ok := notation.FindPeriod(all); ok {
 		t.Errorf("instructions name a period")
 	}
 
@@ -269,7 +270,7 @@ func TestTemplateFormSetup(t *testing.T) {
 			switch {
 			case ind.Kind == analysis.KindFlag:
 				wantType, wantFormula = "list", `"Có,Không"`
-			case analysis.Scalable(ind.Unit):
+			case notation.Scalable(ind.Unit):
 				wantType = "decimal"
 			}
 			if dv.Type != wantType || dv.Formula1 != wantFormula || !dv.AllowBlank || !dv.ShowErrorMessage ||
@@ -383,7 +384,7 @@ func TestTemplatePlanColumn(t *testing.T) {
 		{Year: 2002, Unit: "Phường 5", Indicator: "criminal_cases", Value: 30, Op: "<="}, // another year
 		{Year: 2003, Unit: "Phường 6", Indicator: "criminal_cases", Value: 20, Op: "<="}, // another ward
 	}
-	f, err := Template(cfg, "P5", analysis.Period{Year: 2003, Kind: analysis.Month, N: 5})
+	f, err := Template(cfg, "P5", notation.Period{Year: 2003, Kind: notation.Month, N: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -405,7 +406,7 @@ func TestTemplatePlanColumn(t *testing.T) {
 		}
 	}
 	// Without plans for it, the form is the one of seven columns.
-	g, err := Template(cfg, "P7", analysis.Period{Year: 2003, Kind: analysis.Month, N: 5})
+	g, err := Template(cfg, "P7", notation.Period{Year: 2003, Kind: notation.Month, N: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

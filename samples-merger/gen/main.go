@@ -35,6 +35,7 @@ import (
 	"path/filepath"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 	"chitieu/workbook"
 )
 
@@ -145,8 +146,8 @@ func main() {
 			_ = os.Remove(s)
 		}
 	}
-	y2024, _ := analysis.ParsePeriodID("2024")
-	y2025, _ := analysis.ParsePeriodID("2025")
+	y2024, _ := notation.ParsePeriodID("2024")
+	y2025, _ := notation.ParsePeriodID("2025")
 	for i := 1; i <= 16; i++ {
 		this, last := old(i)
 		write(cfg, fmt.Sprintf("Phường %d", i), y2024, filepath.Join(dir, "2024", fmt.Sprintf("P%02d.xlsx", i)), this, last, nil)
@@ -197,7 +198,7 @@ func main() {
 
 // write fills the blank form of ward for period with this period's figures
 // and, where known (nil: all), last year's.
-func write(cfg *analysis.Config, ward string, period analysis.Period, path string, this, last figures, known *[count]bool) {
+func write(cfg *analysis.Config, ward string, period notation.Period, path string, this, last figures, known *[count]bool) {
 	f, err := workbook.Template(cfg, ward, period)
 	if err != nil {
 		fail(err)

@@ -23,6 +23,7 @@ import (
 	"strconv"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 	"chitieu/workbook"
 )
 
@@ -76,7 +77,7 @@ func run(out string, wards, months int) error {
 		reported := map[string][]any{}
 		for m := range months {
 			year, month := 1993+m/12, 1+m%12
-			period, ok := analysis.ParsePeriodID(fmt.Sprintf("%d-%02d", year, month))
+			period, ok := notation.ParsePeriodID(fmt.Sprintf("%d-%02d", year, month))
 			if !ok {
 				return fmt.Errorf("period %d-%02d", year, month)
 			}

@@ -16,6 +16,7 @@ import (
 	"strconv"
 
 	"chitieu/analysis"
+	"chitieu/notation"
 	"chitieu/workbook"
 
 	"github.com/xuri/excelize/v2"
@@ -33,7 +34,7 @@ func main() {
 
 func run(rows int, out string) error {
 	cfg := analysis.Builtin()
-	period, _ := analysis.ParsePeriodID("2003-H1")
+	period, _ := notation.ParsePeriodID("2003-H1")
 	f, err := workbook.Template(cfg, "Phường 5", period)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package analysis
+package notation
 
 // unitScales says how to convert an amount written in another unit into an
 // indicator's unit, by the folded unit names. Units without an entry here

@@ -1,4 +1,4 @@
-package analysis
+package notation
 
 import (
 	"cmp"
@@ -42,7 +42,7 @@ func (p Period) ID() string {
 }
 
 // endMonth and months give where the period ends and how long it is.
-func (p Period) endMonth() int {
+func (p Period) EndMonth() int {
 	switch p.Kind {
 	case Half:
 		return 6 * p.N
@@ -56,7 +56,7 @@ func (p Period) endMonth() int {
 	return 12
 }
 
-func (p Period) months() int {
+func (p Period) Months() int {
 	switch p.Kind {
 	case Half:
 		return 6
@@ -73,7 +73,7 @@ func (p Period) months() int {
 // StartsInJanuary reports whether the period runs from the start of its
 // year (a year, the first half, nine months, the first quarter, January):
 // its value is its year to date.
-func (p Period) StartsInJanuary() bool { return p.endMonth() == p.months() }
+func (p Period) StartsInJanuary() bool { return p.EndMonth() == p.Months() }
 
 // WithYear is the same kind of period in year y.
 func (p Period) WithYear(y int) Period { p.Year = y; return p }
@@ -92,18 +92,18 @@ func PeriodLess(a, b string) bool {
 		}
 		return a < b
 	}
-	ea, eb := pa.Year*12+pa.endMonth(), pb.Year*12+pb.endMonth()
+	ea, eb := pa.Year*12+pa.EndMonth(), pb.Year*12+pb.EndMonth()
 	if ea != eb {
 		return ea < eb
 	}
-	return pa.months() < pb.months()
+	return pa.Months() < pb.Months()
 }
 
 var periodID = regexp.MustCompile(`^(\d{4})(?:-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?$`)
 
 // ParsePeriodID parses a contract period id ("2003", "2003-H1", "2003-05").
 func ParsePeriodID(s string) (Period, bool) {
-	if p, ok := parseCanonicalID(s); ok {
+	if p, ok := ParseCanonicalID(s); ok {
 		return p, true
 	}
 	m := periodID.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
@@ -132,7 +132,7 @@ func ParsePeriodID(s string) (Period, bool) {
 
 // parseCanonicalID parses an id as ID writes it, without the regular
 // expression: analysis parses the ids of its own periods many times.
-func parseCanonicalID(s string) (Period, bool) {
+func ParseCanonicalID(s string) (Period, bool) {
 	if len(s) != 4 && len(s) != 7 {
 		return Period{}, false
 	}
