@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"chitieu/analysis"
-	"chitieu/workbook"
 	"context"
 	"encoding/json"
 	"errors"
@@ -21,7 +19,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"chitieu/catalog"
 	"chitieu/report"
+	"chitieu/workbook"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -701,13 +701,13 @@ func TestTermReviewFindings(t *testing.T) {
 	}
 
 	// A configuration with an earlier deadline and a total over the term.
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	for i := range cfg.Targets {
 		if cfg.Targets[i].Indicator == "hungry_households" {
 			cfg.Targets[i].Deadline = 2002
 		}
 	}
-	cfg.Targets = append(cfg.Targets, analysis.Target{Indicator: "detox_placements", Kind: analysis.KindCumulative, Op: ">=", Value: 3000})
+	cfg.Targets = append(cfg.Targets, catalog.Target{Indicator: "detox_placements", Kind: catalog.KindCumulative, Op: ">=", Value: 3000})
 	f, err := workbook.Config(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/ingest"
 	"chitieu/legacy"
 	"chitieu/mark"
@@ -28,7 +29,7 @@ import (
 // loadConfig finds the configuration (ingest.LoadConfig): --config, else
 // cau-hinh.xlsx in the first input folder, else beside the program, else
 // the built-in one.
-func loadConfig(o options, sys System) (*analysis.Config, error) {
+func loadConfig(o options, sys System) (*catalog.Config, error) {
 	programDir := ""
 	if sys.Executable != "" {
 		programDir = filepath.Dir(sys.Executable)
@@ -92,7 +93,7 @@ func runReport(o options, sys System) error {
 }
 
 // readInputs reads the workbooks of o.paths, showing progress on bar.
-func readInputs(o options, sys System, cfg *analysis.Config, bar *progressBar) (*ingest.Result, error) {
+func readInputs(o options, sys System, cfg *catalog.Config, bar *progressBar) (*ingest.Result, error) {
 	opts := ingest.Options{
 		Config: cfg, Period: o.period, Password: o.password, Progress: bar.Set,
 		IsOwn:   func(m string) bool { return m == mark.Summary || m == mark.Master || m == mark.Config },
@@ -382,7 +383,7 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 // givenConfig is the configuration of --config, else the built-in one
 // (config and template do not look for one beside the inputs: they have
 // none). A bad workbook is reported.
-func givenConfig(o options) (*analysis.Config, error) {
+func givenConfig(o options) (*catalog.Config, error) {
 	cfg, err := ingest.LoadConfig(o.configPath, nil, "")
 	if err != nil {
 		return nil, failed(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))

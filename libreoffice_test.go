@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"testing"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // TestSummaryOpensInLibreOffice converts the samples' summary workbook with
@@ -57,7 +57,7 @@ func TestSummaryOpensInLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	column := map[string]int{} // indicator id -> column
-	for _, ind := range analysis.Builtin().Indicators {
+	for _, ind := range catalog.Builtin().Indicators {
 		for i, h := range rows[0] {
 			if h == ind.Label+" ("+ind.Unit+")" {
 				column[ind.ID] = i

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 
 	"github.com/schollz/progressbar/v3"
 )
@@ -40,8 +41,8 @@ func width(sys System) int {
 
 // selection turns the display flags into an analysis.Selection, resolving
 // indicator labels and ward spellings against the configuration.
-func selection(o options, cfg *analysis.Config) (analysis.Selection, error) {
-	m := analysis.NewMatcher(cfg)
+func selection(o options, cfg *catalog.Config) (analysis.Selection, error) {
+	m := catalog.NewMatcher(cfg)
 	indicator := func(flag, text string) (string, error) {
 		if _, ok := cfg.Indicator(text); ok {
 			return text, nil

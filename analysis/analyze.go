@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -81,7 +82,7 @@ type Value struct {
 	Indicator       string
 	Value, Previous *float64 // nil: cannot be had
 	Unit            string
-	Target          *Target
+	Target          *catalog.Target
 	Status          Status
 	Gap             *float64 // value minus target, positive is better
 	// Partial: a district figure that lacks some submitted wards' figures
@@ -129,7 +130,7 @@ type PeriodResult struct {
 
 // Result is the whole analysis: periods sorted as the contract says.
 type Result struct {
-	Config   *Config
+	Config   *catalog.Config
 	Periods  []PeriodResult
 	Problems []Problem
 	Picked   bool        // indicators were picked by a Selection (see Narrow)
@@ -176,7 +177,7 @@ type wardData struct {
 // Where a ward sends the same indicator for a period twice (a corrected
 // file), the newer workbook wins (Submission.Modified); on a tie, the later
 // revision by name ("sửa lần 2", "v2", see Revision), then path order.
-func Analyze(cfg *Config, subs []Submission, problems []Problem) *Result {
+func Analyze(cfg *catalog.Config, subs []Submission, problems []Problem) *Result {
 	a := &analyzer{cfg: cfg, problems: append([]Problem(nil), problems...), reported: map[string]bool{}}
 	for _, p := range problems {
 		a.reported[p.Ward+"|"+p.Period+"|"+p.Indicator] = true
@@ -276,7 +277,7 @@ func (a *analyzer) gather(subs []Submission) map[string]map[string]*wardData {
 
 type analyzer struct {
 	ytdWarned map[string]bool // ward|year whose year to date lacks a form, said once
-	cfg       *Config
+	cfg       *catalog.Config
 	problems  []Problem
 	// reported holds "ward|period|indicator" of values already reported
 	// as problems while reading, so that a district sum lacking them does
@@ -320,7 +321,7 @@ func (a *analyzer) period(period string, wards map[string]*wardData) PeriodResul
 
 // wardValue is a ward's figure: submitted as is, derived from its counts,
 // or, failing those, the rate the ward wrote itself.
-func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) Value {
+func (a *analyzer) wardValue(ind catalog.Indicator, ward, period string, wd *wardData) Value {
 	v := Value{Indicator: ind.ID, Unit: ind.Unit}
 	if ind.Submitted() {
 		o := wd.obs[ind.ID]
@@ -333,7 +334,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 	judgeZero := wholeYear(period) && !wd.derived
 	var cur, prev *float64
 	switch ind.Kind {
-	case KindRatio:
+	case catalog.KindRatio:
 		num, den := wd.obs[ind.Of[0]], wd.obs[ind.Of[1]]
 		cur = ratio(num.Current, den.Current)
 		prev = ratio(num.Previous, den.Previous)
@@ -342,7 +343,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
 		}
-	case KindChange:
+	case catalog.KindChange:
 		o := wd.obs[ind.Of[0]]
 		cur = ratio(o.Current, o.Previous)
 		if cur != nil {
@@ -373,7 +374,7 @@ func (a *analyzer) wardValue(ind Indicator, ward, period string, wd *wardData) V
 // rates from the summed counts, never from ward rates. A district figure
 // raises no problem of its own (the cells behind it do), except a sum that
 // lacks wards for no reason already given.
-func (a *analyzer) districtValue(ind Indicator, period string, names []string, wards []*wardData) Value {
+func (a *analyzer) districtValue(ind catalog.Indicator, period string, names []string, wards []*wardData) Value {
 	v := Value{Indicator: ind.ID, Unit: ind.Unit}
 	sum := func(id string, pick func(Observation) Figure, alsoKnown ...string) (total float64, n int, lacking []string) {
 		for i, wd := range wards {
@@ -410,7 +411,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		}
 	}
 	switch ind.Kind {
-	case KindCount:
+	case catalog.KindCount:
 		t, n, lacking := sum(ind.ID, current)
 		partial(n, lacking)
 		if n > 0 {
@@ -419,7 +420,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		if t, n, _ := sum(ind.ID, previous); n > 0 {
 			v.Previous = &t
 		}
-	case KindRatio:
+	case catalog.KindRatio:
 		num, n, lacking := sum(ind.Of[0], current, ind.Of[1])
 		den, _, _ := sum(ind.Of[1], current, ind.Of[0])
 		partial(n, lacking)
@@ -431,7 +432,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 		if pn > 0 {
 			v.Previous = percentOf(pnum, pden)
 		}
-	case KindChange:
+	case catalog.KindChange:
 		// Only wards that give both years count, on both sides.
 		withPrevious := func(o Observation) Figure {
 			if !o.Previous.Known {
@@ -454,7 +455,7 @@ func (a *analyzer) districtValue(ind Indicator, period string, names []string, w
 				v.Value = p
 			}
 		}
-	case KindCountTrue:
+	case catalog.KindCountTrue:
 		// Flags are 0 or 1 (ingest refuses anything else): their sum is
 		// the number of wards with 1.
 		done, n, lacking := sum(ind.Of[0], current)
@@ -479,7 +480,7 @@ func wholeYear(period string) bool {
 func (a *analyzer) fillLastYear(res *Result) {
 	lastYearPairs(res, func(values, lastYear []Value) {
 		for j := range values {
-			if values[j].Previous == nil && a.kind(values[j].Indicator) == KindChange {
+			if values[j].Previous == nil && a.kind(values[j].Indicator) == catalog.KindChange {
 				if old, ok := Find(lastYear, values[j].Indicator); ok {
 					values[j].Previous = old.Value
 				}
@@ -525,13 +526,13 @@ func (a *analyzer) name(id string) Words {
 	return Words{id, id}
 }
 
-func (a *analyzer) kind(id string) Kind {
+func (a *analyzer) kind(id string) catalog.Kind {
 	ind, _ := a.cfg.Indicator(id)
 	return ind.Kind
 }
 
 // judge sets target, status and gap.
-func (a *analyzer) judge(ind Indicator, v Value) Value {
+func (a *analyzer) judge(ind catalog.Indicator, v Value) Value {
 	t, hasTarget := a.cfg.Target(ind.ID)
 	if hasTarget {
 		v.Target = &t
@@ -600,7 +601,7 @@ func (a *analyzer) combine(wd *wardData) map[string]Observation {
 	return out
 }
 
-func addUp(kind Kind, figs []Figure) Figure {
+func addUp(kind catalog.Kind, figs []Figure) Figure {
 	total := figs[0]
 	var plus []string
 	for _, f := range figs {
@@ -609,7 +610,7 @@ func addUp(kind Kind, figs []Figure) Figure {
 		}
 	}
 	for _, f := range figs[1:] {
-		if kind == KindFlag {
+		if kind == catalog.KindFlag {
 			total.Value = min(total.Value, f.Value)
 		} else {
 			total.Value += f.Value

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"chitieu/catalog"
 )
 
 // obs builds an observation with a current and, if prev >= 0, a previous value.
@@ -18,12 +20,12 @@ func obs(id string, cur, prev float64) Observation {
 // withoutTerm is the built-in configuration with every target judged each
 // period and no term, for tests of what the term does not change (a term
 // review of their few figures would ask for the baseline year's forms).
-func withoutTerm(c *Config) *Config {
+func withoutTerm(c *catalog.Config) *catalog.Config {
 	c.Term = nil
-	var targets []Target
+	var targets []catalog.Target
 	for _, t := range c.Targets {
-		if t.TargetKind() != KindOverTerm {
-			t.Kind, t.Deadline = KindEachPeriod, 0
+		if t.TargetKind() != catalog.KindOverTerm {
+			t.Kind, t.Deadline = catalog.KindEachPeriod, 0
 			targets = append(targets, t)
 		}
 	}
@@ -31,9 +33,9 @@ func withoutTerm(c *Config) *Config {
 	return c
 }
 
-func twoWardConfig() *Config {
-	c := withoutTerm(Builtin())
-	c.Units = []Unit{{Name: "Phường 1"}, {Name: "Phường 2"}, {Name: "Phường 3"}}
+func twoWardConfig() *catalog.Config {
+	c := withoutTerm(catalog.Builtin())
+	c.Units = []catalog.Unit{{Name: "Phường 1"}, {Name: "Phường 2"}, {Name: "Phường 3"}}
 	return c
 }
 
@@ -240,7 +242,7 @@ func TestAnalyzeOrdersPeriodsAndFillsLastYear(t *testing.T) {
 }
 
 func TestTargetStatusEdges(t *testing.T) {
-	cfg := Builtin()
+	cfg := catalog.Builtin()
 	a := &analyzer{cfg: cfg}
 	ind, _ := cfg.Indicator("trade_services_growth")
 	for _, tt := range []struct {
@@ -288,7 +290,7 @@ func TestAnalyzeCorrectedFileWins(t *testing.T) {
 			Observations: []Observation{o, h}}
 	}
 	// "P05 sửa lần 2.xlsx" sorts before "P05.xlsx" but is the later revision.
-	res := Analyze(Builtin(), []Submission{sub("P05 sửa lần 2.xlsx", 9), sub("P05.xlsx", 8)}, nil)
+	res := Analyze(catalog.Builtin(), []Submission{sub("P05 sửa lần 2.xlsx", 9), sub("P05.xlsx", 8)}, nil)
 	if v := value(t, res.Periods[0].Wards[0].Values, "criminal_cases"); !near(v.Value, 9) {
 		t.Errorf("cases = %+v, want the corrected 9", v)
 	}
@@ -299,8 +301,8 @@ func TestAnalyzeCorrectedFileWins(t *testing.T) {
 }
 
 func TestAnalyzeMergedWardsAddUp(t *testing.T) {
-	cfg := withoutTerm(Builtin())
-	cfg.Units = []Unit{{Name: "Phường 1", Aliases: []string{"Phường 2"}}}
+	cfg := withoutTerm(catalog.Builtin())
+	cfg.Units = []catalog.Unit{{Name: "Phường 1", Aliases: []string{"Phường 2"}}}
 	part := func(file, origin string, hh, plan float64) Submission {
 		o := obs("households", hh, -1)
 		o.Current.Source = Cell{File: file, Sheet: "S", Ref: "D5"}
@@ -415,8 +417,8 @@ func ptr(v float64) *float64 { return &v }
 // ward as submitted, not the sum: Phường 2's form gives more poor households
 // than households, which the merged ward's sum (60 of 1040) hides.
 func TestRulesJudgeSubmittedCells(t *testing.T) {
-	cfg := Builtin()
-	cfg.Units = []Unit{{Name: "Phường 1", Aliases: []string{"Phường 2"}}}
+	cfg := catalog.Builtin()
+	cfg.Units = []catalog.Unit{{Name: "Phường 1", Aliases: []string{"Phường 2"}}}
 	part := func(file, origin string, hh, poor float64) Submission {
 		return Submission{File: file, Ward: "Phường 1", Origin: origin, Period: "2002",
 			Observations: []Observation{obs("households", hh, -1), obs("poor_households", poor, -1)}}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -100,11 +101,11 @@ func (a *analyzer) span(wy *wardYear, year, first, last int) (wd *wardData, from
 // accumulate adds the next part's figure to a count's figure so far (first:
 // there is none yet): the sum of a flow, the last figure of a stock;
 // unknown once a part lacks it. The result has no cell of its own.
-func accumulate(how Accumulation, first bool, sofar, next Figure) Figure {
+func accumulate(how catalog.Accumulation, first bool, sofar, next Figure) Figure {
 	switch {
 	case !next.Known:
 		return Figure{}
-	case how == AccumulateLast || first:
+	case how == catalog.AccumulateLast || first:
 		return Figure{Value: next.Value, Known: true}
 	case !sofar.Known:
 		return Figure{}
@@ -427,7 +428,7 @@ func setYearToDate(into, from []Value) {
 func (a *analyzer) fillLastYearToDate(res *Result) {
 	lastYearPairs(res, func(values, lastYear []Value) {
 		for j := range values {
-			if values[j].HasYtd && values[j].PreviousYtd == nil && a.kind(values[j].Indicator) == KindChange {
+			if values[j].HasYtd && values[j].PreviousYtd == nil && a.kind(values[j].Indicator) == catalog.KindChange {
 				if old, ok := Find(lastYear, values[j].Indicator); ok {
 					values[j].PreviousYtd = old.Ytd
 				}

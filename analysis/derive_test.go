@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -42,8 +43,8 @@ func periodOf(t *testing.T, res *Result, id string) *PeriodResult {
 func sumTo(first, last int) float64 { return float64((first + last) * (last - first + 1) / 2) }
 
 func TestDerivedPeriods(t *testing.T) {
-	cfg := withoutTerm(Builtin())
-	cfg.Units = []Unit{{Name: "Phường 1"}, {Name: "Phường 2"}}
+	cfg := withoutTerm(catalog.Builtin())
+	cfg.Units = []catalog.Unit{{Name: "Phường 1"}, {Name: "Phường 2"}}
 	var subs []Submission
 	for m := 1; m <= 12; m++ {
 		subs = append(subs, monthly("Phường 1", m, 0))
@@ -138,8 +139,8 @@ func TestDerivedPeriods(t *testing.T) {
 }
 
 func TestSubmittedFormWinsOverItsMonths(t *testing.T) {
-	cfg := withoutTerm(Builtin())
-	cfg.Units = []Unit{{Name: "Phường 1"}}
+	cfg := withoutTerm(catalog.Builtin())
+	cfg.Units = []catalog.Unit{{Name: "Phường 1"}}
 	var subs []Submission
 	for m := 1; m <= 6; m++ {
 		subs = append(subs, monthly("Phường 1", m, 0))
@@ -166,9 +167,9 @@ func TestSubmittedFormWinsOverItsMonths(t *testing.T) {
 }
 
 func TestPlans(t *testing.T) {
-	cfg := withoutTerm(Builtin())
-	cfg.Units = []Unit{{Name: "Phường 1"}, {Name: "Phường 2"}}
-	cfg.Plans = []Plan{
+	cfg := withoutTerm(catalog.Builtin())
+	cfg.Units = []catalog.Unit{{Name: "Phường 1"}, {Name: "Phường 2"}}
+	cfg.Plans = []catalog.Plan{
 		{Year: 2003, Unit: "Phường 2", Indicator: "trade_services_revenue", Value: 12000, Op: ">="},
 		{Year: 2003, Unit: "Quận 11", Indicator: "criminal_cases", Value: 100, Op: "<="},
 	}
@@ -241,8 +242,8 @@ func TestPlans(t *testing.T) {
 }
 
 func TestPlanColumnFilledWithTheFigures(t *testing.T) {
-	cfg := withoutTerm(Builtin())
-	cfg.Units = []Unit{{Name: "Phường 1"}}
+	cfg := withoutTerm(catalog.Builtin())
+	cfg.Units = []catalog.Unit{{Name: "Phường 1"}}
 	fig := func(v float64, ref string) Figure {
 		return Figure{Value: v, Known: true, Source: Cell{File: "p.xlsx", Sheet: "S", Ref: ref}}
 	}

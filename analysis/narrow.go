@@ -1,6 +1,10 @@
 package analysis
 
-import "sort"
+import (
+	"sort"
+
+	"chitieu/catalog"
+)
 
 // Selection narrows a Result for the meeting: the table, markdown and CSV
 // outputs show it; JSON always shows everything.
@@ -97,7 +101,7 @@ func Narrow(r *Result, s Selection) *Result {
 
 // rankWards orders wards by indicator id, best first: lowest first when its
 // target is "<=", highest first otherwise; wards without a value last.
-func rankWards(wards []WardResult, id string, cfg *Config) {
+func rankWards(wards []WardResult, id string, cfg *catalog.Config) {
 	t, _ := cfg.Target(id)
 	sort.SliceStable(wards, func(i, j int) bool {
 		a, _ := Find(wards[i].Values, id)

@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"testing"
+
+	"chitieu/catalog"
 )
 
 func TestNarrow(t *testing.T) {
@@ -30,7 +32,7 @@ func TestNarrow(t *testing.T) {
 	if w := n.Periods[0].Wards; len(w) != 1 || w[0].Name != "Phường 2" || len(w[0].Values) != 2 {
 		t.Errorf("only-not-met wards: %+v", w)
 	}
-	if len(r.Config.Indicators) != len(Builtin().Indicators) || len(r.Periods[0].Wards) != 3 {
+	if len(r.Config.Indicators) != len(catalog.Builtin().Indicators) || len(r.Periods[0].Wards) != 3 {
 		t.Error("Narrow changed its input")
 	}
 

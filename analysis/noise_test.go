@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand"
 	"testing"
+
+	"chitieu/catalog"
 )
 
 // poisson draws a Poisson count with mean lambda: Knuth's method on pieces
@@ -25,7 +27,7 @@ func poisson(rng *rand.Rand, lambda float64) float64 {
 
 // noiseCase is generated monthly data with typing errors planted in it.
 type noiseCase struct {
-	cfg     *Config
+	cfg     *catalog.Config
 	subs    []Submission
 	planted map[string]string // "ward|period|indicator" of planted errors -> "x10" or "/10"
 	clean   int               // figures judged that hold no planted error
@@ -49,12 +51,12 @@ type noisyMonths struct {
 func (g noisyMonths) generate(seed int64) noiseCase {
 	wards, counts, years, months, rate := g.wards, g.counts, g.years, g.months, g.rate
 	rng := rand.New(rand.NewSource(seed))
-	cfg := &Config{Source: "test"}
+	cfg := &catalog.Config{Source: "test"}
 	for i := range counts {
-		cfg.Indicators = append(cfg.Indicators, Indicator{ID: fmt.Sprintf("c%d", i), Label: fmt.Sprintf("Count %d", i), Unit: "vụ", Kind: KindCount})
+		cfg.Indicators = append(cfg.Indicators, catalog.Indicator{ID: fmt.Sprintf("c%d", i), Label: fmt.Sprintf("Count %d", i), Unit: "vụ", Kind: catalog.KindCount})
 	}
 	for w := range wards {
-		cfg.Units = append(cfg.Units, Unit{Name: fmt.Sprintf("Phường %d", w+1)})
+		cfg.Units = append(cfg.Units, catalog.Unit{Name: fmt.Sprintf("Phường %d", w+1)})
 	}
 	nc := noiseCase{cfg: cfg, planted: map[string]string{}}
 	for _, u := range cfg.Units {

@@ -1,23 +1,12 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
-
-// Plan is a year's plan (kế hoạch năm) of one unit for one indicator, from
-// the configuration's Kế hoạch sheet. Unit is a ward, or the district by
-// the name Config.District gives it.
-type Plan struct {
-	Year      int
-	Unit      string
-	Indicator string
-	Value     float64
-	Op        string // ">=" to reach at least the plan (the default), "<=" to stay within it
-}
 
 // PlanStatus is how a value stands against its plan.
 type PlanStatus string
@@ -29,36 +18,15 @@ const (
 	PlanNotMet PlanStatus = "not_met"
 )
 
-// Check refuses a plan that cannot be judged against.
-func (p Plan) Check(c *Config) error {
-	if _, ok := c.Indicator(p.Indicator); !ok {
-		return &FieldError{"Mã chỉ tiêu", fmt.Sprintf("plan for unknown indicator %q", p.Indicator)}
-	}
-	if p.Op != ">=" && p.Op != "<=" {
-		return &FieldError{"So sánh", fmt.Sprintf("plan for %s: comparison %q is neither >= nor <=", p.Indicator, p.Op)}
-	}
-	if p.Value <= 0 {
-		return &FieldError{"Kế hoạch", fmt.Sprintf("plan for %s: %s is no plan to measure against", p.Indicator, plain(p.Value))}
-	}
-	known := notation.Fold(p.Unit) == notation.Fold(c.District)
-	for _, u := range c.Units {
-		known = known || u.Name == p.Unit
-	}
-	if !known {
-		return &FieldError{"Đơn vị", fmt.Sprintf("plan for %s: %q is neither a reporting unit nor the district (%s)", p.Indicator, p.Unit, c.District)}
-	}
-	return nil
-}
-
 // plans finds the plan of a unit for an indicator in a year: the
 // configuration's, else the one its forms give.
 type plans struct {
-	cfg    *Config
-	config map[string]Plan   // year|unit|indicator
-	forms  map[string]Figure // year|ward|indicator: the first plan a ward's form gave
-	ops    map[string]string // year|indicator: the comparison any configured plan gives
-	warned map[string]bool   // year|ward|indicator
-	zero   map[string]bool   // cells of zero plans already reported
+	cfg    *catalog.Config
+	config map[string]catalog.Plan // year|unit|indicator
+	forms  map[string]Figure       // year|ward|indicator: the first plan a ward's form gave
+	ops    map[string]string       // year|indicator: the comparison any configured plan gives
+	warned map[string]bool         // year|ward|indicator
+	zero   map[string]bool         // cells of zero plans already reported
 }
 
 func planKey(year int, unit, id string) string { return strconv.Itoa(year) + "|" + unit + "|" + id }
@@ -66,7 +34,7 @@ func planKey(year int, unit, id string) string { return strconv.Itoa(year) + "|"
 // applyPlans gives every value whose indicator has a plan that year its
 // plan, its share of the plan and its status against it.
 func (a *analyzer) applyPlans(res *Result, data map[string]map[string]*wardData) {
-	pl := &plans{cfg: a.cfg, config: map[string]Plan{}, forms: map[string]Figure{}, ops: map[string]string{},
+	pl := &plans{cfg: a.cfg, config: map[string]catalog.Plan{}, forms: map[string]Figure{}, ops: map[string]string{},
 		warned: map[string]bool{}, zero: map[string]bool{}}
 	for _, p := range a.cfg.Plans {
 		pl.config[planKey(p.Year, p.Unit, p.Indicator)] = p
@@ -94,7 +62,7 @@ func (a *analyzer) applyPlans(res *Result, data map[string]map[string]*wardData)
 			v := &pr.District[j]
 			if plan, op, ok := pl.district(p.Year, v.Indicator); ok {
 				judgePlan(a.cfg, p, v, plan, op)
-				if ind, _ := a.cfg.Indicator(v.Indicator); ind.Accumulate == AccumulateSum && len(pr.YtdMissing) > 0 {
+				if ind, _ := a.cfg.Indicator(v.Indicator); ind.Accumulate == catalog.AccumulateSum && len(pr.YtdMissing) > 0 {
 					// The year to date leaves wards out: against the whole
 					// district's plan it would read as behind.
 					v.PlanShare, v.PlanStatus = nil, ""
@@ -195,7 +163,7 @@ func (pl *plans) district(year int, id string) (float64, string, bool) {
 		}
 	}
 	ind, ok := pl.cfg.Indicator(id)
-	if !ok || ind.Kind != KindCount {
+	if !ok || ind.Kind != catalog.KindCount {
 		return 0, "", false
 	}
 	total := 0.0
@@ -215,10 +183,10 @@ func (pl *plans) district(year int, id string) (float64, string, bool) {
 // judgePlan sets v's plan, share and status (contract: "Plans"). A flow is
 // measured by its year-to-date figure (a period from January is its own),
 // against the share of the year elapsed; a stock or a rate by its value.
-func judgePlan(cfg *Config, p notation.Period, v *Value, plan float64, op string) {
+func judgePlan(cfg *catalog.Config, p notation.Period, v *Value, plan float64, op string) {
 	v.Plan, v.PlanOp = &plan, op
 	ind, _ := cfg.Indicator(v.Indicator)
-	flow := ind.Accumulate == AccumulateSum
+	flow := ind.Accumulate == catalog.AccumulateSum
 	var figure *float64
 	switch {
 	case !flow:
@@ -234,7 +202,7 @@ func judgePlan(cfg *Config, p notation.Period, v *Value, plan float64, op string
 	share := *figure / plan * 100
 	v.PlanShare = &share
 	elapsed := float64(p.EndMonth()) / 12 * 100
-	t := Target{Op: op, Value: 100}
+	t := catalog.Target{Op: op, Value: 100}
 	switch {
 	case !flow:
 		v.PlanStatus = map[bool]PlanStatus{true: PlanMet, false: PlanNotMet}[t.Met(share)]

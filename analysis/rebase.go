@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -32,7 +33,7 @@ func init() {
 type rebasing struct {
 	basis   map[string]map[string]map[string]Basis // period -> ward -> indicator -> basis of Previous
 	last    map[string]map[string]map[string]Observation
-	sources map[string]map[string][]share // period -> new unit -> its old units
+	sources map[string]map[string][]catalog.Share // period -> new unit -> its old units
 	data    map[string]map[string]*wardData
 	// parts holds the months and quarters before a change given to the
 	// new units made in the middle of their year: period -> unit -> basis.
@@ -47,10 +48,10 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		return
 	}
 	a.rebased = &rebasing{basis: map[string]map[string]map[string]Basis{},
-		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]share{}, data: data,
+		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]catalog.Share{}, data: data,
 		parts: map[string]map[string]Basis{}}
 	for _, period := range sortedPeriods(data) {
-		if _, _, ok := monthSpan(period); !ok {
+		if _, _, ok := catalog.MonthSpan(period); !ok {
 			continue
 		}
 		for ward, wd := range data[period] {
@@ -67,7 +68,7 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		}
 		lastID := p.LastYear().ID()
 		last := data[lastID]
-		sources := a.cfg.sourcesOf(unitNames(a.cfg.UnitsIn(lastID)), lastID, period)
+		sources := a.cfg.SourcesOf(unitNames(a.cfg.UnitsIn(lastID)), lastID, period)
 		for ward, wd := range data[period] {
 			srcs, ok := sources[ward]
 			if !ok {
@@ -94,7 +95,7 @@ func (a *analyzer) rebaseParts(data map[string]map[string]*wardData) {
 			continue
 		}
 		year := notation.Period{Year: p.Year, Kind: notation.Year}.ID()
-		for ward, srcs := range a.cfg.sourcesOf(unitNames(a.cfg.UnitsIn(period)), period, year) {
+		for ward, srcs := range a.cfg.SourcesOf(unitNames(a.cfg.UnitsIn(period)), period, year) {
 			if _, ok := data[period][ward]; ok || a.cfg.ValidIn(ward, period) {
 				continue
 			}
@@ -124,7 +125,7 @@ func (a *analyzer) partsBasis(period, ward string) Basis {
 
 // rebaseWard sets the previous figures of ward in period from its sources'
 // figures in last.
-func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []share, last map[string]*wardData) {
+func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []catalog.Share, last map[string]*wardData) {
 	obs := make(map[string]Observation, len(wd.obs))
 	for id, o := range wd.obs {
 		obs[id] = o
@@ -165,13 +166,13 @@ func set[V any](m map[string]map[string]V, period, ward string, v V) {
 // before it is a different figure: half its last written digit (0.5 for a
 // whole number, 0.05 for 12,3), and never less than 0.5 for a whole-number
 // count.
-func rounding(ind Indicator, written float64) float64 {
+func rounding(ind catalog.Indicator, written float64) float64 {
 	d := 0
 	for d < 6 && math.Abs(written*math.Pow10(d)-math.Round(written*math.Pow10(d))) > 1e-6 {
 		d++
 	}
 	tol := 0.5 / math.Pow10(d)
-	if ind.Kind == KindFlag || ind.Kind == KindCount && !notation.Scalable(ind.Unit) {
+	if ind.Kind == catalog.KindFlag || ind.Kind == catalog.KindCount && !notation.Scalable(ind.Unit) {
 		tol = max(tol, 0.5)
 	}
 	return tol
@@ -181,18 +182,18 @@ func rounding(ind Indicator, written float64) float64 {
 // when every part says yes, unknown where a share below 1 is involved). A
 // figure that some part lacks cannot be had. The source lists every cell
 // with its share.
-func addShares(kind Kind, figs []Figure, shares []float64) Figure {
+func addShares(kind catalog.Kind, figs []Figure, shares []float64) Figure {
 	var total Figure
 	var cells []string
 	for i, f := range figs {
-		if !f.Known || kind == KindFlag && shares[i] < 1 {
+		if !f.Known || kind == catalog.KindFlag && shares[i] < 1 {
 			return Figure{}
 		}
 		v := f.Value * shares[i]
 		switch {
 		case i == 0:
 			total.Value = v
-		case kind == KindFlag:
+		case kind == catalog.KindFlag:
 			total.Value = min(total.Value, v)
 		default:
 			total.Value += v
@@ -233,7 +234,7 @@ func (a *analyzer) finishRebase(res *Result) {
 			for j := range w.Values {
 				v := &w.Values[j]
 				ind, _ := a.cfg.Indicator(v.Indicator)
-				if ind.Kind == KindChange && v.Previous == nil && b != nil {
+				if ind.Kind == catalog.KindChange && v.Previous == nil && b != nil {
 					o := a.rebased.last[pr.Period][w.Name][ind.Of[0]]
 					if ch := ratio(o.Current, o.Previous); ch != nil {
 						*ch -= 100
@@ -272,7 +273,7 @@ func (a *analyzer) finishRebase(res *Result) {
 	}
 }
 
-func firstOf(ind Indicator) string {
+func firstOf(ind catalog.Indicator) string {
 	if len(ind.Of) > 0 {
 		return ind.Of[0]
 	}
@@ -281,12 +282,12 @@ func firstOf(ind Indicator) string {
 
 // setBasis sets v's PreviousBasis (and, for a change, ValueBasis) from the
 // bases of the figures it is made of.
-func (a *analyzer) setBasis(ind Indicator, v *Value, bases map[string]Basis) {
+func (a *analyzer) setBasis(ind catalog.Indicator, v *Value, bases map[string]Basis) {
 	b := bases[ind.ID]
 	switch ind.Kind {
-	case KindRatio:
+	case catalog.KindRatio:
 		b = worse(bases[ind.Of[0]], bases[ind.Of[1]])
-	case KindChange:
+	case catalog.KindChange:
 		b = bases[ind.Of[0]]
 		if v.Value != nil && b != "" && b != BasisReported {
 			v.ValueBasis = b
@@ -309,9 +310,9 @@ func (a *analyzer) wholeOldUnits(period string, counted map[string]bool) bool {
 	for n, srcs := range a.rebased.sources[period] {
 		for _, s := range srcs {
 			if counted[n] {
-				total[s.unit] += s.share
+				total[s.Unit] += s.Share
 			} else {
-				total[s.unit] += 0
+				total[s.Unit] += 0
 			}
 		}
 	}
@@ -339,7 +340,7 @@ func (a *analyzer) rebaseBaseline(res *Result) {
 			continue
 		}
 		data := a.rebased.data[pr.Period]
-		for ward, srcs := range a.cfg.sourcesOf(unitNames(a.cfg.UnitsIn(pr.Period)), pr.Period, latest.Period) {
+		for ward, srcs := range a.cfg.SourcesOf(unitNames(a.cfg.UnitsIn(pr.Period)), pr.Period, latest.Period) {
 			if !a.cfg.ValidIn(ward, latest.Period) || a.cfg.ValidIn(ward, pr.Period) {
 				continue
 			}
@@ -371,10 +372,10 @@ func (a *analyzer) rebaseBaseline(res *Result) {
 // territory is the figures of the old units' forms in one period (by
 // unit) times their shares, added up: a new unit's territory before it
 // existed. Files lists the forms behind them.
-func (a *analyzer) territory(forms map[string]*wardData, srcs []share) *wardData {
+func (a *analyzer) territory(forms map[string]*wardData, srcs []catalog.Share) *wardData {
 	wd := &wardData{obs: make(map[string]Observation, len(a.cfg.Indicators))}
 	for _, s := range srcs {
-		if old := forms[s.unit]; old != nil {
+		if old := forms[s.Unit]; old != nil {
 			for _, f := range old.files {
 				if !contains(wd.files, f) {
 					wd.files = append(wd.files, f)
@@ -390,10 +391,10 @@ func (a *analyzer) territory(forms map[string]*wardData, srcs []share) *wardData
 		var shares []float64
 		for _, s := range srcs {
 			var o Observation
-			if old := forms[s.unit]; old != nil {
+			if old := forms[s.Unit]; old != nil {
 				o = old.obs[ind.ID]
 			}
-			cur, prev, shares = append(cur, o.Current), append(prev, o.Previous), append(shares, s.share)
+			cur, prev, shares = append(cur, o.Current), append(prev, o.Previous), append(shares, s.Share)
 		}
 		wd.obs[ind.ID] = Observation{Indicator: ind.ID, Current: addShares(ind.Kind, cur, shares), Previous: addShares(ind.Kind, prev, shares)}
 	}
@@ -401,7 +402,7 @@ func (a *analyzer) territory(forms map[string]*wardData, srcs []share) *wardData
 }
 
 // unitNames is the names of units.
-func unitNames(units []Unit) []string {
+func unitNames(units []catalog.Unit) []string {
 	names := make([]string, 0, len(units))
 	for _, u := range units {
 		names = append(names, u.Name)

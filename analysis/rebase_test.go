@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -11,17 +12,17 @@ import (
 // Phường 3 split between Minh Phụng (0.6) and Phú Thọ (0.4), Phường 4
 // renamed Hòa Bình; Phường 5 unchanged. The change takes effect from
 // period from.
-func mergerTestConfig(from, oldTo string) *Config {
-	c := withoutTerm(Builtin())
+func mergerTestConfig(from, oldTo string) *catalog.Config {
+	c := withoutTerm(catalog.Builtin())
 	c.Units = nil
 	for _, n := range []string{"Phường 1", "Phường 2", "Phường 3", "Phường 4"} {
-		c.Units = append(c.Units, Unit{Name: n, To: oldTo})
+		c.Units = append(c.Units, catalog.Unit{Name: n, To: oldTo})
 	}
-	c.Units = append(c.Units, Unit{Name: "Phường 5"})
+	c.Units = append(c.Units, catalog.Unit{Name: "Phường 5"})
 	for _, n := range []string{"Phường Bình Thới", "Phường Minh Phụng", "Phường Phú Thọ", "Phường Hòa Bình"} {
-		c.Units = append(c.Units, Unit{Name: n, From: from})
+		c.Units = append(c.Units, catalog.Unit{Name: n, From: from})
 	}
-	c.Changes = []Change{
+	c.Changes = []catalog.Change{
 		{From: from, Old: "Phường 1", New: "Phường Bình Thới", Share: 1},
 		{From: from, Old: "Phường 2", New: "Phường Bình Thới", Share: 1},
 		{From: from, Old: "Phường 3", New: "Phường Minh Phụng", Share: 0.6},
@@ -207,10 +208,10 @@ func TestRebaseLacksAnOldForm(t *testing.T) {
 // merge into Phường Bình Thới from 2025-07: the 2025 figures compare with
 // Phường 1 and 2's of 2024.
 func TestRebaseChainOfTwoChanges(t *testing.T) {
-	c := withoutTerm(Builtin())
-	c.Units = []Unit{{Name: "Phường 1", To: "2024"}, {Name: "Phường 2", To: "2025-06"}, {Name: "Phường An Lạc", From: "2025", To: "2025-06"},
+	c := withoutTerm(catalog.Builtin())
+	c.Units = []catalog.Unit{{Name: "Phường 1", To: "2024"}, {Name: "Phường 2", To: "2025-06"}, {Name: "Phường An Lạc", From: "2025", To: "2025-06"},
 		{Name: "Phường Bình Thới", From: "2025-07"}}
-	c.Changes = []Change{
+	c.Changes = []catalog.Change{
 		{From: "2025-01", Old: "Phường 1", New: "Phường An Lạc", Share: 1},
 		{From: "2025-07", Old: "Phường An Lạc", New: "Phường Bình Thới", Share: 1},
 		{From: "2025-07", Old: "Phường 2", New: "Phường Bình Thới", Share: 1},
@@ -303,8 +304,8 @@ func deref(p *float64) any {
 // over-term change is measured from its territory's baseline.
 func TestRebaseTermBaseline(t *testing.T) {
 	c := mergerTestConfig("2025-07", "2025-06")
-	c.Term = &Term{Name: "Nhiệm kỳ 2020 – 2025", Baseline: 2020, From: 2021, To: 2025}
-	c.Targets = append(c.Targets, Target{Indicator: "criminal_cases", Kind: KindOverTerm, Op: "<=", Value: -10})
+	c.Term = &catalog.Term{Name: "Nhiệm kỳ 2020 – 2025", Baseline: 2020, From: 2021, To: 2025}
+	c.Targets = append(c.Targets, catalog.Target{Indicator: "criminal_cases", Kind: catalog.KindOverTerm, Op: "<=", Value: -10})
 	var subs []Submission
 	for i := 1; i <= 5; i++ {
 		subs = append(subs, oldForm(i, "2020"))

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -55,7 +56,7 @@ func (a *analyzer) checkTyping(data map[string]map[string]*wardData) {
 func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observation, own func(string) (history, bool)) {
 	for _, ind := range a.cfg.Indicators {
 		o, ok := form[ind.ID]
-		if !ok || ind.Kind != KindCount {
+		if !ok || ind.Kind != catalog.KindCount {
 			continue
 		}
 		at := func(f Figure, code MessageCode, sev Severity, args ...any) {
@@ -111,7 +112,7 @@ func (a *analyzer) histories(data map[string]map[string]*wardData) map[historyKe
 		for ward, wd := range wards {
 			for origin, form := range wd.parts {
 				for id, o := range form {
-					if a.kind(id) != KindCount {
+					if a.kind(id) != catalog.KindCount {
 						continue
 					}
 					k := historyKey{ward, origin, id, p.Kind}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -52,7 +53,7 @@ func FindTermValue(vs []TermValue, id string) (TermValue, bool) {
 
 // TermTarget is one target judged over the term so far.
 type TermTarget struct {
-	Target Target
+	Target catalog.Target
 	// Baseline is the baseline year's value; BaselineFrom the period whose
 	// form gave it ("2000", or "2001:previous" for the next year's same-period-last-
 	// year column) and BaselineSource its cell (wards only).
@@ -81,7 +82,7 @@ type Accumulated struct {
 
 // TermResult is the term review of the district (Ward "") or one ward.
 type TermResult struct {
-	Term       Term
+	Term       catalog.Term
 	Ward       string
 	AsOf       string  // the latest period in the term
 	Ended      bool    // AsOf ends at or after the term's end
@@ -90,24 +91,22 @@ type TermResult struct {
 	Cumulative []Accumulated
 	// Catalog is the whole catalog the review was made with: a display
 	// filter that narrows the indicators shown keeps the targets' labels.
-	Catalog []Indicator
+	Catalog []catalog.Indicator
 }
 
 // Indicator returns the catalog entry with the given id.
-func (tr *TermResult) Indicator(id string) (Indicator, bool) {
+func (tr *TermResult) Indicator(id string) (catalog.Indicator, bool) {
 	for _, ind := range tr.Catalog {
 		if ind.ID == id {
 			return ind, true
 		}
 	}
-	return Indicator{}, false
+	return catalog.Indicator{}, false
 }
 
 // months since year 0 at the start and end (exclusive) of a period, so that
 // periods can be laid end to end.
-func startOf(p notation.Period) int { return p.Year*12 + p.EndMonth() - p.Months() }
-func endOf(p notation.Period) int   { return p.Year*12 + p.EndMonth() }
-func yearEnd(y int) int             { return (y + 1) * 12 }
+func yearEnd(y int) int { return (y + 1) * 12 }
 
 // unit reads one unit's values, the district's (ward "") or a ward's,
 // across the periods of a result.
@@ -203,11 +202,11 @@ func (a *analyzer) judgeTerm(res *Result) {
 			continue
 		}
 		switch tt.Target.TargetKind() {
-		case KindCumulative:
+		case catalog.KindCumulative:
 			if args := cumulativeGapArgs(res, tt.Target.Indicator, term); args != nil {
 				a.warn(Problem{Indicator: tt.Target.Indicator, Code: MsgCumulativeGap, Args: args})
 			}
-		case KindByDeadline, KindOverTerm:
+		case catalog.KindByDeadline, catalog.KindOverTerm:
 			// Only a review of whole years asks for the baseline: a month's
 			// or a quarter's report alone is not a term review.
 			if tt.Baseline == nil && hasFullYear(tt.Values) {
@@ -229,7 +228,7 @@ func hasFullYear(values []TermValue) bool {
 
 // cumulativeGapArgs is the month and year from which the district's sum of
 // indicator id has no figure, or nil when it has none missing.
-func cumulativeGapArgs(res *Result, id string, term *Term) []any {
+func cumulativeGapArgs(res *Result, id string, term *catalog.Term) []any {
 	asOf, ok := termAsOf(res, term)
 	if !ok {
 		return nil
@@ -243,20 +242,20 @@ func cumulativeGapArgs(res *Result, id string, term *Term) []any {
 
 // judgeInTerm sets v's status (and, for over_term, since_baseline and gap)
 // by its target's kind; each_period values keep the status judge gave.
-func judgeInTerm(term *Term, u unit, p notation.Period, v Value) Value {
+func judgeInTerm(term *catalog.Term, u unit, p notation.Period, v Value) Value {
 	t := *v.Target
 	switch t.TargetKind() {
-	case KindByDeadline:
+	case catalog.KindByDeadline:
 		if v.Value == nil {
 			return v
 		}
 		deadline := t.DeadlineYear(term)
-		if endOf(p) >= yearEnd(deadline) {
+		if p.End() >= yearEnd(deadline) {
 			return v // met / not_met, as judged
 		}
 		base, _, _ := u.sameSpanOfYear(notation.Period{Kind: notation.Year}, term.Baseline, t.Indicator)
-		v.Status = pathStatus(t, *v.Value, base, pathShare(term.Baseline, deadline, endOf(p)))
-	case KindOverTerm:
+		v.Status = pathStatus(t, *v.Value, base, pathShare(term.Baseline, deadline, p.End()))
+	case catalog.KindOverTerm:
 		base, _, _ := u.sameSpanOfYear(p, term.Baseline, t.Indicator)
 		v.SinceBaseline = changeFrom(v.Value, base)
 		v.Gap = nil
@@ -268,13 +267,13 @@ func judgeInTerm(term *Term, u unit, p notation.Period, v Value) Value {
 		g := t.Gap(since)
 		v.Gap = &g
 		switch {
-		case endOf(p) >= yearEnd(term.To):
+		case p.End() >= yearEnd(term.To):
 			v.Status = metStatus(t.Met(since))
 		default:
 			zero := 0.0
-			v.Status = pathStatus(t, since, &zero, pathShare(term.Baseline, term.To, endOf(p)))
+			v.Status = pathStatus(t, since, &zero, pathShare(term.Baseline, term.To, p.End()))
 		}
-	case KindAverage, KindCumulative:
+	case catalog.KindAverage, catalog.KindCumulative:
 		v.Gap = nil
 		if v.Value != nil {
 			v.Status = StatusNoTarget
@@ -296,7 +295,7 @@ func pathShare(baseline, to, end int) float64 {
 // pathStatus is ahead (at or better than the target), on_track (at or
 // better than the path from base to the target), behind, or no_data when
 // there is no base to draw the path from.
-func pathStatus(t Target, v float64, base *float64, share float64) Status {
+func pathStatus(t catalog.Target, v float64, base *float64, share float64) Status {
 	switch {
 	case t.Met(v):
 		return StatusAhead
@@ -325,7 +324,7 @@ func changeFrom(v, base *float64) *float64 {
 }
 
 // termAsOf is the latest period of res that falls in the term.
-func termAsOf(res *Result, term *Term) (notation.Period, bool) {
+func termAsOf(res *Result, term *catalog.Term) (notation.Period, bool) {
 	for i := len(res.Periods) - 1; i >= 0; i-- {
 		if p, ok := notation.ParsePeriodID(res.Periods[i].Period); ok && p.Year >= term.From && p.Year <= term.To {
 			return p, true
@@ -347,8 +346,8 @@ func TermReview(res *Result, ward string) *TermResult {
 		return nil
 	}
 	u := newUnit(res, ward)
-	tr := &TermResult{Term: *term, Ward: ward, AsOf: asOf.ID(), Ended: endOf(asOf) >= yearEnd(term.To), Catalog: res.Config.Indicators}
-	tr.Elapsed = float64(endOf(asOf)-term.From*12) / float64(yearEnd(term.To)-term.From*12)
+	tr := &TermResult{Term: *term, Ward: ward, AsOf: asOf.ID(), Ended: asOf.End() >= yearEnd(term.To), Catalog: res.Config.Indicators}
+	tr.Elapsed = float64(asOf.End()-term.From*12) / float64(yearEnd(term.To)-term.From*12)
 
 	// The term's full years so far, then the latest part-year period.
 	var shown []notation.Period
@@ -369,7 +368,7 @@ func TermReview(res *Result, ward string) *TermResult {
 		tr.Targets = append(tr.Targets, reviewTarget(term, u, ind, t, shown, asOf, tr.Elapsed))
 	}
 	for _, ind := range res.Config.Indicators {
-		if ind.Accumulate == AccumulateSum && ind.Submitted() {
+		if ind.Accumulate == catalog.AccumulateSum && ind.Submitted() {
 			sum, used, gap := cover(u, ind.ID, term, asOf)
 			acc := Accumulated{Indicator: ind.ID, Value: sum, Periods: used}
 			if gap >= 0 {
@@ -383,10 +382,10 @@ func TermReview(res *Result, ward string) *TermResult {
 
 // review is one target being judged over the term so far.
 type review struct {
-	term    *Term
+	term    *catalog.Term
 	u       unit
-	ind     Indicator
-	t       Target
+	ind     catalog.Indicator
+	t       catalog.Target
 	shown   []notation.Period // the periods of TermTarget.Values
 	asOf    notation.Period
 	elapsed float64 // the share of the term elapsed at asOf's end
@@ -395,20 +394,20 @@ type review struct {
 }
 
 // reviewTarget gives one target's values, to-date figure and verdict.
-func reviewTarget(term *Term, u unit, ind Indicator, t Target, shown []notation.Period, asOf notation.Period, elapsed float64) TermTarget {
+func reviewTarget(term *catalog.Term, u unit, ind catalog.Indicator, t catalog.Target, shown []notation.Period, asOf notation.Period, elapsed float64) TermTarget {
 	r := &review{term: term, u: u, ind: ind, t: t, shown: shown, asOf: asOf, elapsed: elapsed,
-		ended: endOf(asOf) >= yearEnd(term.To), tt: TermTarget{Target: t}}
+		ended: asOf.End() >= yearEnd(term.To), tt: TermTarget{Target: t}}
 	fullYears := r.values()
 	switch t.TargetKind() {
-	case KindEachPeriod, KindAverage:
+	case catalog.KindEachPeriod, catalog.KindAverage:
 		r.yearly(fullYears)
-	case KindByDeadline:
+	case catalog.KindByDeadline:
 		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(notation.Period{Kind: notation.Year}, term.Baseline, ind.ID)
 		r.byDeadline()
-	case KindOverTerm:
+	case catalog.KindOverTerm:
 		r.tt.Baseline, r.tt.BaselineFrom, r.tt.BaselineSource = u.sameSpanOfYear(notation.Period{Kind: notation.Year}, term.Baseline, ind.ID)
 		r.overTerm()
-	case KindCumulative:
+	case catalog.KindCumulative:
 		r.cumulative()
 	}
 	return r.tt
@@ -429,9 +428,9 @@ func (r *review) values() (fullYears []string) {
 			tv.Value, tv.YearToDate = v.Ytd, true
 			tv.Provisional = tv.Provisional || r.u.ward == "" && pr != nil && len(pr.YtdMissing) > 0
 			switch {
-			case kind == KindOverTerm:
+			case kind == catalog.KindOverTerm:
 				tv.SinceBaseline, tv.Status = nil, StatusNoData // no year to date of the baseline year to set it against
-			case kind == KindEachPeriod && v.Ytd != nil:
+			case kind == catalog.KindEachPeriod && v.Ytd != nil:
 				tv.Status = metStatus(r.t.Met(*v.Ytd))
 			}
 		}
@@ -439,9 +438,9 @@ func (r *review) values() (fullYears []string) {
 			tv.Status = StatusNoData
 		}
 		r.tt.Values = append(r.tt.Values, tv)
-		if tv.Value != nil && (kind != KindOverTerm || tv.SinceBaseline != nil) {
+		if tv.Value != nil && (kind != catalog.KindOverTerm || tv.SinceBaseline != nil) {
 			r.tt.PeriodsJudged++
-			if kind != KindCumulative && r.t.Met(judged(r.t, tv)) {
+			if kind != catalog.KindCumulative && r.t.Met(judged(r.t, tv)) {
 				r.tt.PeriodsMet++
 			}
 		}
@@ -458,9 +457,9 @@ func (r *review) yearly(fullYears []string) {
 	tt, t, kind := &r.tt, r.t, r.t.TargetKind()
 	tt.ToDate, tt.ToDatePeriods = yearlyAverage(r.u, r.ind, fullYears), fullYears
 	switch {
-	case kind == KindEachPeriod && tt.PeriodsJudged == 0, kind == KindAverage && tt.ToDate == nil:
+	case kind == catalog.KindEachPeriod && tt.PeriodsJudged == 0, kind == catalog.KindAverage && tt.ToDate == nil:
 		tt.Verdict = VerdictNoData
-	case kind == KindEachPeriod && tt.PeriodsMet == tt.PeriodsJudged, kind == KindAverage && t.Met(*tt.ToDate):
+	case kind == catalog.KindEachPeriod && tt.PeriodsMet == tt.PeriodsJudged, kind == catalog.KindAverage && t.Met(*tt.ToDate):
 		tt.Verdict = VerdictAchieved
 	case r.ended:
 		tt.Verdict = VerdictNotMet
@@ -483,7 +482,7 @@ func (r *review) byDeadline() {
 			tt.ToDatePeriods = []string{r.shown[i].ID()}
 		}
 	}
-	tt.BeforeDeadline = endOf(r.asOf) < yearEnd(deadline)
+	tt.BeforeDeadline = r.asOf.End() < yearEnd(deadline)
 	switch {
 	case !tt.BeforeDeadline:
 		final, period := deadlineValue(r.u, r.ind.ID, deadline)
@@ -498,7 +497,7 @@ func (r *review) byDeadline() {
 	case tt.ToDate == nil:
 		tt.Verdict = VerdictNoData
 	default:
-		tt.Verdict = verdictOnPath(pathStatus(t, *tt.ToDate, tt.Baseline, pathShare(r.term.Baseline, deadline, endOf(at))))
+		tt.Verdict = verdictOnPath(pathStatus(t, *tt.ToDate, tt.Baseline, pathShare(r.term.Baseline, deadline, at.End())))
 		tt.Stretched = t.StretchMet(*tt.ToDate)
 		if tt.Verdict != VerdictAchieved && tt.Verdict != VerdictNoData {
 			tt.NeededPerYear = perYear(t.Value-*tt.ToDate, deadline-at.Year)
@@ -554,8 +553,8 @@ func (r *review) cumulative() {
 
 // judged is the figure a term value is judged on: the change since the
 // baseline for over_term targets, else the value.
-func judged(t Target, tv TermValue) float64 {
-	if t.TargetKind() == KindOverTerm && tv.SinceBaseline != nil {
+func judged(t catalog.Target, tv TermValue) float64 {
+	if t.TargetKind() == catalog.KindOverTerm && tv.SinceBaseline != nil {
 		return *tv.SinceBaseline
 	}
 	if tv.Value == nil {
@@ -564,7 +563,7 @@ func judged(t Target, tv TermValue) float64 {
 	return *tv.Value
 }
 
-func stretchedAll(t Target, values []TermValue) bool {
+func stretchedAll(t catalog.Target, values []TermValue) bool {
 	some := false
 	for _, v := range values {
 		if v.Value == nil {
@@ -595,7 +594,7 @@ func verdictOnPath(s Status) Verdict {
 // share; a "<=" target (stay within) is not met once the sum passes it,
 // achieved only when the term has ended within it, and on track while
 // the sum stays within the elapsed share.
-func cumulativeVerdict(t Target, sum, elapsed float64, ended bool) Verdict {
+func cumulativeVerdict(t catalog.Target, sum, elapsed float64, ended bool) Verdict {
 	if t.Op == "<=" {
 		switch {
 		case !t.Met(sum):
@@ -648,12 +647,12 @@ func deadlineValue(u unit, id string, deadline int) (*float64, string) {
 // yearlyAverage is an indicator's figure over whole years: a growth rate
 // or change compounded, a ratio as the sum of numerators over the sum of
 // denominators, a count as the yearly mean; nil when a year lacks it.
-func yearlyAverage(u unit, ind Indicator, years []string) *float64 {
+func yearlyAverage(u unit, ind catalog.Indicator, years []string) *float64 {
 	if len(years) == 0 {
 		return nil
 	}
 	switch ind.Kind {
-	case KindChange:
+	case catalog.KindChange:
 		product := 1.0
 		for _, y := range years {
 			v := u.value(y, ind.ID).Value
@@ -667,7 +666,7 @@ func yearlyAverage(u unit, ind Indicator, years []string) *float64 {
 		}
 		r := (math.Pow(product, 1/float64(len(years))) - 1) * 100
 		return &r
-	case KindRatio:
+	case catalog.KindRatio:
 		var num, den float64
 		for _, y := range years {
 			n, d := u.value(y, ind.Of[0]).Value, u.value(y, ind.Of[1]).Value
@@ -693,7 +692,7 @@ func yearlyAverage(u unit, ind Indicator, years []string) *float64 {
 // cover sums indicator id over periods laid end to end from the term's start
 // to the end of asOf, taking the longest period with a figure at each step.
 // gap is the month (since year 0) from which no period has one, or -1.
-func cover(u unit, id string, term *Term, asOf notation.Period) (sum *float64, used []string, gap int) {
+func cover(u unit, id string, term *catalog.Term, asOf notation.Period) (sum *float64, used []string, gap int) {
 	var parsed []notation.Period
 	for _, pr := range u.res.Periods {
 		if p, ok := notation.ParsePeriodID(pr.Period); ok {
@@ -701,11 +700,11 @@ func cover(u unit, id string, term *Term, asOf notation.Period) (sum *float64, u
 		}
 	}
 	total := 0.0
-	for at, stop := term.From*12, endOf(asOf); at < stop; {
+	for at, stop := term.From*12, asOf.End(); at < stop; {
 		best, found := notation.Period{}, false
 		var bestValue float64
 		for _, p := range parsed {
-			if startOf(p) != at || endOf(p) > stop || found && p.Months() <= best.Months() {
+			if p.Start() != at || p.End() > stop || found && p.Months() <= best.Months() {
 				continue
 			}
 			if v := u.value(p.ID(), id).Value; v != nil {
@@ -717,7 +716,7 @@ func cover(u unit, id string, term *Term, asOf notation.Period) (sum *float64, u
 		}
 		total += bestValue
 		used = append(used, best.ID())
-		at = endOf(best)
+		at = best.End()
 	}
 	return &total, used, -1
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -16,11 +17,11 @@ type form struct {
 // reviewOne analyses the forms of one ward with only target t and the
 // built-in term (2000; 2001-2005), and returns the district's review of t
 // and the term's problems.
-func reviewOne(t *testing.T, target Target, forms ...form) (*Result, TermTarget, []MessageCode) {
+func reviewOne(t *testing.T, target catalog.Target, forms ...form) (*Result, TermTarget, []MessageCode) {
 	t.Helper()
-	cfg := Builtin()
-	cfg.Units = []Unit{{Name: "Phường 1"}}
-	cfg.Targets = []Target{target}
+	cfg := catalog.Builtin()
+	cfg.Units = []catalog.Unit{{Name: "Phường 1"}}
+	cfg.Targets = []catalog.Target{target}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -54,15 +55,15 @@ func districtStatus(res *Result, period, id string) Status {
 }
 
 var (
-	growthEach   = Target{Indicator: "trade_services_growth", Kind: KindEachPeriod, Op: ">=", Value: 12}
-	growthAvg    = Target{Indicator: "trade_services_growth", Kind: KindAverage, Op: ">=", Value: 12}
-	detection    = Target{Indicator: "detection_rate", Kind: KindEachPeriod, Op: ">=", Value: 55}
-	hungry       = Target{Indicator: "hungry_households", Kind: KindByDeadline, Op: "<=", Value: 0}
-	hungryBy2003 = Target{Indicator: "hungry_households", Kind: KindByDeadline, Op: "<=", Value: 0, Deadline: 2003}
-	poorRate     = Target{Indicator: "poor_household_rate", Kind: KindByDeadline, Op: "<=", Value: 4, Stretch: f(3)}
-	drugTerm     = Target{Indicator: "drug_cases", Kind: KindOverTerm, Op: "<=", Value: -10, Stretch: f(-15)}
-	detoxTotal   = Target{Indicator: "detox_placements", Kind: KindCumulative, Op: ">=", Value: 1500}
-	casesWithin  = Target{Indicator: "criminal_cases", Kind: KindCumulative, Op: "<=", Value: 1000}
+	growthEach   = catalog.Target{Indicator: "trade_services_growth", Kind: catalog.KindEachPeriod, Op: ">=", Value: 12}
+	growthAvg    = catalog.Target{Indicator: "trade_services_growth", Kind: catalog.KindAverage, Op: ">=", Value: 12}
+	detection    = catalog.Target{Indicator: "detection_rate", Kind: catalog.KindEachPeriod, Op: ">=", Value: 55}
+	hungry       = catalog.Target{Indicator: "hungry_households", Kind: catalog.KindByDeadline, Op: "<=", Value: 0}
+	hungryBy2003 = catalog.Target{Indicator: "hungry_households", Kind: catalog.KindByDeadline, Op: "<=", Value: 0, Deadline: 2003}
+	poorRate     = catalog.Target{Indicator: "poor_household_rate", Kind: catalog.KindByDeadline, Op: "<=", Value: 4, Stretch: f(3)}
+	drugTerm     = catalog.Target{Indicator: "drug_cases", Kind: catalog.KindOverTerm, Op: "<=", Value: -10, Stretch: f(-15)}
+	detoxTotal   = catalog.Target{Indicator: "detox_placements", Kind: catalog.KindCumulative, Op: ">=", Value: 1500}
+	casesWithin  = catalog.Target{Indicator: "criminal_cases", Kind: catalog.KindCumulative, Op: "<=", Value: 1000}
 )
 
 func revenue(period string, cur, prev float64) form {
@@ -95,7 +96,7 @@ func TestTermVerdicts(t *testing.T) {
 	nan := math.NaN()
 	tests := []struct {
 		name          string
-		target        Target
+		target        catalog.Target
 		forms         []form
 		verdict       Verdict
 		toDate        float64 // NaN: none
@@ -313,7 +314,7 @@ func TestTermSectionShape(t *testing.T) {
 	}
 
 	// No period in the term: no review, and no error.
-	cfg := Builtin()
+	cfg := catalog.Builtin()
 	out := Analyze(cfg, []Submission{{File: "a.xlsx", Ward: "Phường 1", Period: "1999",
 		Observations: []Observation{obs("households", 10, 9)}}}, nil)
 	if out.Term != nil {
@@ -322,21 +323,21 @@ func TestTermSectionShape(t *testing.T) {
 }
 
 func TestTargetCheck(t *testing.T) {
-	term := BuiltinTerm()
+	term := catalog.BuiltinTerm()
 	tests := []struct {
 		name  string
-		t     Target
+		t     catalog.Target
 		field string // "" when valid
 	}{
 		{"each period", growthEach, ""},
 		{"range the right way", poorRate, ""},
-		{"range on the wrong side", Target{Indicator: "x", Kind: KindByDeadline, Op: "<=", Value: 4, Stretch: f(5)}, "Giá trị vượt"},
-		{"range on the wrong side, >=", Target{Indicator: "x", Op: ">=", Value: 12, Stretch: f(10)}, "Giá trị vượt"},
-		{"deadline after the term", Target{Indicator: "x", Kind: KindByDeadline, Op: "<=", Value: 0, Deadline: 2010}, "Hạn"},
-		{"deadline before the term", Target{Indicator: "x", Kind: KindByDeadline, Op: "<=", Value: 0, Deadline: 2000}, "Hạn"},
-		{"deadline on a yearly target", Target{Indicator: "x", Kind: KindEachPeriod, Op: ">=", Value: 1, Deadline: 2003}, "Hạn"},
-		{"unknown kind", Target{Indicator: "x", Kind: "sometimes", Op: ">=", Value: 1}, "Loại"},
-		{"unknown comparison", Target{Indicator: "x", Op: "=", Value: 1}, "So sánh"},
+		{"range on the wrong side", catalog.Target{Indicator: "x", Kind: catalog.KindByDeadline, Op: "<=", Value: 4, Stretch: f(5)}, "Giá trị vượt"},
+		{"range on the wrong side, >=", catalog.Target{Indicator: "x", Op: ">=", Value: 12, Stretch: f(10)}, "Giá trị vượt"},
+		{"deadline after the term", catalog.Target{Indicator: "x", Kind: catalog.KindByDeadline, Op: "<=", Value: 0, Deadline: 2010}, "Hạn"},
+		{"deadline before the term", catalog.Target{Indicator: "x", Kind: catalog.KindByDeadline, Op: "<=", Value: 0, Deadline: 2000}, "Hạn"},
+		{"deadline on a yearly target", catalog.Target{Indicator: "x", Kind: catalog.KindEachPeriod, Op: ">=", Value: 1, Deadline: 2003}, "Hạn"},
+		{"unknown kind", catalog.Target{Indicator: "x", Kind: "sometimes", Op: ">=", Value: 1}, "Loại"},
+		{"unknown comparison", catalog.Target{Indicator: "x", Op: "=", Value: 1}, "So sánh"},
 	}
 	for _, tt := range tests {
 		err := tt.t.Check(term)
@@ -344,21 +345,21 @@ func TestTargetCheck(t *testing.T) {
 			t.Errorf("%s: %v (field %q), want field %q", tt.name, err, got, tt.field)
 		}
 	}
-	if err := (Target{Indicator: "x", Kind: KindOverTerm, Op: "<=", Value: -10}).Check(nil); fieldOfErr(err) != "Loại" {
+	if err := (catalog.Target{Indicator: "x", Kind: catalog.KindOverTerm, Op: "<=", Value: -10}).Check(nil); fieldOfErr(err) != "Loại" {
 		t.Errorf("a term target without a term: %v", err)
 	}
-	if err := (&Term{Baseline: 2000, From: 2000, To: 2005}).Check(); fieldOfErr(err) != "Từ năm" {
+	if err := (&catalog.Term{Baseline: 2000, From: 2000, To: 2005}).Check(); fieldOfErr(err) != "Từ năm" {
 		t.Errorf("a term starting in its baseline year: %v", err)
 	}
 	for _, w := range []string{"hằng năm", "HANG NAM", "mỗi kỳ", "Đến năm", "den han", "cả nhiệm kỳ", "trong nhiem ky", "bình quân", "cong don", "tổng nhiệm kỳ", "", "over_term"} {
-		if _, ok := ParseTargetKind(w); !ok {
+		if _, ok := catalog.ParseTargetKind(w); !ok {
 			t.Errorf("kind %q not read", w)
 		}
 	}
 }
 
 func fieldOfErr(err error) string {
-	if fe, ok := err.(*FieldError); ok {
+	if fe, ok := err.(*catalog.FieldError); ok {
 		return fe.Field
 	}
 	return ""

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"testing"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 	"chitieu/xlsx"
 
@@ -25,7 +25,7 @@ var engines = []struct {
 func benchRead(b *testing.B, paths ...string) {
 	for _, e := range engines {
 		b.Run(e.name, func(b *testing.B) {
-			opt := Options{Config: analysis.Builtin(), Engine: e.engine}
+			opt := Options{Config: catalog.Builtin(), Engine: e.engine}
 			b.ReportAllocs()
 			for b.Loop() {
 				res, err := Read(paths, opt)
@@ -64,7 +64,7 @@ var labelTexts = []string{"Số hộ nghèo", "1. Tổng số hộ dân (hộ)",
 	"Tăng trưởng TM-DV", "Tỷ lệ hộ nghèo (%)", "Ghi chú", "NGƯỜI LẬP BIỂU", "II. Số người nghiện ma túy có hồ sơ quản lý"}
 
 func BenchmarkMatcherIndicator(b *testing.B) {
-	m := analysis.NewMatcher(analysis.Builtin())
+	m := catalog.NewMatcher(catalog.Builtin())
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, s := range labelTexts {

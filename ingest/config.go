@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
@@ -22,7 +22,7 @@ const ConfigFileName = "cau-hinh.xlsx"
 // (--config) if given, else ConfigFileName in the folder of the first
 // input (the input itself when it is a folder), else beside the program
 // (in programDir, "" for nowhere), else the built-in configuration.
-func LoadConfig(explicit string, inputs []string, programDir string) (*analysis.Config, error) {
+func LoadConfig(explicit string, inputs []string, programDir string) (*catalog.Config, error) {
 	if explicit != "" {
 		return ReadConfig(explicit)
 	}
@@ -42,19 +42,19 @@ func LoadConfig(explicit string, inputs []string, programDir string) (*analysis.
 			return ReadConfig(c)
 		}
 	}
-	return analysis.Builtin(), nil
+	return catalog.Builtin(), nil
 }
 
 // ReadConfig reads a configuration workbook as workbook.Config writes it and
 // staff edit it: its sheets in order, each row checked as it is read.
 // Errors name the sheet and cell.
-func ReadConfig(path string) (*analysis.Config, error) {
+func ReadConfig(path string) (*catalog.Config, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
-	r := &configReader{f: f, path: path, cfg: &analysis.Config{Source: path}}
+	r := &configReader{f: f, path: path, cfg: &catalog.Config{Source: path}}
 	for _, step := range []func() error{r.indicators, r.term, r.targets, r.units, r.changes, r.boundaries, r.district, r.plans} {
 		if err := step(); err != nil {
 			return nil, err
@@ -70,7 +70,7 @@ func ReadConfig(path string) (*analysis.Config, error) {
 type configReader struct {
 	f    *excelize.File
 	path string
-	cfg  *analysis.Config
+	cfg  *catalog.Config
 	// Where each unit and change was read, to name the cell of a boundary
 	// error found once both sheets are read.
 	unitAt, changeAt []func(string) string
@@ -133,16 +133,16 @@ func (r *configReader) indicators() error {
 	for _, col := range []string{"Cộng theo thời gian", "Nhóm", "Không vượt quá"} {
 		newer[col] = hasColumn(r.f, ConfigSheetIndicators, col)
 	}
-	builtin := analysis.Builtin()
+	builtin := catalog.Builtin()
 	return r.table(ConfigSheetIndicators, IndicatorColumns, func(v map[string]string, at func(string) string) error {
-		acc, ok := analysis.ParseAccumulation(v["Cộng theo thời gian"])
+		acc, ok := catalog.ParseAccumulation(v["Cộng theo thời gian"])
 		if !ok {
 			return fmt.Errorf("%s: %q: adds up over time as %q (flows: revenue, cases) or %q (stocks: households, yes/no)",
-				at("Cộng theo thời gian"), v["Cộng theo thời gian"], analysis.AccumulateSum, analysis.AccumulateLast)
+				at("Cộng theo thời gian"), v["Cộng theo thời gian"], catalog.AccumulateSum, catalog.AccumulateLast)
 		}
-		ind := analysis.Indicator{
+		ind := catalog.Indicator{
 			ID: v["Mã chỉ tiêu"], Code: v["Mã số"], Label: v["Tên chỉ tiêu"], LabelEN: v["Tên tiếng Anh"],
-			Unit: v["Đơn vị tính"], Kind: analysis.Kind(v["Loại"]), Of: splitList(v["Tính từ"]), Aliases: splitList(v["Tên khác"]),
+			Unit: v["Đơn vị tính"], Kind: catalog.Kind(v["Loại"]), Of: splitList(v["Tính từ"]), Aliases: splitList(v["Tên khác"]),
 			Accumulate: acc, Group: v["Nhóm"], AtMost: v["Không vượt quá"]}
 		if known, ok := builtin.Indicator(ind.ID); ok {
 			if !newer["Cộng theo thời gian"] {
@@ -163,7 +163,7 @@ func (r *configReader) indicators() error {
 // term reads the Nhiệm kỳ sheet, if any.
 func (r *configReader) term() error {
 	return r.optional(ConfigSheetTerm, TermColumns, func(v map[string]string, at func(string) string) error {
-		term := &analysis.Term{Name: v["Tên"]}
+		term := &catalog.Term{Name: v["Tên"]}
 		for col, year := range map[string]*int{"Năm gốc": &term.Baseline, "Từ năm": &term.From, "Đến năm": &term.To} {
 			y, err := configYear(v[col])
 			if err != nil || y == 0 {
@@ -186,11 +186,11 @@ func (r *configReader) targets() error {
 		if !ok || v["Giá trị"] == "" {
 			return fmt.Errorf("%s: %q: the target value is not a number", at("Giá trị"), v["Giá trị"])
 		}
-		t := analysis.Target{Indicator: v["Mã chỉ tiêu"], Value: value, Source: v["Nguồn"], Op: configOp(v["So sánh"])}
+		t := catalog.Target{Indicator: v["Mã chỉ tiêu"], Value: value, Source: v["Nguồn"], Op: configOp(v["So sánh"])}
 		if _, ok := r.cfg.Indicator(t.Indicator); !ok {
 			return fmt.Errorf("%s: %q: no such indicator on sheet %q", at("Mã chỉ tiêu"), t.Indicator, ConfigSheetIndicators)
 		}
-		kind, ok := analysis.ParseTargetKind(v["Loại"])
+		kind, ok := catalog.ParseTargetKind(v["Loại"])
 		if !ok {
 			return fmt.Errorf("%s: %q: unknown kind of target; write one of: hằng năm, đến năm, cả nhiệm kỳ, bình quân, cộng dồn", at("Loại"), v["Loại"])
 		}
@@ -221,7 +221,7 @@ func (r *configReader) units() error {
 		if v["Tên"] == "" {
 			return fmt.Errorf("%s: a unit has no name", at("Tên"))
 		}
-		u := analysis.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])}
+		u := catalog.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])}
 		for col, id := range map[string]*string{"Từ kỳ": &u.From, "Đến kỳ": &u.To} {
 			p, ok := configPeriod(v[col])
 			if !ok {
@@ -242,7 +242,7 @@ func (r *configReader) changes() error {
 		if !ok || from == "" {
 			return fmt.Errorf("%s: %q: the date of the change is not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", at("Hiệu lực từ"), v["Hiệu lực từ"])
 		}
-		ch := analysis.Change{From: from, Old: v["Đơn vị cũ"], New: v["Đơn vị mới"], Share: 1, Act: v["Căn cứ"]}
+		ch := catalog.Change{From: from, Old: v["Đơn vị cũ"], New: v["Đơn vị mới"], Share: 1, Act: v["Căn cứ"]}
 		if s := v["Tỷ lệ"]; s != "" {
 			share, ok := configShare(s)
 			if !ok {
@@ -263,7 +263,7 @@ func (r *configReader) boundaries() error {
 	if err == nil {
 		return nil
 	}
-	var be *analysis.BoundaryError
+	var be *catalog.BoundaryError
 	if errors.As(err, &be) {
 		at := r.unitAt
 		if be.Sheet == "changes" {
@@ -287,7 +287,7 @@ func (r *configReader) district() error {
 // plans reads the Kế hoạch sheet, if any; a unit may be written in any
 // spelling the configuration knows.
 func (r *configReader) plans() error {
-	matcher := analysis.NewMatcher(r.cfg)
+	matcher := catalog.NewMatcher(r.cfg)
 	return r.optional(ConfigSheetPlans, PlanColumns, func(v map[string]string, at func(string) string) error {
 		year, err := configYear(v["Năm"])
 		if err != nil || year == 0 {
@@ -297,7 +297,7 @@ func (r *configReader) plans() error {
 		if !ok || v["Kế hoạch"] == "" {
 			return fmt.Errorf("%s: %q: the plan is not a number", at("Kế hoạch"), v["Kế hoạch"])
 		}
-		p := analysis.Plan{Year: year, Unit: v["Đơn vị"], Indicator: v["Mã chỉ tiêu"], Value: value,
+		p := catalog.Plan{Year: year, Unit: v["Đơn vị"], Indicator: v["Mã chỉ tiêu"], Value: value,
 			Op: cmp.Or(configOp(v["So sánh"]), ">=")}
 		if name, found, ok := matcher.Unit(p.Unit); found && ok {
 			p.Unit = name // "P5", "Phường 05"
@@ -371,7 +371,7 @@ func configYear(s string) (int, error) {
 
 // fieldOf is the column an analysis.FieldError names, else "".
 func fieldOf(err error) string {
-	var fe *analysis.FieldError
+	var fe *catalog.FieldError
 	if errors.As(err, &fe) {
 		return fe.Field
 	}

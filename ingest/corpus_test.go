@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // corpusDir holds real spreadsheets from many programs, beside the checkout
@@ -54,7 +55,7 @@ func TestCorpus(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			start := time.Now()
-			res, err := Read([]string{path}, Options{Config: analysis.Builtin(), Workers: 1})
+			res, err := Read([]string{path}, Options{Config: catalog.Builtin(), Workers: 1})
 			if err != nil {
 				t.Fatal(err)
 			}

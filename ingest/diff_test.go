@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // The differential test: the lean reader must give exactly what excelize
@@ -36,7 +37,7 @@ var leanFiles, fallbackFiles atomic.Int64
 func readBoth(t testing.TB, opt Options, paths ...string) (res *Result, fallbacks []string) {
 	t.Helper()
 	if opt.Config == nil {
-		opt.Config = analysis.Builtin()
+		opt.Config = catalog.Builtin()
 	}
 	var debug bytes.Buffer
 	lean, excel := opt, opt

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -93,7 +93,7 @@ func addSmallFiles(f *testing.F, paths []string) {
 }
 
 func BenchmarkReadSamples(b *testing.B) {
-	opt := Options{Config: analysis.Builtin()}
+	opt := Options{Config: catalog.Builtin()}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Read([]string{filepath.Join("..", "samples")}, opt); err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -174,7 +175,7 @@ func setOnce(dst *int, v int) {
 
 // entry is one indicator found in the table, with its value cells.
 type entry struct {
-	indicator               analysis.Indicator
+	indicator               catalog.Indicator
 	current, previous, plan *pendingValue
 	unit                    string // the unit written for it (unit column or label), as found
 }

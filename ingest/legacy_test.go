@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/xls"
 )
 
@@ -18,11 +19,11 @@ import (
 // typed in a legacy encoding gets one warning naming its encoding and
 // fonts, and nothing else differs.
 func TestOldOfficeForms(t *testing.T) {
-	want, err := Read([]string{"../samples/2003-H1"}, Options{Config: analysis.Builtin()})
+	want, err := Read([]string{"../samples/2003-H1"}, Options{Config: catalog.Builtin()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Read([]string{"../testdata/legacy/2003-H1"}, Options{Config: analysis.Builtin()})
+	got, err := Read([]string{"../testdata/legacy/2003-H1"}, Options{Config: catalog.Builtin()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +120,7 @@ func TestXLSRefused(t *testing.T) {
 		if err := os.WriteFile(path, tt.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		res, err := Read([]string{path}, Options{Config: analysis.Builtin()})
+		res, err := Read([]string{path}, Options{Config: catalog.Builtin()})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,7 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -70,8 +70,8 @@ var (
 )
 
 // wholeCount reports whether ind counts whole things (analysis.WholeNumber).
-func wholeCount(ind analysis.Indicator) bool {
-	return ind.Kind == analysis.KindCount && wholeMemo.get(ind.Unit, notation.WholeNumber)
+func wholeCount(ind catalog.Indicator) bool {
+	return ind.Kind == catalog.KindCount && wholeMemo.get(ind.Unit, notation.WholeNumber)
 }
 
 func headerCell(text string) (role, int) {
@@ -108,7 +108,7 @@ func findPeriod(text string) (notation.Period, bool) {
 
 // matcherMemo remembers one Matcher's answers (one per Read).
 type matcherMemo struct {
-	m         *analysis.Matcher
+	m         *catalog.Matcher
 	indicator memo[string, idResult]
 	code      memo[string, idResult]
 	unit      memo[string, unitResult]

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // TestMixedFolder is the folder a statistics officer gets on a bad day:
@@ -59,7 +60,7 @@ func TestMixedFolder(t *testing.T) {
 		}
 	}
 
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	res, err := Read([]string{dir}, Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/mark"
 	"chitieu/notation"
 	"chitieu/xls"
@@ -25,7 +26,7 @@ import (
 
 // Options control Read.
 type Options struct {
-	Config   *analysis.Config
+	Config   *catalog.Config
 	Period   string // period id given with --period: overrides titles and folders
 	Password string // for encrypted workbooks
 	// IsOwn reports, by a workbook's mark (package mark; "" without
@@ -155,7 +156,7 @@ type reader struct {
 }
 
 func newReader(opt Options) *reader {
-	r := &reader{opt: opt, matcher: &matcherMemo{m: analysis.NewMatcher(opt.Config)}}
+	r := &reader{opt: opt, matcher: &matcherMemo{m: catalog.NewMatcher(opt.Config)}}
 	if opt.Period != "" {
 		r.period, r.forced = notation.ParsePeriodID(opt.Period)
 	}

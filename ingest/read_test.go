@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/mark"
 
 	"github.com/xuri/excelize/v2"
@@ -100,7 +101,7 @@ func itoa(n int) string {
 func read(t *testing.T, opt Options, paths ...string) *Result {
 	t.Helper()
 	if opt.Config == nil {
-		opt.Config = analysis.Builtin()
+		opt.Config = catalog.Builtin()
 	}
 	if opt.Engine == EngineDefault && opt.Debug == nil {
 		// Every workbook these tests build is read both ways and must
@@ -263,7 +264,7 @@ func TestReadProblems(t *testing.T) {
 	if p := res.Problems[1]; p.Format("en") != filepath.Join(dir, "P05.xlsx")+`:Báo cáo!D5: "12,5 hộ nghèo?": not a number; the cell is treated as no data` {
 		t.Errorf("format = %s", p.Format("en"))
 	}
-	if _, err := Read([]string{filepath.Join(dir, "absent")}, Options{Config: analysis.Builtin()}); err == nil {
+	if _, err := Read([]string{filepath.Join(dir, "absent")}, Options{Config: catalog.Builtin()}); err == nil {
 		t.Error("a missing path is not an error")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/internal/ziptest"
 
 	"github.com/xuri/excelize/v2"
@@ -242,7 +243,7 @@ func TestShapeResubmission(t *testing.T) {
 	setModified(t, newer, "2003-07-15T09:00:00Z")
 	setModified(t, older, "2003-07-10T09:00:00Z")
 	res := read(t, Options{}, dir)
-	r := analysis.Analyze(analysis.Builtin(), res.Submissions, res.Problems)
+	r := analysis.Analyze(catalog.Builtin(), res.Submissions, res.Problems)
 	hh, _ := analysis.Find(r.Periods[0].Wards[0].Values, "households")
 	if hh.Value == nil || *hh.Value != 3100 || hh.Source.File != newer {
 		t.Errorf("households %v from %s, want 3100 from the newer file", hh.Value, hh.Source.File)

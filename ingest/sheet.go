@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
@@ -212,7 +213,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 	case typ == excelize.CellTypeError:
 		problem(analysis.SeverityError, analysis.MsgErrorCell)
 		return analysis.Figure{}
-	case typ == excelize.CellTypeBool && ind.Kind != analysis.KindFlag:
+	case typ == excelize.CellTypeBool && ind.Kind != catalog.KindFlag:
 		problem(analysis.SeverityError, analysis.MsgNotNumber)
 		return analysis.Figure{}
 	case typ == excelize.CellTypeBool:
@@ -226,7 +227,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 			return analysis.Figure{}
 		}
 	default:
-		if yes, ok := notation.ParseYesNo(raw); ok && ind.Kind == analysis.KindFlag {
+		if yes, ok := notation.ParseYesNo(raw); ok && ind.Kind == catalog.KindFlag {
 			value = yes
 			break
 		}
@@ -235,11 +236,11 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 			return analysis.Figure{}
 		}
 	}
-	if ind.Kind == analysis.KindCount && value < 0 {
+	if ind.Kind == catalog.KindCount && value < 0 {
 		problem(analysis.SeverityError, analysis.MsgNegative)
 		return analysis.Figure{}
 	}
-	if ind.Kind == analysis.KindFlag && value != 0 && value != 1 {
+	if ind.Kind == catalog.KindFlag && value != 0 && value != 1 {
 		problem(analysis.SeverityError, analysis.MsgNotFlag)
 		return analysis.Figure{}
 	}
@@ -259,7 +260,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 // number is the value of a number cell (raw, its raw value), in percent
 // points when its format shows percent; ok is false when it is no number
 // or a percent where the indicator has none (noted).
-func (s *sheetReader) number(raw, ref string, ind analysis.Indicator, problem noteFunc) (float64, bool) {
+func (s *sheetReader) number(raw, ref string, ind catalog.Indicator, problem noteFunc) (float64, bool) {
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil {
 		problem(analysis.SeverityError, analysis.MsgNotNumber)
@@ -279,7 +280,7 @@ func (s *sheetReader) number(raw, ref string, ind analysis.Indicator, problem no
 // decided for it, and its unit (a unit written in the cell wins over unit,
 // the unit column's); ok is false for no figure: empty-like text, or a
 // problem (noted).
-func textNumber(raw, unit string, ind analysis.Indicator, n notation.NotationDecision, problem noteFunc) (float64, string, bool) {
+func textNumber(raw, unit string, ind catalog.Indicator, n notation.NotationDecision, problem noteFunc) (float64, string, bool) {
 	if n.Ambiguous && n.Notation == notation.NotationUnknown {
 		problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
 		return 0, unit, false

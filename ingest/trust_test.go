@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // briefProblems renders problems as "severity file cell code" for tests,
@@ -42,7 +43,7 @@ func TestImpossibleValuesInCells(t *testing.T) {
 	)
 	p02["G4"], p02["G7"] = "Kế hoạch năm", 10.8 // a plan worked out (90 % of last year): not a count
 	writeWorkbook(t, filepath.Join(dir, "P02.xlsx"), sheetSpec{name: "BC", cells: p02})
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	res := read(t, Options{Config: cfg}, dir)
 	result := analysis.Analyze(cfg, res.Submissions, res.Problems)
 	want := strings.Join([]string{
@@ -103,7 +104,7 @@ func TestNotationByEvidence(t *testing.T) {
 		row{"Số vụ phạm pháp hình sự", "12.0", "14"},         // English
 		row{"Số vụ phạm pháp hình sự đã khám phá", "6", "7"},
 	)})
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	cfg.Units = cfg.Units[:3]
 	res := read(t, Options{Config: cfg}, dir)
 	result := analysis.Analyze(cfg, res.Submissions, res.Problems)

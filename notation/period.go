@@ -70,6 +70,11 @@ func (p Period) Months() int {
 	return 12
 }
 
+// Start and End are the months since year 0 at which p starts and ends:
+// p covers the months [Start, End).
+func (p Period) Start() int { return p.Year*12 + p.EndMonth() - p.Months() }
+func (p Period) End() int   { return p.Year*12 + p.EndMonth() }
+
 // StartsInJanuary reports whether the period runs from the start of its
 // year (a year, the first half, nine months, the first quarter, January):
 // its value is its year to date.

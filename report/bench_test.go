@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // bigResult is the analysis of a realistic large input: every configured
@@ -13,7 +14,7 @@ import (
 // for periods monthly reports (125 is the 2,000 workbooks of
 // scripts/gen2000), with problems problems, each in a file of its own.
 func bigResult(periods, problems int) *analysis.Result {
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	var subs []analysis.Submission
 	for p := range periods {
 		period := fmt.Sprintf("%d-%02d", 1993+p/12, 1+p%12)
@@ -52,8 +53,8 @@ func bigResult(periods, problems int) *analysis.Result {
 // bigValue is what ward w reports for the i-th indicator in month p
 // (counting from 1993-01): consistent, so that Analyze adds no problems of
 // its own (the figures of last year match, parts are at most their whole).
-func bigValue(ind analysis.Indicator, i, w, p int) float64 {
-	if ind.Kind == analysis.KindFlag {
+func bigValue(ind catalog.Indicator, i, w, p int) float64 {
+	if ind.Kind == catalog.KindFlag {
 		return float64((w + p + 24) % 2)
 	}
 	v := float64((1000-50*i)*(w+1) + 3*p + 36)

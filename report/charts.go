@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/sheets"
 )
 
@@ -35,7 +36,7 @@ var axisFont = excelize.Font{Size: 9, Color: "000000"}
 type chartData struct {
 	title, category, value, target string
 	unit                           string
-	goal                           analysis.Target
+	goal                           catalog.Target
 	rows                           []chartRow
 }
 

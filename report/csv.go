@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // csvHeader is the contract's tidy table.
@@ -27,7 +28,7 @@ func WriteCSV(w io.Writer, r *analysis.Result, o Options) error {
 		return err
 	}
 	labels := map[string]string{}
-	for _, ind := range catalog(r) {
+	for _, ind := range shownIndicators(r) {
 		labels[ind.ID] = o.label(ind)
 	}
 	cw := csv.NewWriter(w)
@@ -85,7 +86,7 @@ func termCSV(cw *csv.Writer, r *analysis.Result, labels map[string]string) error
 		if ind, ok := r.Term.Indicator(t.Indicator); ok {
 			unit = ind.Unit
 		}
-		if t.TargetKind() == analysis.KindOverTerm {
+		if t.TargetKind() == catalog.KindOverTerm {
 			unit = "%"
 		}
 		if err := cw.Write([]string{safe(tr.AsOf), "term", safe(tr.Ward), safe(t.Indicator), safe(labels[t.Indicator]), safe(unit),

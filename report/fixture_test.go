@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -47,13 +48,13 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // Its targets are all judged each period, without the term: the term review
 // has its own tests (term_test.go), on figures that have a baseline year.
 func fixture() *analysis.Result {
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	cfg.Units = cfg.Units[:3]
 	cfg.Term = nil
-	var targets []analysis.Target
+	var targets []catalog.Target
 	for _, t := range cfg.Targets {
-		if t.TargetKind() != analysis.KindOverTerm {
-			t.Kind, t.Deadline = analysis.KindEachPeriod, 0
+		if t.TargetKind() != catalog.KindOverTerm {
+			t.Kind, t.Deadline = catalog.KindEachPeriod, 0
 			targets = append(targets, t)
 		}
 	}

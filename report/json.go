@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // WriteJSON writes the whole result in the contract's shape, keys in
@@ -83,7 +84,7 @@ func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
 // withSince adds since_baseline to a value judged against an over_term
 // target.
 func withSince(v analysis.Value, obj object) object {
-	if v.Target != nil && v.Target.TargetKind() == analysis.KindOverTerm {
+	if v.Target != nil && v.Target.TargetKind() == catalog.KindOverTerm {
 		obj = append(obj, kv{"since_baseline", number(v.SinceBaseline)})
 	}
 	if v.HasYtd {
@@ -131,7 +132,7 @@ func number(v *float64) any {
 	return *v
 }
 
-func targetText(t *analysis.Target) any {
+func targetText(t *catalog.Target) any {
 	if t == nil {
 		return nil
 	}

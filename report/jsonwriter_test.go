@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/ingest"
 )
 
@@ -130,7 +131,7 @@ func TestJSONWriterStringsAndNumbers(t *testing.T) {
 // with the configuration it holds, if any.
 func readDir(t *testing.T, dir string) *analysis.Result {
 	t.Helper()
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	if path := filepath.Join(dir, "cau-hinh.xlsx"); fileExists(path) {
 		var err error
 		if cfg, err = ingest.ReadConfig(path); err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 func near(got any, want float64) bool {
@@ -85,7 +86,7 @@ func TestWriteJSON(t *testing.T) {
 
 	// District keys in catalog order, the district-only one included.
 	var ids []string
-	for _, ind := range analysis.Builtin().Indicators {
+	for _, ind := range catalog.Builtin().Indicators {
 		ids = append(ids, ind.ID)
 	}
 	if got := keys(t, p2["district"]); strings.Join(got, " ") != strings.Join(ids, " ") {
@@ -295,8 +296,8 @@ func TestWriteCSV(t *testing.T) {
 // formulaResult is a result whose texts look like formulas: a ward named
 // "=HYPERLINK(...)", a label starting with "+", a file starting with "-".
 func formulaResult() *analysis.Result {
-	cfg := analysis.Builtin()
-	cfg.Units = []analysis.Unit{{Name: `=HYPERLINK("http://x","P1")`}}
+	cfg := catalog.Builtin()
+	cfg.Units = []catalog.Unit{{Name: `=HYPERLINK("http://x","P1")`}}
 	cfg.Indicators[0].Label = "+Tổng số hộ"
 	cfg.Indicators[1].Label = "@Số hộ nghèo"
 	s := submission("-P01.xlsx", `=HYPERLINK("http://x","P1")`, "2003-H1",

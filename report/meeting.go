@@ -2,6 +2,7 @@ package report
 
 import (
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -74,8 +75,8 @@ func meetingGrid(r *analysis.Result, o Options) *grid {
 	for i := 2; i < len(g.right); i++ {
 		g.right[i] = true
 	}
-	for _, ind := range catalog(r) {
-		if ind.Kind == analysis.KindFlag {
+	for _, ind := range shownIndicators(r) {
+		if ind.Kind == catalog.KindFlag {
 			continue
 		}
 		row := []cell{{text: o.label(ind), wrap: true}, {text: o.unit(unitOf(ind, latest.District)), wrap: true}}
@@ -152,9 +153,9 @@ var planAsStatus = map[analysis.PlanStatus]analysis.Status{
 // count that has one.
 func meetingWardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
 	cols := wardColumns(r)
-	var planned []analysis.Indicator
-	for _, ind := range catalog(r) {
-		if v := find(p.District, ind.ID); ind.Kind == analysis.KindCount && v.Plan != nil {
+	var planned []catalog.Indicator
+	for _, ind := range shownIndicators(r) {
+		if v := find(p.District, ind.ID); ind.Kind == catalog.KindCount && v.Plan != nil {
 			planned = append(planned, ind)
 		}
 	}
@@ -172,7 +173,7 @@ func meetingWardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *g
 		for _, ind := range cols {
 			v := find(values, ind.ID)
 			c := cell{text: o.formatValue(toDate(p, v), v.Unit, v.Target)}
-			if t := v.Target; t != nil && toDate(p, v) != nil && t.TargetKind() == analysis.KindEachPeriod && !t.Met(*toDate(p, v)) {
+			if t := v.Target; t != nil && toDate(p, v) != nil && t.TargetKind() == catalog.KindEachPeriod && !t.Met(*toDate(p, v)) {
 				c.text += notMetMark
 				c.color = colorRed
 			}
@@ -197,8 +198,8 @@ func meetingSheet(s *sheet, r *analysis.Result, o Options) {
 	shown := shownPeriods(r, o)
 	header := append(meetingHeader(r, o, shown), o.t("target"), o.t("statusOf", latest.Period))
 	summaryTable(s, r, o, header)
-	for _, ind := range catalog(r) {
-		if ind.Kind == analysis.KindFlag {
+	for _, ind := range shownIndicators(r) {
+		if ind.Kind == catalog.KindFlag {
 			continue
 		}
 		col, c := s.indicatorRow(ind, o)

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 const missing = "—"
@@ -14,7 +14,7 @@ const missing = "—"
 // decimal when they are not whole), percentages with one, two when
 // 0 < |v| < 1, and more where rounding would change the verdict against
 // the target (11.96 against >= 12 is not shown as 12.0).
-func decimals(v float64, unit string, t *analysis.Target) int {
+func decimals(v float64, unit string, t *catalog.Target) int {
 	d := 0
 	switch {
 	case unit == "%" && math.Abs(v) > 0 && math.Abs(v) < 1:
@@ -34,7 +34,7 @@ func rounded(v float64, d int) float64 {
 }
 
 // formatValue is a value for the screen in the notation of o, "—" for none.
-func (o Options) formatValue(v *float64, unit string, t *analysis.Target) string {
+func (o Options) formatValue(v *float64, unit string, t *catalog.Target) string {
 	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
 		return missing
 	}
@@ -43,7 +43,7 @@ func (o Options) formatValue(v *float64, unit string, t *analysis.Target) string
 
 // formatTarget is "≥ 12" or "≤ -20" in the notation of o, "" for none
 // ("—" means no data, and an indicator without a target still has data).
-func (o Options) formatTarget(t *analysis.Target) string {
+func (o Options) formatTarget(t *catalog.Target) string {
 	if t == nil {
 		return ""
 	}

@@ -3,17 +3,17 @@ package report
 import (
 	"testing"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 func TestFormatValue(t *testing.T) {
-	atLeast12 := &analysis.Target{Op: ">=", Value: 12}
-	atMost4 := &analysis.Target{Op: "<=", Value: 4}
-	atMostMinus20 := &analysis.Target{Op: "<=", Value: -20}
+	atLeast12 := &catalog.Target{Op: ">=", Value: 12}
+	atMost4 := &catalog.Target{Op: "<=", Value: 4}
+	atMostMinus20 := &catalog.Target{Op: "<=", Value: -20}
 	cases := []struct {
 		v      *float64
 		unit   string
-		target *analysis.Target
+		target *catalog.Target
 		vi, en string
 	}{
 		{f(1234), "hộ", nil, "1.234", "1,234"},
@@ -56,13 +56,13 @@ func TestFormatValue(t *testing.T) {
 
 func TestFormatTarget(t *testing.T) {
 	cases := []struct {
-		target *analysis.Target
+		target *catalog.Target
 		vi, en string
 	}{
-		{&analysis.Target{Op: ">=", Value: 12}, "≥ 12", "≥ 12"},
-		{&analysis.Target{Op: "<=", Value: -20}, "≤ -20", "≤ -20"},
-		{&analysis.Target{Op: "<=", Value: 3.5}, "≤ 3,5", "≤ 3.5"},
-		{&analysis.Target{Op: ">=", Value: 1000}, "≥ 1.000", "≥ 1,000"},
+		{&catalog.Target{Op: ">=", Value: 12}, "≥ 12", "≥ 12"},
+		{&catalog.Target{Op: "<=", Value: -20}, "≤ -20", "≤ -20"},
+		{&catalog.Target{Op: "<=", Value: 3.5}, "≤ 3,5", "≤ 3.5"},
+		{&catalog.Target{Op: ">=", Value: 1000}, "≥ 1.000", "≥ 1,000"},
 		{nil, "", ""},
 	}
 	for _, c := range cases {
@@ -76,11 +76,11 @@ func TestFormatTarget(t *testing.T) {
 }
 
 func TestNumFormat(t *testing.T) {
-	atLeast12 := &analysis.Target{Op: ">=", Value: 12}
+	atLeast12 := &catalog.Target{Op: ">=", Value: 12}
 	cases := []struct {
 		v      float64
 		unit   string
-		target *analysis.Target
+		target *catalog.Target
 		want   string
 	}{
 		{1234, "hộ", nil, "#,##0"},

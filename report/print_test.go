@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/sheets"
 )
 
@@ -147,12 +148,12 @@ func TestSummaryCharts(t *testing.T) {
 func TestSummaryChartsSkipped(t *testing.T) {
 	noDetectionTarget := fixture()
 	noDetectionTarget.Config.Targets = slices.DeleteFunc(noDetectionTarget.Config.Targets,
-		func(t analysis.Target) bool { return t.Indicator == "detection_rate" })
+		func(t catalog.Target) bool { return t.Indicator == "detection_rate" })
 	neither := fixture()
 	neither.Config.Targets = slices.DeleteFunc(neither.Config.Targets,
-		func(t analysis.Target) bool { return t.Indicator == "detection_rate" })
+		func(t catalog.Target) bool { return t.Indicator == "detection_rate" })
 	neither.Config.Indicators = slices.DeleteFunc(neither.Config.Indicators,
-		func(ind analysis.Indicator) bool { return ind.ID == "trade_services_growth" })
+		func(ind catalog.Indicator) bool { return ind.ID == "trade_services_growth" })
 	noValues := fixture()
 	noValues.Periods = nil
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -67,7 +68,7 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 	}
 	baseYear := strconv.Itoa(r.Term.Term.Baseline)
 	switch t.TargetKind() {
-	case analysis.KindEachPeriod:
+	case catalog.KindEachPeriod:
 		var items []string
 		for _, v := range tt.Values {
 			if v.Value != nil {
@@ -75,13 +76,13 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 			}
 		}
 		return o.form("each_period", subject, o.joinAnd(items), wording, verdict)
-	case analysis.KindAverage:
+	case catalog.KindAverage:
 		years := o.yearSpan(tt.ToDatePeriods)
-		if ind.Kind == analysis.KindChange {
+		if ind.Kind == catalog.KindChange {
 			return o.form("average."+direction(*tt.ToDate), subject, years, wording, verdict, o.absPercent(*tt.ToDate, &t))
 		}
 		return o.form("average.level", subject, years, wording, verdict, o.withUnitFor(tt.ToDate, ind.Unit, &t))
-	case analysis.KindByDeadline:
+	case catalog.KindByDeadline:
 		period := o.periodWords(tt.ToDatePeriods[0])
 		if v, ok := analysis.FindTermValue(tt.Values, tt.ToDatePeriods[0]); ok {
 			period = o.termPeriodWords(v)
@@ -92,12 +93,12 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 		}
 		dir := direction(*tt.ToDate - *tt.Baseline)
 		return o.form("by_deadline."+dir, subject, period, wording, verdict, o.withUnit(tt.Baseline, ind.Unit), baseYear, reached)
-	case analysis.KindOverTerm:
+	case catalog.KindOverTerm:
 		year := tt.ToDatePeriods[0]
 		latest, _ := analysis.FindTermValue(tt.Values, year)
 		counts := o.form("countsArrow", o.formatValue(tt.Baseline, ind.Unit, nil), o.withUnit(latest.Value, ind.Unit))
 		return o.form("over_term."+direction(*tt.ToDate), subject, o.periodWords(year), wording, verdict, o.absPercent(*tt.ToDate, &t), baseYear, counts)
-	case analysis.KindCumulative:
+	case catalog.KindCumulative:
 		return o.form("cumulative", subject, o.periodWords(r.Term.AsOf), wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
 	}
 	return ""
@@ -112,8 +113,8 @@ func (o Options) cumulativeSentence(r *analysis.Result, c analysis.Accumulated) 
 
 // subject is what a sentence is about: a change's input ("Doanh thu
 // thương mại - dịch vụ ... tăng 16,3%"), else the indicator itself.
-func (o Options) subject(r *analysis.Result, ind analysis.Indicator) string {
-	if ind.Kind == analysis.KindChange && len(ind.Of) == 1 {
+func (o Options) subject(r *analysis.Result, ind catalog.Indicator) string {
+	if ind.Kind == catalog.KindChange && len(ind.Of) == 1 {
 		if in, ok := r.Term.Indicator(ind.Of[0]); ok {
 			return o.label(in)
 		}
@@ -123,8 +124,8 @@ func (o Options) subject(r *analysis.Result, ind analysis.Indicator) string {
 
 // periodItem is "năm 2001 tăng 16,3%" for a change, "năm 2001 đạt 59,9%"
 // for a level.
-func (o Options) periodItem(ind analysis.Indicator, t *analysis.Target, period string, v float64) string {
-	if ind.Kind == analysis.KindChange {
+func (o Options) periodItem(ind catalog.Indicator, t *catalog.Target, period string, v float64) string {
+	if ind.Kind == catalog.KindChange {
 		return o.form("item."+map[bool]string{true: "down", false: "up"}[v < 0], period, o.absPercent(v, t))
 	}
 	return o.form("item.level", period, o.withUnitFor(&v, ind.Unit, t))
@@ -174,7 +175,7 @@ func direction(change float64) string {
 // wording is the resolution's words for the target ("Nghị quyết: mỗi năm
 // ... tăng từ 12% trở lên"); in English, or without a source sentence, the
 // comparison in words.
-func (o Options) wording(r *analysis.Result, t analysis.Target, term *analysis.Term) string {
+func (o Options) wording(r *analysis.Result, t catalog.Target, term *catalog.Term) string {
 	src := t.Source
 	if _, after, ok := strings.Cut(src, ": "); ok {
 		src = after
@@ -183,7 +184,7 @@ func (o Options) wording(r *analysis.Result, t analysis.Target, term *analysis.T
 		return o.form("wording", src)
 	}
 	unit := ""
-	if ind, ok := r.Term.Indicator(t.Indicator); ok && ind.Unit == "%" || t.TargetKind() == analysis.KindOverTerm {
+	if ind, ok := r.Term.Indicator(t.Indicator); ok && ind.Unit == "%" || t.TargetKind() == catalog.KindOverTerm {
 		unit = "%"
 	}
 	return o.form("wordingGen", o.targetWords(t, term, unit))
@@ -237,7 +238,7 @@ var monthsEN = [...]string{"", "January", "February", "March", "April", "May", "
 func (o Options) verdictWords(tt analysis.TermTarget) string {
 	key := "verdict_" + string(tt.Verdict)
 	if tt.Verdict == analysis.VerdictAchieved {
-		early := tt.BeforeDeadline && tt.Target.TargetKind() != analysis.KindEachPeriod && tt.Target.TargetKind() != analysis.KindAverage
+		early := tt.BeforeDeadline && tt.Target.TargetKind() != catalog.KindEachPeriod && tt.Target.TargetKind() != catalog.KindAverage
 		switch {
 		case tt.Stretched && early:
 			key = "verdict_exceeded_early"

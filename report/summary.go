@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/mark"
 	"chitieu/sheets"
 )
@@ -206,8 +207,8 @@ func summarySheet(s *sheet, r *analysis.Result, o Options) {
 		header = append(header, o.t("gapOf", latest.Period))
 	}
 	summaryTable(s, r, o, header)
-	for _, ind := range catalog(r) {
-		if ind.Kind == analysis.KindFlag {
+	for _, ind := range shownIndicators(r) {
+		if ind.Kind == catalog.KindFlag {
 			continue
 		}
 		col, cell := s.indicatorRow(ind, o)
@@ -249,7 +250,7 @@ func summaryTable(s *sheet, r *analysis.Result, o Options, header []string) {
 
 // indicatorRow starts a row of Tổng hợp with the indicator's label and
 // unit, and gives the next column and the cells' style.
-func (s *sheet) indicatorRow(ind analysis.Indicator, o Options) (int, style) {
+func (s *sheet) indicatorRow(ind catalog.Indicator, o Options) (int, style) {
 	s.row++
 	col, cell := 1, style{border: true}
 	s.text(&col, o.label(ind), cell)
@@ -284,8 +285,8 @@ func summaryTitle(s *sheet, r *analysis.Result, o Options, cols int) {
 // wardSheet: under one header, a block per period: its wards, then the
 // district.
 func wardSheet(s *sheet, r *analysis.Result, o Options) {
-	var cols []analysis.Indicator
-	for _, ind := range catalog(r) {
+	var cols []catalog.Indicator
+	for _, ind := range shownIndicators(r) {
 		if !ind.DistrictOnly() {
 			cols = append(cols, ind)
 		}
@@ -366,7 +367,7 @@ func sourceSheet(s *sheet, r *analysis.Result, o Options) {
 	s.repeat, s.filter = s.row, s.row
 	s.freeze(0, 1)
 	labels := map[string]string{}
-	for _, ind := range catalog(r) {
+	for _, ind := range shownIndicators(r) {
 		labels[ind.ID] = o.label(ind)
 	}
 	for _, p := range r.Periods {
@@ -400,7 +401,7 @@ func sourceSheet(s *sheet, r *analysis.Result, o Options) {
 }
 
 // targetOf is the target of indicator id in force.
-func targetOf(r *analysis.Result, id string) (*analysis.Target, bool) {
+func targetOf(r *analysis.Result, id string) (*catalog.Target, bool) {
 	if r.Config == nil {
 		return nil, false
 	}
@@ -519,7 +520,7 @@ func (s *sheet) text(col *int, text string, st style) {
 
 // number writes v as a number formatted for its unit, or leaves the cell
 // empty (in style st) when v cannot be had.
-func (s *sheet) number(col *int, v *float64, unit string, t *analysis.Target, st style) {
+func (s *sheet) number(col *int, v *float64, unit string, t *catalog.Target, st style) {
 	if v != nil {
 		s.fail(s.out.SetFloat(*col, s.row, *v))
 		st.numFmt = numFormat(*v, unit, t)
@@ -638,7 +639,7 @@ func wrappedLines(text string, width int) int {
 
 // numFormat is the Excel format that shows v with the decimals of the
 // screen: #,##0 for counts, 0.0 for percentages, more where needed.
-func numFormat(v float64, unit string, t *analysis.Target) string {
+func numFormat(v float64, unit string, t *catalog.Target) string {
 	d := decimals(v, unit, t)
 	format := "#,##0"
 	if unit == "%" {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
@@ -97,7 +98,7 @@ func TestWriteTableColor(t *testing.T) {
 // TestWriteTableWidth checks that no line is wider than the width, also
 // with all 16 wards expected (a long list of missing wards).
 func TestWriteTableWidth(t *testing.T) {
-	full := analysis.Analyze(analysis.Builtin(), fixtureSubmissions(), fixtureProblems())
+	full := analysis.Analyze(catalog.Builtin(), fixtureSubmissions(), fixtureProblems())
 	for _, r := range []*analysis.Result{fixture(), full} {
 		for _, width := range []int{100, 80} {
 			for _, lang := range []string{"vi", "en"} {
@@ -116,7 +117,7 @@ func TestWriteTableWidth(t *testing.T) {
 }
 
 func TestWriteTableEmpty(t *testing.T) {
-	for _, r := range []*analysis.Result{nil, {}, {Config: analysis.Builtin()}} {
+	for _, r := range []*analysis.Result{nil, {}, {Config: catalog.Builtin()}} {
 		var b bytes.Buffer
 		if err := WriteTable(&b, r, Options{}); err != nil {
 			t.Fatal(err)
@@ -128,7 +129,7 @@ func TestWriteTableEmpty(t *testing.T) {
 	// Odd results print without panicking, at any width.
 	odd := []*analysis.Result{
 		{Periods: []analysis.PeriodResult{{Period: "2003-H1"}}},
-		{Config: &analysis.Config{}, Periods: []analysis.PeriodResult{{Period: "x", Wards: []analysis.WardResult{{Name: "P"}}}}},
+		{Config: &catalog.Config{}, Periods: []analysis.PeriodResult{{Period: "x", Wards: []analysis.WardResult{{Name: "P"}}}}},
 	}
 	for _, r := range odd {
 		for _, write := range []func(io.Writer, *analysis.Result, Options) error{WriteTable, WriteMarkdown, WriteCSV, WriteJSON} {
@@ -163,7 +164,7 @@ func TestWriteMarkdown(t *testing.T) {
 	golden(t, "report_vi.md.golden", b.Bytes())
 
 	// A pipe in a label is escaped, so each row keeps its columns.
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	cfg.Units = cfg.Units[:3]
 	cfg.Indicators[0].Label = "Tổng số hộ | dân"
 	r := analysis.Analyze(cfg, fixtureSubmissions(), nil)
@@ -188,7 +189,7 @@ func TestLevelWords(t *testing.T) {
 		{"Tỉnh Bình Dương", "Toàn tỉnh", "Tỉnh — các chỉ tiêu so với Nghị quyết Đại hội", "Province"},
 		{"Quanh Hồ", "Toàn quận", "Quận — các chỉ tiêu so với Nghị quyết Đại hội", "District"},
 	} {
-		r := &analysis.Result{Config: &analysis.Config{District: tt.name}}
+		r := &analysis.Result{Config: &catalog.Config{District: tt.name}}
 		vi, en := Options{}, Options{Lang: "en"}
 		if got := vi.t("wholeDist", vi.level(r)); got != tt.vi {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.vi)

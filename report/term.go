@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // The term review (contract: "Targets and the term"): its JSON section, its
@@ -27,7 +28,7 @@ func termJSON(r *analysis.Result, o Options) any {
 			since = append(since, kv{v.Period, number(v.SinceBaseline)})
 		}
 		var deadline, stretch any
-		if t.TargetKind() == analysis.KindByDeadline {
+		if t.TargetKind() == catalog.KindByDeadline {
 			deadline = t.DeadlineYear(&tr.Term)
 		}
 		stretch = number(t.Stretch)
@@ -42,7 +43,7 @@ func termJSON(r *analysis.Result, o Options) any {
 			{"baseline_from", nullIfEmpty(tt.BaselineFrom)},
 			{"values", values},
 		}
-		if t.TargetKind() == analysis.KindOverTerm {
+		if t.TargetKind() == catalog.KindOverTerm {
 			obj = append(obj, kv{"since_baseline", since})
 		}
 		obj = append(obj,
@@ -196,7 +197,7 @@ func termGrid(r *analysis.Result, o Options) *grid {
 			row = append(row, c)
 		}
 		toDateUnit := unit
-		if t.TargetKind() == analysis.KindOverTerm {
+		if t.TargetKind() == catalog.KindOverTerm {
 			toDateUnit = "%"
 		}
 		row = append(row,
@@ -211,8 +212,8 @@ func termGrid(r *analysis.Result, o Options) *grid {
 // termJudgedOn is the target a period's value is compared with on screen
 // (for decimals): none for over_term, judged on the change since the
 // baseline rather than the value shown.
-func termJudgedOn(t analysis.Target) *analysis.Target {
-	if t.TargetKind() == analysis.KindOverTerm {
+func termJudgedOn(t catalog.Target) *catalog.Target {
+	if t.TargetKind() == catalog.KindOverTerm {
 		return nil
 	}
 	return &t
@@ -240,18 +241,18 @@ func cumulativeLines(r *analysis.Result, o Options) []string {
 
 // targetShort is the target as the term table shows it: its kind and
 // comparison ("đến 2005 ≤ 4 (3)").
-func (o Options) targetShort(t analysis.Target, term *analysis.Term) string {
+func (o Options) targetShort(t catalog.Target, term *catalog.Term) string {
 	return o.targetWords(t, term, "")
 }
 
 // targetWords is targetShort with unit after each figure ("≤ 4% (3%)").
-func (o Options) targetWords(t analysis.Target, term *analysis.Term, unit string) string {
+func (o Options) targetWords(t catalog.Target, term *catalog.Term, unit string) string {
 	s := o.formatTarget(&t) + unit
 	if t.Stretch != nil {
 		s += " (" + o.localize(strconv.FormatFloat(*t.Stretch, 'f', -1, 64)) + unit + ")"
 	}
 	kind := o.t("kind_" + string(t.TargetKind()))
-	if t.TargetKind() == analysis.KindByDeadline {
+	if t.TargetKind() == catalog.KindByDeadline {
 		kind = o.t("kind_by_deadline", t.DeadlineYear(term))
 	}
 	return kind + " " + s
@@ -271,7 +272,7 @@ func (o Options) signed(v float64) string {
 func (o Options) withUnit(v *float64, unit string) string { return o.withUnitFor(v, unit, nil) }
 
 // withUnitFor is withUnit with the decimals that show whether v meets t.
-func (o Options) withUnitFor(v *float64, unit string, t *analysis.Target) string {
+func (o Options) withUnitFor(v *float64, unit string, t *catalog.Target) string {
 	s := o.formatValue(v, unit, t)
 	if unit == "%" {
 		return s + "%"
@@ -307,7 +308,7 @@ var groupsEN = map[string]string{
 
 // absPercent is |v| as a sentence writes a change: "16,3%", with the
 // decimals that show whether it meets t (nil: none).
-func (o Options) absPercent(v float64, t *analysis.Target) string {
+func (o Options) absPercent(v float64, t *catalog.Target) string {
 	return strings.TrimPrefix(o.formatValue(&v, "%", t), "-") + "%"
 }
 
@@ -339,7 +340,7 @@ func termSheet(s *sheet, r *analysis.Result, o Options) {
 			s.number(&col, v.Value, ind.Unit, termJudgedOn(t), st)
 		}
 		unit := ind.Unit
-		if t.TargetKind() == analysis.KindOverTerm {
+		if t.TargetKind() == catalog.KindOverTerm {
 			unit = "%"
 		}
 		s.number(&col, tt.ToDate, unit, &t, cell)

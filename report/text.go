@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 )
 
@@ -205,7 +206,7 @@ func (o Options) unit(u string) string {
 	return u
 }
 
-func (o Options) label(ind analysis.Indicator) string {
+func (o Options) label(ind catalog.Indicator) string {
 	if o.en() && ind.LabelEN != "" {
 		return ind.LabelEN
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 )
 
 // The screen report (WriteTable, WriteMarkdown) is built once as blocks and
@@ -127,8 +128,8 @@ func districtGrid(r *analysis.Result, o Options) *grid {
 	}
 	g.header = append(g.header, o.t("target"), o.t("statusOf", latest.Period))
 	g.right = append(g.right, true, false)
-	for _, ind := range catalog(r) {
-		if ind.Kind == analysis.KindFlag {
+	for _, ind := range shownIndicators(r) {
+		if ind.Kind == catalog.KindFlag {
 			continue
 		}
 		row := []cell{{text: o.label(ind), wrap: true}, {text: o.unit(unitOf(ind, latest.District)), wrap: true}}
@@ -168,10 +169,10 @@ func wardGrid(r *analysis.Result, p *analysis.PeriodResult, o Options) *grid {
 
 // wardColumns are the ward table's indicators: by default the rates and
 // the one count with a target; when indicators were picked, each of them.
-func wardColumns(r *analysis.Result) []analysis.Indicator {
-	var cols []analysis.Indicator
-	for _, ind := range catalog(r) {
-		if r.Picked && !ind.DistrictOnly() || ind.Kind == analysis.KindRatio || ind.Kind == analysis.KindChange || ind.ID == "hungry_households" {
+func wardColumns(r *analysis.Result) []catalog.Indicator {
+	var cols []catalog.Indicator
+	for _, ind := range shownIndicators(r) {
+		if r.Picked && !ind.DistrictOnly() || ind.Kind == catalog.KindRatio || ind.Kind == catalog.KindChange || ind.ID == "hungry_households" {
 			cols = append(cols, ind)
 		}
 	}
@@ -235,16 +236,16 @@ var statusLooks = map[analysis.Status]struct{ color, fill string }{
 
 func statusColor(s analysis.Status) string { return statusLooks[s].color }
 
-// catalog is the indicators in catalog order: the configuration's or,
+// shownIndicators is the indicators in catalog order: the configuration's or,
 // without one, those the first period's district lists.
-func catalog(r *analysis.Result) []analysis.Indicator {
+func shownIndicators(r *analysis.Result) []catalog.Indicator {
 	if r.Config != nil && len(r.Config.Indicators) > 0 {
 		return r.Config.Indicators
 	}
-	var out []analysis.Indicator
+	var out []catalog.Indicator
 	if len(r.Periods) > 0 {
 		for _, v := range r.Periods[0].District {
-			out = append(out, analysis.Indicator{ID: v.Indicator, Unit: v.Unit})
+			out = append(out, catalog.Indicator{ID: v.Indicator, Unit: v.Unit})
 		}
 	}
 	return out
@@ -259,7 +260,7 @@ func find(vs []analysis.Value, id string) analysis.Value {
 }
 
 // unitOf is the unit of ind as the values give it, else the catalog's.
-func unitOf(ind analysis.Indicator, vs []analysis.Value) string {
+func unitOf(ind catalog.Indicator, vs []analysis.Value) string {
 	if v, ok := analysis.Find(vs, ind.ID); ok && v.Unit != "" {
 		return v.Unit
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/ingest"
 	"chitieu/notation"
 )
@@ -17,16 +17,16 @@ import (
 // Bình. Units sheet: rows 2-17 are Phường 1-16 (C Từ kỳ, D Đến kỳ), rows
 // 18-21 the new wards; changes sheet (A Hiệu lực từ, B Đơn vị cũ, C Đơn vị
 // mới, D Tỷ lệ, E Căn cứ): rows 2-3 the merge, 4-5 the split, 6 the rename.
-func mergerConfig() *analysis.Config {
-	c := analysis.Builtin()
+func mergerConfig() *catalog.Config {
+	c := catalog.Builtin()
 	for i := 0; i < 4; i++ {
 		c.Units[i].To = "2025-06"
 	}
 	for _, n := range []string{"Phường Bình Thới", "Phường Minh Phụng", "Phường Phú Thọ", "Phường Hòa Bình"} {
-		c.Units = append(c.Units, analysis.Unit{Name: n, From: "2025-07"})
+		c.Units = append(c.Units, catalog.Unit{Name: n, From: "2025-07"})
 	}
 	act := "Nghị quyết (minh họa)"
-	c.Changes = []analysis.Change{
+	c.Changes = []catalog.Change{
 		{From: "2025-07", Old: "Phường 1", New: "Phường Bình Thới", Share: 1, Act: act},
 		{From: "2025-07", Old: "Phường 2", New: "Phường Bình Thới", Share: 1, Act: act},
 		{From: "2025-07", Old: "Phường 3", New: "Phường Minh Phụng", Share: 0.6, Act: act},
@@ -139,15 +139,15 @@ func TestConfigChangeRefusals(t *testing.T) {
 // communes and a special zone, the Quận sheet holding the city's name as
 // the summary's title.
 func TestCityConfiguration(t *testing.T) {
-	c := analysis.Builtin()
+	c := catalog.Builtin()
 	c.District, c.Units = "Thành phố Hồ Chí Minh", nil
 	for i := 1; i <= 113; i++ {
-		c.Units = append(c.Units, analysis.Unit{Name: fmt.Sprintf("Phường Thử %d", i)})
+		c.Units = append(c.Units, catalog.Unit{Name: fmt.Sprintf("Phường Thử %d", i)})
 	}
 	for i := 1; i <= 54; i++ {
-		c.Units = append(c.Units, analysis.Unit{Name: fmt.Sprintf("Xã Thử %d", i)})
+		c.Units = append(c.Units, catalog.Unit{Name: fmt.Sprintf("Xã Thử %d", i)})
 	}
-	c.Units = append(c.Units, analysis.Unit{Name: "Đặc khu Côn Đảo"})
+	c.Units = append(c.Units, catalog.Unit{Name: "Đặc khu Côn Đảo"})
 	cfg, err := ingest.ReadConfig(writeConfigOf(t, c))
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +164,7 @@ func TestCityConfiguration(t *testing.T) {
 			t.Errorf("%s: %v", u.Name, err)
 		}
 	}
-	m := analysis.NewMatcher(cfg)
+	m := catalog.NewMatcher(cfg)
 	for text, want := range map[string]string{"ỦY BAN NHÂN DÂN XÃ THỬ 12": "Xã Thử 12", "PHƯỜNG THỬ 1": "Phường Thử 1", "dac khu con dao.xlsx": "Đặc khu Côn Đảo"} {
 		if got, _, ok := m.Unit(text); !ok || got != want {
 			t.Errorf("%q names %q, want %q", text, got, want)

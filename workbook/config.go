@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/ingest"
 	"chitieu/mark"
 
@@ -34,63 +34,63 @@ var configHelp = []string{
 // The value written in each column, by column name: a column of
 // ingest.IndicatorColumns (and the others) needs an entry here.
 var (
-	indicatorCells = map[string]func(analysis.Indicator) any{
-		"Mã chỉ tiêu":         func(i analysis.Indicator) any { return i.ID },
-		"Mã số":               func(i analysis.Indicator) any { return i.Code },
-		"Tên chỉ tiêu":        func(i analysis.Indicator) any { return i.Label },
-		"Tên tiếng Anh":       func(i analysis.Indicator) any { return i.LabelEN },
-		"Đơn vị tính":         func(i analysis.Indicator) any { return i.Unit },
-		"Loại":                func(i analysis.Indicator) any { return string(i.Kind) },
-		"Tính từ":             func(i analysis.Indicator) any { return strings.Join(i.Of, "; ") },
-		"Tên khác":            func(i analysis.Indicator) any { return strings.Join(i.Aliases, "; ") },
-		"Cộng theo thời gian": func(i analysis.Indicator) any { return string(i.Accumulate) },
-		"Nhóm":                func(i analysis.Indicator) any { return i.Group },
-		"Không vượt quá":      func(i analysis.Indicator) any { return i.AtMost },
+	indicatorCells = map[string]func(catalog.Indicator) any{
+		"Mã chỉ tiêu":         func(i catalog.Indicator) any { return i.ID },
+		"Mã số":               func(i catalog.Indicator) any { return i.Code },
+		"Tên chỉ tiêu":        func(i catalog.Indicator) any { return i.Label },
+		"Tên tiếng Anh":       func(i catalog.Indicator) any { return i.LabelEN },
+		"Đơn vị tính":         func(i catalog.Indicator) any { return i.Unit },
+		"Loại":                func(i catalog.Indicator) any { return string(i.Kind) },
+		"Tính từ":             func(i catalog.Indicator) any { return strings.Join(i.Of, "; ") },
+		"Tên khác":            func(i catalog.Indicator) any { return strings.Join(i.Aliases, "; ") },
+		"Cộng theo thời gian": func(i catalog.Indicator) any { return string(i.Accumulate) },
+		"Nhóm":                func(i catalog.Indicator) any { return i.Group },
+		"Không vượt quá":      func(i catalog.Indicator) any { return i.AtMost },
 	}
-	targetCells = map[string]func(analysis.Target) any{
-		"Mã chỉ tiêu": func(t analysis.Target) any { return t.Indicator },
-		"Loại":        func(t analysis.Target) any { return analysis.KindWord(t.TargetKind()) },
-		"So sánh":     func(t analysis.Target) any { return t.Op },
-		"Giá trị":     func(t analysis.Target) any { return t.Value },
-		"Giá trị vượt": func(t analysis.Target) any {
+	targetCells = map[string]func(catalog.Target) any{
+		"Mã chỉ tiêu": func(t catalog.Target) any { return t.Indicator },
+		"Loại":        func(t catalog.Target) any { return catalog.KindWord(t.TargetKind()) },
+		"So sánh":     func(t catalog.Target) any { return t.Op },
+		"Giá trị":     func(t catalog.Target) any { return t.Value },
+		"Giá trị vượt": func(t catalog.Target) any {
 			if t.Stretch == nil {
 				return ""
 			}
 			return *t.Stretch
 		},
-		"Hạn": func(t analysis.Target) any {
+		"Hạn": func(t catalog.Target) any {
 			if t.Deadline == 0 {
 				return ""
 			}
 			return t.Deadline
 		},
-		"Nguồn": func(t analysis.Target) any { return t.Source },
+		"Nguồn": func(t catalog.Target) any { return t.Source },
 	}
-	unitCells = map[string]func(analysis.Unit) any{
-		"Tên":      func(u analysis.Unit) any { return u.Name },
-		"Tên khác": func(u analysis.Unit) any { return strings.Join(u.Aliases, "; ") },
-		"Từ kỳ":    func(u analysis.Unit) any { return u.From },
-		"Đến kỳ":   func(u analysis.Unit) any { return u.To },
+	unitCells = map[string]func(catalog.Unit) any{
+		"Tên":      func(u catalog.Unit) any { return u.Name },
+		"Tên khác": func(u catalog.Unit) any { return strings.Join(u.Aliases, "; ") },
+		"Từ kỳ":    func(u catalog.Unit) any { return u.From },
+		"Đến kỳ":   func(u catalog.Unit) any { return u.To },
 	}
-	changeCells = map[string]func(analysis.Change) any{
-		"Hiệu lực từ": func(c analysis.Change) any { return c.From },
-		"Đơn vị cũ":   func(c analysis.Change) any { return c.Old },
-		"Đơn vị mới":  func(c analysis.Change) any { return c.New },
-		"Tỷ lệ":       func(c analysis.Change) any { return c.Share },
-		"Căn cứ":      func(c analysis.Change) any { return c.Act },
+	changeCells = map[string]func(catalog.Change) any{
+		"Hiệu lực từ": func(c catalog.Change) any { return c.From },
+		"Đơn vị cũ":   func(c catalog.Change) any { return c.Old },
+		"Đơn vị mới":  func(c catalog.Change) any { return c.New },
+		"Tỷ lệ":       func(c catalog.Change) any { return c.Share },
+		"Căn cứ":      func(c catalog.Change) any { return c.Act },
 	}
-	termCells = map[string]func(analysis.Term) any{
-		"Tên":     func(t analysis.Term) any { return t.Name },
-		"Năm gốc": func(t analysis.Term) any { return t.Baseline },
-		"Từ năm":  func(t analysis.Term) any { return t.From },
-		"Đến năm": func(t analysis.Term) any { return t.To },
+	termCells = map[string]func(catalog.Term) any{
+		"Tên":     func(t catalog.Term) any { return t.Name },
+		"Năm gốc": func(t catalog.Term) any { return t.Baseline },
+		"Từ năm":  func(t catalog.Term) any { return t.From },
+		"Đến năm": func(t catalog.Term) any { return t.To },
 	}
-	planCells = map[string]func(analysis.Plan) any{
-		"Năm":         func(p analysis.Plan) any { return p.Year },
-		"Đơn vị":      func(p analysis.Plan) any { return p.Unit },
-		"Mã chỉ tiêu": func(p analysis.Plan) any { return p.Indicator },
-		"Kế hoạch":    func(p analysis.Plan) any { return p.Value },
-		"So sánh":     func(p analysis.Plan) any { return p.Op },
+	planCells = map[string]func(catalog.Plan) any{
+		"Năm":         func(p catalog.Plan) any { return p.Year },
+		"Đơn vị":      func(p catalog.Plan) any { return p.Unit },
+		"Mã chỉ tiêu": func(p catalog.Plan) any { return p.Indicator },
+		"Kế hoạch":    func(p catalog.Plan) any { return p.Value },
+		"So sánh":     func(p catalog.Plan) any { return p.Op },
 	}
 	districtCells = map[string]func(string) any{
 		"Tên quận": func(d string) any { return d },
@@ -115,7 +115,7 @@ func tableRows[T any](items []T, columns []string, cells map[string]func(T) any)
 }
 
 // Config builds the configuration workbook for cfg.
-func Config(cfg *analysis.Config) (*excelize.File, error) {
+func Config(cfg *catalog.Config) (*excelize.File, error) {
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", ingest.ConfigSheetHelp); err != nil {
 		return nil, err
@@ -147,7 +147,7 @@ func Config(cfg *analysis.Config) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	var terms []analysis.Term
+	var terms []catalog.Term
 	if cfg.Term != nil {
 		terms = append(terms, *cfg.Term)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/ingest"
 )
 
@@ -13,11 +13,11 @@ import (
 // (sheet, cell, value), and returns its path.
 func writeConfig(t *testing.T, edits ...[3]string) string {
 	t.Helper()
-	return writeConfigOf(t, analysis.Builtin(), edits...)
+	return writeConfigOf(t, catalog.Builtin(), edits...)
 }
 
 // writeConfigOf is writeConfig for the configuration cfg.
-func writeConfigOf(t *testing.T, cfg *analysis.Config, edits ...[3]string) string {
+func writeConfigOf(t *testing.T, cfg *catalog.Config, edits ...[3]string) string {
 	t.Helper()
 	f, err := Config(cfg)
 	if err != nil {
@@ -40,7 +40,7 @@ func TestConfigTargetsRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := analysis.Builtin()
+	want := catalog.Builtin()
 	if cfg.Term == nil || *cfg.Term != *want.Term {
 		t.Errorf("term %+v, want %+v", cfg.Term, want.Term)
 	}
@@ -98,7 +98,7 @@ func TestConfigRefusals(t *testing.T) {
 // "Cộng theo thời gian", "Nhóm" and "Không vượt quá" keeps the built-in
 // catalog's values for them; one that has the columns keeps its own.
 func TestConfigOlderWorkbook(t *testing.T) {
-	f, err := Config(analysis.Builtin())
+	f, err := Config(catalog.Builtin())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestConfigOlderWorkbook(t *testing.T) {
 	}
 	poor, _ := cfg.Indicator("poor_households")
 	revenue, _ := cfg.Indicator("trade_services_revenue")
-	if poor.AtMost != "households" || revenue.Accumulate != analysis.AccumulateSum || revenue.Group != "Kinh tế" {
+	if poor.AtMost != "households" || revenue.Accumulate != catalog.AccumulateSum || revenue.Group != "Kinh tế" {
 		t.Errorf("an older workbook: poor households at most %q, revenue %q in %q", poor.AtMost, revenue.Accumulate, revenue.Group)
 	}
 	// Blank cells in the columns mean none.

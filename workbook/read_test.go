@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/ingest"
 )
 
@@ -12,7 +13,7 @@ import (
 // and with excelize, which must agree.
 func read(t *testing.T, paths ...string) *ingest.Result {
 	t.Helper()
-	opt := ingest.Options{Config: analysis.Builtin(), Engine: ingest.EngineLean}
+	opt := ingest.Options{Config: catalog.Builtin(), Engine: ingest.EngineLean}
 	lean, err := ingest.Read(paths, opt)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
@@ -89,7 +89,7 @@ func periodTitle(p notation.Period) (string, error) {
 
 // templateHelp is the instructions sheet. It names neither the ward nor the
 // period (the form does), and holds no table, so Read passes it over.
-func templateHelp(cfg *analysis.Config) []string {
+func templateHelp(cfg *catalog.Config) []string {
 	lines := []string{
 		"HƯỚNG DẪN ĐIỀN BIỂU BÁO CÁO",
 		"1. Điền số liệu vào trang \"" + templateSheet + "\", mỗi chỉ tiêu một dòng: cột \"Kỳ báo cáo\" là số liệu của kỳ này, cột \"Cùng kỳ năm trước\" là số liệu cùng kỳ của năm trước. Chỉ các ô nền vàng nhạt (hai cột số liệu và cột \"Ghi chú\") được điền; các ô khác đã khóa.",
@@ -104,7 +104,7 @@ func templateHelp(cfg *analysis.Config) []string {
 	}
 	n := len(lines) - 1
 	for _, ind := range cfg.Indicators {
-		if ind.Kind == analysis.KindFlag {
+		if ind.Kind == catalog.KindFlag {
 			n++
 			lines = append(lines, fmt.Sprintf("%d. Chỉ tiêu có/không (như \"%s\"): chọn Có hoặc Không trong danh sách của ô.", n, ind.Label))
 			break
@@ -126,8 +126,8 @@ func templateHelp(cfg *analysis.Config) []string {
 // and the form sheet, with validation on the value cells, everything but
 // the value and note cells locked (no password), and print setup. Filled
 // in, it reads back with Read with no problems.
-func Template(cfg *analysis.Config, ward string, period notation.Period) (*excelize.File, error) {
-	matcher := analysis.NewMatcher(cfg)
+func Template(cfg *catalog.Config, ward string, period notation.Period) (*excelize.File, error) {
+	matcher := catalog.NewMatcher(cfg)
 	name, found, ok := matcher.Unit(ward)
 	switch {
 	case !found:
@@ -145,7 +145,7 @@ func Template(cfg *analysis.Config, ward string, period notation.Period) (*excel
 	if err != nil {
 		return nil, err
 	}
-	var rows []analysis.Indicator
+	var rows []catalog.Indicator
 	for _, ind := range cfg.Indicators {
 		if ind.Submitted() {
 			rows = append(rows, ind)
@@ -271,7 +271,7 @@ func (w *templateWriter) help(lines []string) {
 }
 
 // form writes the form sheet.
-func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indicator) {
+func (w *templateWriter) form(ward, wardLine, title string, rows []catalog.Indicator) {
 	f, sheet := w.f, templateSheet
 	set := func(ref string, v any, style int) {
 		if s, ok := v.(string); ok {
@@ -317,7 +317,7 @@ func (w *templateWriter) form(ward, wardLine, title string, rows []analysis.Indi
 		set("D"+n, ind.Unit, w.center)
 		value := w.count
 		switch {
-		case ind.Kind == analysis.KindFlag:
+		case ind.Kind == catalog.KindFlag:
 			value = w.flag
 			flags = append(flags, "E"+n+":F"+n)
 		case notation.Scalable(ind.Unit):

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
@@ -23,8 +24,8 @@ func templatePeriod(t *testing.T, id string) notation.Period {
 	return p
 }
 
-func submittedIndicators(cfg *analysis.Config) []analysis.Indicator {
-	var out []analysis.Indicator
+func submittedIndicators(cfg *catalog.Config) []catalog.Indicator {
+	var out []catalog.Indicator
 	for _, ind := range cfg.Indicators {
 		if ind.Submitted() {
 			out = append(out, ind)
@@ -37,7 +38,7 @@ func submittedIndicators(cfg *analysis.Config) []analysis.Indicator {
 // fill has filled it in.
 func saveTemplate(t *testing.T, dir, ward, period string, fill func(f *excelize.File)) string {
 	t.Helper()
-	f, err := Template(analysis.Builtin(), ward, templatePeriod(t, period))
+	f, err := Template(catalog.Builtin(), ward, templatePeriod(t, period))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func saveTemplate(t *testing.T, dir, ward, period string, fill func(f *excelize.
 }
 
 func TestTemplateRoundTrip(t *testing.T) {
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	rows := submittedIndicators(cfg)
 	type cellValue struct {
 		ref   string
@@ -68,7 +69,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 			cur, prev := float64(5000-100*i), float64(4000-100*i)
 			var curCell, prevCell any = cur, prev
 			switch {
-			case ind.Kind == analysis.KindFlag:
+			case ind.Kind == catalog.KindFlag:
 				cur, prev = 1, 0
 				curCell, prevCell = "Có", "Không"
 			case notation.Scalable(ind.Unit):
@@ -168,11 +169,11 @@ func TestTemplatePeriodTitle(t *testing.T) {
 func TestTemplateRefusesUnknownWard(t *testing.T) {
 	p := templatePeriod(t, "2003")
 	for _, ward := range []string{"Phường 17", "Quận 5", ""} {
-		if _, err := Template(analysis.Builtin(), ward, p); err == nil {
+		if _, err := Template(catalog.Builtin(), ward, p); err == nil {
 			t.Errorf("%q: no error", ward)
 		}
 	}
-	f, err := Template(analysis.Builtin(), "P05", p)
+	f, err := Template(catalog.Builtin(), "P05", p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +183,7 @@ func TestTemplateRefusesUnknownWard(t *testing.T) {
 }
 
 func TestTemplateFormSetup(t *testing.T) {
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	rows := submittedIndicators(cfg)
 	path := saveTemplate(t, t.TempDir(), "Phường 5", "2003-H1", nil)
 	f, err := excelize.OpenFile(path)
@@ -268,7 +269,7 @@ func TestTemplateFormSetup(t *testing.T) {
 			}
 			wantType, wantFormula := "whole", "0"
 			switch {
-			case ind.Kind == analysis.KindFlag:
+			case ind.Kind == catalog.KindFlag:
 				wantType, wantFormula = "list", `"Có,Không"`
 			case notation.Scalable(ind.Unit):
 				wantType = "decimal"
@@ -378,8 +379,8 @@ func between(s, from, to string) string {
 // TestTemplatePlanColumn: with the ward's plans in the configuration the
 // form has a "Kế hoạch năm" column, prefilled; it reads back as the plans.
 func TestTemplatePlanColumn(t *testing.T) {
-	cfg := analysis.Builtin()
-	cfg.Plans = []analysis.Plan{
+	cfg := catalog.Builtin()
+	cfg.Plans = []catalog.Plan{
 		{Year: 2003, Unit: "Phường 5", Indicator: "trade_services_revenue", Value: 40000, Op: ">="},
 		{Year: 2002, Unit: "Phường 5", Indicator: "criminal_cases", Value: 30, Op: "<="}, // another year
 		{Year: 2003, Unit: "Phường 6", Indicator: "criminal_cases", Value: 20, Op: "<="}, // another ward

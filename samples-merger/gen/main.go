@@ -34,7 +34,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 	"chitieu/workbook"
 )
@@ -97,15 +97,15 @@ var newWards = []newWard{
 
 // config is the built-in catalog with yearly targets, no term, the old and
 // new wards dated and the changes.
-func config() *analysis.Config {
-	c := analysis.Builtin()
+func config() *catalog.Config {
+	c := catalog.Builtin()
 	c.Source, c.District, c.Term = "", "Khu vực Quận 11 (cũ)", nil
-	var targets []analysis.Target
+	var targets []catalog.Target
 	for _, t := range c.Targets {
-		if t.TargetKind() == analysis.KindOverTerm {
+		if t.TargetKind() == catalog.KindOverTerm {
 			continue
 		}
-		t.Kind, t.Deadline = analysis.KindEachPeriod, 0
+		t.Kind, t.Deadline = catalog.KindEachPeriod, 0
 		targets = append(targets, t)
 	}
 	c.Targets = targets
@@ -113,12 +113,12 @@ func config() *analysis.Config {
 		c.Units[i].To = "2025-06"
 	}
 	for _, w := range newWards {
-		c.Units = append(c.Units, analysis.Unit{Name: w.name, From: "2025-07"})
+		c.Units = append(c.Units, catalog.Unit{Name: w.name, From: "2025-07"})
 	}
 	for n := 1; n <= 16; n++ {
 		for _, w := range newWards {
 			if share, ok := w.parts[n]; ok {
-				c.Changes = append(c.Changes, analysis.Change{From: "2025-07", Old: fmt.Sprintf("Phường %d", n), New: w.name, Share: share, Act: act})
+				c.Changes = append(c.Changes, catalog.Change{From: "2025-07", Old: fmt.Sprintf("Phường %d", n), New: w.name, Share: share, Act: act})
 			}
 		}
 	}
@@ -198,7 +198,7 @@ func main() {
 
 // write fills the blank form of ward for period with this period's figures
 // and, where known (nil: all), last year's.
-func write(cfg *analysis.Config, ward string, period notation.Period, path string, this, last figures, known *[count]bool) {
+func write(cfg *catalog.Config, ward string, period notation.Period, path string, this, last figures, known *[count]bool) {
 	f, err := workbook.Template(cfg, ward, period)
 	if err != nil {
 		fail(err)

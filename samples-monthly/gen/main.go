@@ -25,7 +25,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/workbook"
 )
 
@@ -182,7 +182,7 @@ func writeForm(path string, w, y, m int) error {
 // plans for 2003: revenue (at least 13 % above 2002) and criminal cases
 // (at most 2002's less 20 %).
 func writeConfig(path string) error {
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	rev, total := 0, 0
 	for w := 1; w <= wards; w++ {
 		rev += revenuePlan(w, 2003)
@@ -190,7 +190,7 @@ func writeConfig(path string) error {
 			total += cases(w, 2002, m)
 		}
 	}
-	cfg.Plans = []analysis.Plan{
+	cfg.Plans = []catalog.Plan{
 		{Year: 2003, Unit: cfg.District, Indicator: "trade_services_revenue", Value: float64(rev), Op: ">="},
 		{Year: 2003, Unit: cfg.District, Indicator: "criminal_cases", Value: math.Floor(float64(total) * 0.8), Op: "<="},
 	}

@@ -22,7 +22,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 	"chitieu/workbook"
 )
@@ -43,10 +43,10 @@ func run(out string, wards, months int) error {
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	if wards > len(cfg.Units) {
 		for w := len(cfg.Units) + 1; w <= wards; w++ {
-			cfg.Units = append(cfg.Units, analysis.Unit{Name: "Phường " + strconv.Itoa(w)})
+			cfg.Units = append(cfg.Units, catalog.Unit{Name: "Phường " + strconv.Itoa(w)})
 		}
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return err
@@ -60,7 +60,7 @@ func run(out string, wards, months int) error {
 		}
 	}
 	rng := rand.New(rand.NewPCG(2003, 5))
-	var submitted []analysis.Indicator
+	var submitted []catalog.Indicator
 	for _, ind := range cfg.Indicators {
 		if ind.Submitted() {
 			submitted = append(submitted, ind)
@@ -137,8 +137,8 @@ var noisy bool
 
 // value is this month's and the same month last year's figure: near the
 // ward's size times the indicator's scale, last year within 10 %.
-func value(rng *rand.Rand, ind analysis.Indicator, size int, seen map[string]float64) (any, any) {
-	if ind.Kind == analysis.KindFlag {
+func value(rng *rand.Rand, ind catalog.Indicator, size int, seen map[string]float64) (any, any) {
+	if ind.Kind == catalog.KindFlag {
 		return rng.IntN(2), rng.IntN(2)
 	}
 	k, ok := scale[ind.ID]

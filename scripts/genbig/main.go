@@ -15,7 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"chitieu/analysis"
+	"chitieu/catalog"
 	"chitieu/notation"
 	"chitieu/workbook"
 
@@ -33,7 +33,7 @@ func main() {
 }
 
 func run(rows int, out string) error {
-	cfg := analysis.Builtin()
+	cfg := catalog.Builtin()
 	period, _ := notation.ParsePeriodID("2003-H1")
 	f, err := workbook.Template(cfg, "Phường 5", period)
 	if err != nil {
@@ -49,7 +49,7 @@ func run(rows int, out string) error {
 		if n == 0 {
 			v = 5000 // households: every other count is below it
 		}
-		if ind.Kind == analysis.KindFlag {
+		if ind.Kind == catalog.KindFlag {
 			v = 1
 		}
 		if err := f.SetCellValue("Báo cáo", "E"+row, v); err != nil {

@@ -1,10 +1,10 @@
-package analysis
+package catalog
 
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
-	"strings"
 
 	"chitieu/notation"
 )
@@ -22,24 +22,6 @@ type Change struct {
 	Old, New string  // unit names (canonical once the configuration is checked)
 	Share    float64 // 0 < Share <= 1; a split unit has several rows adding up to 1
 	Act      string  // the act that decided it ("Căn cứ")
-}
-
-// Basis says how a figure compared across a change was had.
-type Basis string
-
-const (
-	BasisReported  Basis = "reported"  // as the forms give it
-	BasisRebased   Basis = "rebased"   // added up from the old units' forms, all shares 1
-	BasisEstimated Basis = "estimated" // some share below 1 is involved
-)
-
-// worse is the less certain of two bases ("" counts as reported).
-func worse(a, b Basis) Basis {
-	rank := map[Basis]int{"": 0, BasisReported: 0, BasisRebased: 1, BasisEstimated: 2}
-	if rank[b] > rank[a] {
-		return b
-	}
-	return a
 }
 
 // BoundaryError is a configuration value about units or changes that makes
@@ -61,21 +43,21 @@ const (
 )
 
 // monthSpan is a period's months since year 0: [start, end).
-func monthSpan(id string) (start, end int, ok bool) {
+func MonthSpan(id string) (start, end int, ok bool) {
 	p, ok := notation.ParsePeriodID(id)
 	if !ok {
 		return 0, 0, false
 	}
-	return startOf(p), endOf(p), true
+	return p.Start(), p.End(), true
 }
 
 // validity is the months over which u is a reporting unit: [from, to).
 func (u Unit) validity() (from, to int) {
 	from, to = math.MinInt, math.MaxInt
-	if s, _, ok := monthSpan(u.From); ok {
+	if s, _, ok := MonthSpan(u.From); ok {
 		from = s
 	}
-	if _, e, ok := monthSpan(u.To); ok {
+	if _, e, ok := MonthSpan(u.To); ok {
 		to = e
 	}
 	return from, to
@@ -100,13 +82,13 @@ func (c *Config) Dated() bool {
 // a change is reported on the new units). A period id that does not parse
 // expects every unit.
 func (c *Config) UnitsIn(period string) []Unit {
-	start, end, ok := monthSpan(period)
+	start, end, ok := MonthSpan(period)
 	if !ok || !c.Dated() {
 		return c.Units
 	}
 	madeInside := map[string]bool{}
 	for _, ch := range c.Changes {
-		if s, _, ok := monthSpan(ch.From); ok && s > start && s < end {
+		if s, _, ok := MonthSpan(ch.From); ok && s > start && s < end {
 			madeInside[ch.New] = true
 		}
 	}
@@ -160,7 +142,7 @@ func (c *Config) CheckBoundaries() error {
 	}
 	for i, u := range c.Units {
 		for _, f := range []struct{ field, id string }{{"Từ kỳ", u.From}, {"Đến kỳ", u.To}} {
-			if _, _, ok := monthSpan(f.id); f.id != "" && !ok {
+			if _, _, ok := MonthSpan(f.id); f.id != "" && !ok {
 				return &BoundaryError{boundaryUnits, i, f.field, fmt.Sprintf("%s: %q is not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", u.Name, f.id)}
 			}
 		}
@@ -177,7 +159,7 @@ func (c *Config) CheckBoundaries() error {
 	var order []string
 	for i := range c.Changes {
 		ch := &c.Changes[i]
-		if _, _, ok := monthSpan(ch.From); !ok {
+		if _, _, ok := MonthSpan(ch.From); !ok {
 			return &BoundaryError{boundaryChanges, i, "Hiệu lực từ", fmt.Sprintf("%q is not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", ch.From)}
 		}
 		if !(ch.Share > 0 && ch.Share <= 1) {
@@ -212,10 +194,10 @@ func (c *Config) CheckBoundaries() error {
 		ch := c.Changes[g.last]
 		if math.Abs(g.total-1) > 1e-6 {
 			return &BoundaryError{boundaryChanges, g.last, "Tỷ lệ", fmt.Sprintf("the shares of %s from %s add up to %s, not 1",
-				ch.Old, ch.From, shareText(math.Round(g.total*1e6)/1e6))}
+				ch.Old, ch.From, fmtNum(math.Round(g.total*1e6)/1e6))}
 		}
-		eff, _, _ := monthSpan(ch.From)
-		if !contains(g.news, ch.Old) {
+		eff, _, _ := MonthSpan(ch.From)
+		if !slices.Contains(g.news, ch.Old) {
 			i, _ := find(ch.Old)
 			if _, to := c.Units[i].validity(); to > eff {
 				return &BoundaryError{boundaryUnits, i, "Đến kỳ", fmt.Sprintf("%s is still a reporting unit after it changed from %s (sheet Thay đổi địa giới); write the last period before the change in Đến kỳ",
@@ -241,35 +223,35 @@ func normalID(id string) string {
 }
 
 // share is one old unit's part in a new unit's figure.
-type share struct {
-	unit  string
-	share float64
+type Share struct {
+	Unit  string
+	Share float64
 }
 
 // successors is where unit's territory lies at the end of month until:
 // itself when no change after month after moved it, else the new units of
 // the first such change (followed in turn), with their shares.
-func (c *Config) successors(unit string, after, until int) []share {
+func (c *Config) Successors(unit string, after, until int) []Share {
 	first := math.MaxInt
 	for _, ch := range c.Changes {
-		if s, _, ok := monthSpan(ch.From); ok && ch.Old == unit && s > after && s < until && s < first {
+		if s, _, ok := MonthSpan(ch.From); ok && ch.Old == unit && s > after && s < until && s < first {
 			first = s
 		}
 	}
 	if first == math.MaxInt {
-		return []share{{unit, 1}}
+		return []Share{{unit, 1}}
 	}
-	var out []share
+	var out []Share
 	for _, ch := range c.Changes {
-		if s, _, _ := monthSpan(ch.From); ch.Old != unit || s != first {
+		if s, _, _ := MonthSpan(ch.From); ch.Old != unit || s != first {
 			continue
 		}
 		if ch.New == unit { // the old unit keeps part of its territory
-			out = append(out, share{unit, ch.Share})
+			out = append(out, Share{unit, ch.Share})
 			continue
 		}
-		for _, next := range c.successors(ch.New, first, until) {
-			out = append(out, share{next.unit, next.share * ch.Share})
+		for _, next := range c.Successors(ch.New, first, until) {
+			out = append(out, Share{next.Unit, next.Share * ch.Share})
 		}
 	}
 	return out
@@ -279,44 +261,22 @@ func (c *Config) successors(unit string, after, until int) []share {
 // from (those in fromUnits) whose territory it holds by the end of to, with
 // their shares, in the order of fromUnits. Units whose only source is
 // themselves with share 1 are left out: nothing changed for them.
-func (c *Config) sourcesOf(fromUnits []string, from, to string) map[string][]share {
-	fs, _, ok1 := monthSpan(from)
-	_, te, ok2 := monthSpan(to)
+func (c *Config) SourcesOf(fromUnits []string, from, to string) map[string][]Share {
+	fs, _, ok1 := MonthSpan(from)
+	_, te, ok2 := MonthSpan(to)
 	if !ok1 || !ok2 || len(c.Changes) == 0 {
 		return nil
 	}
-	out := map[string][]share{}
+	out := map[string][]Share{}
 	for _, u := range fromUnits {
-		for _, s := range c.successors(u, fs, te) {
-			out[s.unit] = append(out[s.unit], share{u, s.share})
+		for _, s := range c.Successors(u, fs, te) {
+			out[s.Unit] = append(out[s.Unit], Share{u, s.Share})
 		}
 	}
 	for n, srcs := range out {
-		if len(srcs) == 1 && srcs[0].unit == n && srcs[0].share == 1 {
+		if len(srcs) == 1 && srcs[0].Unit == n && srcs[0].Share == 1 {
 			delete(out, n)
 		}
 	}
 	return out
-}
-
-// basisOf is rebased when every share is 1, else estimated.
-func basisOf(srcs []share) Basis {
-	for _, s := range srcs {
-		if s.share < 1 {
-			return BasisEstimated
-		}
-	}
-	return BasisRebased
-}
-
-// shareText writes a share as cells show it: "0.5", "1".
-func shareText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// changesText lists changes for messages: "Phường 5 → Phường Minh Phụng".
-func changesText(srcs []share) string {
-	var parts []string
-	for _, s := range srcs {
-		parts = append(parts, s.unit+" ×"+shareText(s.share))
-	}
-	return strings.Join(parts, " + ")
 }
