@@ -195,65 +195,65 @@ const (
 
 func (o *options) validate() error {
 	if o.lang != "vi" && o.lang != "en" {
-		return usageError{fmt.Sprintf(msg(o.lang, "--lang %q: dùng vi hoặc en", "--lang %q: use vi or en"), o.lang)}
+		return usageError{fmt.Sprintf(say(o.lang, "--lang %q: dùng vi hoặc en", "--lang %q: use vi or en"), o.lang)}
 	}
 	if o.color != "" && !slices.Contains([]string{"auto", "always", "never"}, o.color) {
-		return usageError{fmt.Sprintf(msg(o.lang, "--color %q: dùng auto, always hoặc never", "--color %q: use auto, always or never"), o.color)}
+		return usageError{fmt.Sprintf(say(o.lang, "--color %q: dùng auto, always hoặc never", "--color %q: use auto, always or never"), o.color)}
 	}
 	formats := []string{"table", "json", "csv", "markdown", "text"}
 	if o.command == "check" {
 		formats = []string{"table", "json"}
 	}
 	if o.format != "" && !slices.Contains(formats, o.format) {
-		return usageError{fmt.Sprintf(msg(o.lang, "--format %q: dùng một trong %s", "--format %q: use one of %s"), o.format, strings.Join(formats, ", "))}
+		return usageError{fmt.Sprintf(say(o.lang, "--format %q: dùng một trong %s", "--format %q: use one of %s"), o.format, strings.Join(formats, ", "))}
 	}
 	if o.by != "" && !slices.Contains([]string{"month", "quarter", "half", "year"}, o.by) {
-		return usageError{fmt.Sprintf(msg(o.lang, "--by %q: dùng month, quarter, half hoặc year", "--by %q: use month, quarter, half or year"), o.by)}
+		return usageError{fmt.Sprintf(say(o.lang, "--by %q: dùng month, quarter, half hoặc year", "--by %q: use month, quarter, half or year"), o.by)}
 	}
 	if o.showPeriod != "" {
 		if _, ok := notation.ParsePeriodID(o.showPeriod); !ok {
-			return usageError{fmt.Sprintf(msg(o.lang, periodHintVI, periodHintEN), "--show-period", o.showPeriod)}
+			return usageError{fmt.Sprintf(say(o.lang, periodHintVI, periodHintEN), "--show-period", o.showPeriod)}
 		}
 	}
 	if o.period != "" {
 		if _, ok := notation.ParsePeriodID(o.period); !ok {
-			return usageError{fmt.Sprintf(msg(o.lang, periodHintVI, periodHintEN), "--period", o.period)}
+			return usageError{fmt.Sprintf(say(o.lang, periodHintVI, periodHintEN), "--period", o.period)}
 		}
 	}
 	if o.into != "" && (o.out != "" || o.noWorkbook) {
-		return usageError{msg(o.lang, "--into không dùng cùng --out hay --no-workbook", "--into goes with neither --out nor --no-workbook")}
+		return usageError{say(o.lang, "--into không dùng cùng --out hay --no-workbook", "--into goes with neither --out nor --no-workbook")}
 	}
 	switch o.command {
 	case "report", "check":
 		if len(o.paths) == 0 {
-			return usageError{msg(o.lang, "chưa có đầu vào: cho biết các tệp hoặc thư mục báo cáo cần đọc", "no input: give the workbooks or folders to read")}
+			return usageError{say(o.lang, "chưa có đầu vào: cho biết các tệp hoặc thư mục báo cáo cần đọc", "no input: give the workbooks or folders to read")}
 		}
 	case "watch":
 		if len(o.paths) != 1 {
-			return usageError{msg(o.lang, "watch cần đúng một thư mục", "watch takes one folder")}
+			return usageError{say(o.lang, "watch cần đúng một thư mục", "watch takes one folder")}
 		}
 	case "convert":
 		if len(o.paths) != 2 {
-			return usageError{msg(o.lang, "convert cần tệp vào và tệp ra: chitieu convert CU.xls MOI.xlsx", "convert takes an input and an output: chitieu convert OLD.xls NEW.xlsx")}
+			return usageError{say(o.lang, "convert cần tệp vào và tệp ra: chitieu convert CU.xls MOI.xlsx", "convert takes an input and an output: chitieu convert OLD.xls NEW.xlsx")}
 		}
 		if !strings.EqualFold(filepath.Ext(o.paths[1]), ".xlsx") {
-			return usageError{fmt.Sprintf(msg(o.lang, "tệp ra %q phải có đuôi .xlsx", "the output %q must end in .xlsx"), o.paths[1])}
+			return usageError{fmt.Sprintf(say(o.lang, "tệp ra %q phải có đuôi .xlsx", "the output %q must end in .xlsx"), o.paths[1])}
 		}
 	case "template":
 		switch {
 		case o.period == "":
-			return usageError{msg(o.lang, "template cần --period", "template needs --period")}
+			return usageError{say(o.lang, "template cần --period", "template needs --period")}
 		case o.out == "":
-			return usageError{msg(o.lang, "template cần --out", "template needs --out")}
+			return usageError{say(o.lang, "template cần --out", "template needs --out")}
 		case o.ward == "" && !o.all:
-			return usageError{msg(o.lang, "template cần --ward TÊN, hoặc --all", "template needs --ward NAME, or --all")}
+			return usageError{say(o.lang, "template cần --ward TÊN, hoặc --all", "template needs --ward NAME, or --all")}
 		case o.ward != "" && o.all:
-			return usageError{msg(o.lang, "dùng --ward hoặc --all, không dùng cả hai", "give --ward or --all, not both")}
+			return usageError{say(o.lang, "dùng --ward hoặc --all, không dùng cả hai", "give --ward or --all, not both")}
 		}
 		fallthrough
 	case "config", "version", "help":
 		if len(o.paths) > 0 && o.command != "help" {
-			return usageError{fmt.Sprintf(msg(o.lang, "%s không nhận đối số, mà có %q", "%s takes no arguments, got %q"), o.command, o.paths[0])}
+			return usageError{fmt.Sprintf(say(o.lang, "%s không nhận đối số, mà có %q", "%s takes no arguments, got %q"), o.command, o.paths[0])}
 		}
 	}
 	return nil
@@ -428,10 +428,10 @@ func usage(command string, fs *pflag.FlagSet, lang string) string {
 				}
 			})
 		}
-		b.WriteString(msg(lang, "\nCờ:\n", "\nFlags:\n"))
+		b.WriteString(say(lang, "\nCờ:\n", "\nFlags:\n"))
 		b.WriteString(fs.FlagUsages())
 	}
-	b.WriteString(msg(lang, `
+	b.WriteString(say(lang, `
 Mã thoát: 0 xong (báo cáo có vấn đề vẫn là xong); 1 check thấy lỗi, hoặc không
 ghi được kết quả; 2 dùng sai lệnh, đường dẫn không có, hoặc không đọc được gì.
 Biến môi trường: NO_COLOR tắt màu; COLUMNS đặt độ rộng bảng khi kết quả không

@@ -20,6 +20,7 @@ import (
 	"chitieu/ingest"
 	"chitieu/legacy"
 	"chitieu/mark"
+	"chitieu/msg"
 	"chitieu/notation"
 	"chitieu/report"
 	"chitieu/watch"
@@ -45,7 +46,7 @@ const (
 func runReport(o options, sys System) error {
 	cfg, err := loadConfig(o, sys)
 	if err != nil {
-		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
+		return badInput(fmt.Sprintf(say(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
 	}
 	sel, err := selection(o, cfg)
 	if err != nil {
@@ -86,7 +87,7 @@ func runReport(o options, sys System) error {
 		for _, p := range res.Periods {
 			have = append(have, p.Period)
 		}
-		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: --show-period %s: không có kỳ này trong số liệu đã đọc; có: %s\n",
+		return badInput(fmt.Sprintf(say(o.lang, "chitieu: --show-period %s: không có kỳ này trong số liệu đã đọc; có: %s\n",
 			"chitieu: --show-period %s: no such period in the figures read; there are: %s\n"), sel.Period, strings.Join(have, ", ")))
 	}
 	return writeReport(o, sys, res, shown, ro)
@@ -108,7 +109,7 @@ func readInputs(o options, sys System, cfg *catalog.Config, bar *progressBar) (*
 	read, err := ingest.Read(o.paths, opts)
 	var missing *fs.PathError
 	if errors.As(err, &missing) {
-		return nil, badInput(fmt.Sprintf(msg(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err))
+		return nil, badInput(fmt.Sprintf(say(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err))
 	} else if err != nil {
 		return nil, badInput(fmt.Sprintf("chitieu: %v\n", err))
 	}
@@ -119,7 +120,7 @@ func readInputs(o options, sys System, cfg *catalog.Config, bar *progressBar) (*
 // check prints the reasons on stdout as usual (after saying so on
 // stderr); report on stderr, since it has no report to print.
 func nothingReadable(o options, sys System, res *analysis.Result, ro report.Options) error {
-	nothing := msg(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable") + "\n"
+	nothing := say(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable") + "\n"
 	if o.command != "check" {
 		for _, p := range res.Problems {
 			nothing += "  " + p.Format(o.lang) + "\n"
@@ -192,7 +193,7 @@ func writeSummary(o options, sys System, res *analysis.Result, ro report.Options
 		if err != nil {
 			return "", failed(writeError(o.lang, o.into, err) + "\n")
 		}
-		return fmt.Sprintf(msg(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup), nil
+		return fmt.Sprintf(say(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup), nil
 	}
 	out := o.out
 	if out == "" {
@@ -202,12 +203,12 @@ func writeSummary(o options, sys System, res *analysis.Result, ro report.Options
 		}
 	}
 	if !mark.Replaceable(out, mark.Summary) {
-		return "", failed(fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out))
+		return "", failed(fmt.Sprintf(say(o.lang, notOursVI, notOursEN), out))
 	}
 	if err := report.WriteSummary(out, res, ro); err != nil {
 		return "", failed(writeError(o.lang, out, err) + "\n")
 	}
-	return msg(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ") + out + "\n", nil
+	return say(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ") + out + "\n", nil
 }
 
 func writeProblems(o options, sys System, problems []analysis.Problem, ro report.Options) error {
@@ -224,11 +225,11 @@ const (
 
 func noteSkipped(w io.Writer, read *ingest.Result, lang string) {
 	if n := len(read.Skipped); n > 0 {
-		fmt.Fprintf(w, msg(lang, "Bỏ qua %d tệp không phải bảng tính: %s\n", "Skipped %d file(s) that are not spreadsheets: %s\n"),
+		fmt.Fprintf(w, say(lang, "Bỏ qua %d tệp không phải bảng tính: %s\n", "Skipped %d file(s) that are not spreadsheets: %s\n"),
 			n, strings.Join(read.Skipped, ", "))
 	}
 	if n := len(read.Own); n > 0 {
-		fmt.Fprintf(w, msg(lang, "Bỏ qua %d bảng do chitieu tạo: %s\n", "Skipped %d workbook(s) chitieu wrote: %s\n"),
+		fmt.Fprintf(w, say(lang, "Bỏ qua %d bảng do chitieu tạo: %s\n", "Skipped %d workbook(s) chitieu wrote: %s\n"),
 			n, strings.Join(read.Own, ", "))
 	}
 }
@@ -243,11 +244,11 @@ func runConfig(o options, sys System) error {
 		out = configFileName
 	}
 	if _, err := os.Stat(out); err == nil && !o.force {
-		return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
+		return failed(fmt.Sprintf(say(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
 			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out))
 	}
 	if !mark.Replaceable(out, mark.Config) {
-		return failed(fmt.Sprintf(msg(o.lang, notOursVI, notOursEN), out))
+		return failed(fmt.Sprintf(say(o.lang, notOursVI, notOursEN), out))
 	}
 	f, err := workbook.Config(cfg)
 	if err == nil {
@@ -260,7 +261,7 @@ func runConfig(o options, sys System) error {
 // changes, until Ctrl-C.
 func runWatch(o options, sys System) error {
 	if info, err := os.Stat(o.paths[0]); err != nil || !info.IsDir() {
-		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: %s không phải thư mục\n", "chitieu: %s is not a folder\n"), o.paths[0]))
+		return badInput(fmt.Sprintf(say(o.lang, "chitieu: %s không phải thư mục\n", "chitieu: %s is not a folder\n"), o.paths[0]))
 	}
 	out := o.out
 	if out == "" {
@@ -301,7 +302,7 @@ func runTemplate(o options, sys System) error {
 	order := []string{o.ward}
 	if o.all {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
-			return failed(fmt.Sprintf(msg(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err))
+			return failed(fmt.Sprintf(say(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err))
 		}
 		targets, order = map[string]string{}, nil
 		for _, u := range cfg.UnitsIn(period.ID()) { // the units valid in the period
@@ -312,7 +313,7 @@ func runTemplate(o options, sys System) error {
 	for _, ward := range order {
 		out := targets[ward]
 		if _, err := os.Stat(out); err == nil {
-			return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
+			return failed(fmt.Sprintf(say(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
 		}
 		f, err := workbook.Template(cfg, ward, period)
 		if err == nil {
@@ -330,20 +331,20 @@ func runTemplate(o options, sys System) error {
 func runConvert(o options, sys System) error {
 	in, out := o.paths[0], o.paths[1]
 	if info, err := os.Stat(in); err != nil {
-		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: không có tệp %s\n", "chitieu: %s does not exist\n"), in))
+		return badInput(fmt.Sprintf(say(o.lang, "chitieu: không có tệp %s\n", "chitieu: %s does not exist\n"), in))
 	} else if info.IsDir() {
-		return badInput(fmt.Sprintf(msg(o.lang, "chitieu: %s là thư mục; convert chuyển từng tệp một\n", "chitieu: %s is a folder; convert takes one workbook\n"), in))
+		return badInput(fmt.Sprintf(say(o.lang, "chitieu: %s là thư mục; convert chuyển từng tệp một\n", "chitieu: %s is a folder; convert takes one workbook\n"), in))
 	}
 	if _, err := os.Stat(out); err == nil {
-		return failed(fmt.Sprintf(msg(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
+		return failed(fmt.Sprintf(say(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
 	}
 	f, conv, err := workbook.Convert(in, o.password)
 	if err != nil {
 		var oe *ingest.OpenError
 		if errors.As(err, &oe) {
-			return failed(fmt.Sprintf("chitieu: %s: %s\n", in, analysis.Translate(o.lang, oe.Code, oe.Args...)))
+			return failed(fmt.Sprintf("chitieu: %s: %s\n", in, msg.Text(o.lang, oe.Code, oe.Args...)))
 		}
-		return failed(fmt.Sprintf(msg(o.lang, "chitieu: không chuyển được %s: %v\n", "chitieu: cannot convert %s: %v\n"), in, err))
+		return failed(fmt.Sprintf(say(o.lang, "chitieu: không chuyển được %s: %v\n", "chitieu: cannot convert %s: %v\n"), in, err))
 	}
 	defer f.Close()
 	if err := saved(o, sys, report.Save(f, out), out, "Đã ghi bản chuyển mã: ", "Converted copy written: "); err != nil {
@@ -359,15 +360,15 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 	var parts []string
 	for _, enc := range []legacy.Encoding{legacy.TCVN3, legacy.VNI} {
 		if n := c.Cells[enc]; n > 0 {
-			parts = append(parts, fmt.Sprintf(msg(lang, "%d ô từ %s", "%d cells from %s"), n, enc))
+			parts = append(parts, fmt.Sprintf(say(lang, "%d ô từ %s", "%d cells from %s"), n, enc))
 		}
 	}
-	text := msg(lang, "Không có chữ nào gõ bằng mã cũ", "No text was in a legacy encoding")
+	text := say(lang, "Không có chữ nào gõ bằng mã cũ", "No text was in a legacy encoding")
 	if len(parts) > 0 {
-		text = msg(lang, "Đã chuyển sang Unicode: ", "Converted to Unicode: ") + strings.Join(parts, ", ")
+		text = say(lang, "Đã chuyển sang Unicode: ", "Converted to Unicode: ") + strings.Join(parts, ", ")
 	}
 	if c.Guessed > 0 {
-		text += fmt.Sprintf(msg(lang, " (%d ô đoán mã theo chữ, hãy kiểm tra)", " (%d cells by guessing from the text; please check)"), c.Guessed)
+		text += fmt.Sprintf(say(lang, " (%d ô đoán mã theo chữ, hãy kiểm tra)", " (%d cells by guessing from the text; please check)"), c.Guessed)
 	}
 	var fonts []string
 	for old, u := range c.Fonts {
@@ -375,7 +376,7 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 	}
 	sort.Strings(fonts)
 	if len(fonts) > 0 {
-		text += msg(lang, ". Phông: ", ". Fonts: ") + strings.Join(fonts, ", ")
+		text += say(lang, ". Phông: ", ". Fonts: ") + strings.Join(fonts, ", ")
 	}
 	return text + "."
 }
@@ -386,7 +387,7 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 func givenConfig(o options) (*catalog.Config, error) {
 	cfg, err := ingest.LoadConfig(o.configPath, nil, "")
 	if err != nil {
-		return nil, failed(fmt.Sprintf(msg(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
+		return nil, failed(fmt.Sprintf(say(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
 	}
 	return cfg, nil
 }
@@ -397,7 +398,7 @@ func saved(o options, sys System, err error, out, doneVI, doneEN string) error {
 	if err != nil {
 		return failed(writeError(o.lang, out, err) + "\n")
 	}
-	fmt.Fprintln(sys.Stderr, msg(o.lang, doneVI, doneEN)+out)
+	fmt.Fprintln(sys.Stderr, say(o.lang, doneVI, doneEN)+out)
 	return nil
 }
 
@@ -406,13 +407,13 @@ func saved(o options, sys System, err error, out, doneVI, doneEN string) error {
 func writeError(lang, path string, err error) string {
 	switch {
 	case errors.Is(err, report.ErrOpenElsewhere):
-		return fmt.Sprintf(msg(lang, "chitieu: %s đang mở trong Excel hoặc LibreOffice; hãy đóng tệp rồi chạy lại (chưa thay đổi gì)",
+		return fmt.Sprintf(say(lang, "chitieu: %s đang mở trong Excel hoặc LibreOffice; hãy đóng tệp rồi chạy lại (chưa thay đổi gì)",
 			"chitieu: %s is open in Excel or LibreOffice; close it, then run again (nothing was changed)"), path)
 	case errors.Is(err, report.ErrNotWorkbook):
-		return fmt.Sprintf(msg(lang, "chitieu: %s không phải bảng tính mở được (hỏng, hoặc có mật khẩu: dùng --password); không ghi đè",
+		return fmt.Sprintf(say(lang, "chitieu: %s không phải bảng tính mở được (hỏng, hoặc có mật khẩu: dùng --password); không ghi đè",
 			"chitieu: %s is not a workbook that opens (damaged, or password-protected: use --password); not overwritten"), path)
 	}
-	return fmt.Sprintf(msg(lang, "chitieu: không ghi được %s: %v", "chitieu: cannot write %s: %v"), path, err)
+	return fmt.Sprintf(say(lang, "chitieu: không ghi được %s: %v", "chitieu: cannot write %s: %v"), path, err)
 }
 
 // version is set at build time with -ldflags "-X main.version=...".

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -270,7 +271,7 @@ func (a *analyzer) gather(subs []Submission) map[string]map[string]*wardData {
 		}
 	}
 	for _, r := range replacements {
-		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: MsgDuplicate, Args: []any{r.old, replaced[r]}})
+		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: msg.Duplicate, Args: []any{r.old, replaced[r]}})
 	}
 	return data
 }
@@ -340,7 +341,7 @@ func (a *analyzer) wardValue(ind catalog.Indicator, ward, period string, wd *war
 		prev = ratio(num.Previous, den.Previous)
 		if num.Current.Known && den.Current.Known && den.Current.Value == 0 && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
-			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[1])}
+			where.Code, where.Args = msg.ZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
 		}
 	case catalog.KindChange:
@@ -350,7 +351,7 @@ func (a *analyzer) wardValue(ind catalog.Indicator, ward, period string, wd *war
 			*cur -= 100
 		} else if o.Current.Known && o.Previous.Known && judgeZero {
 			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
-			where.Code, where.Args = MsgZeroDenominator, []any{a.name(ind.Of[0])}
+			where.Code, where.Args = msg.ZeroDenominator, []any{a.name(ind.Of[0])}
 			a.warn(where)
 		}
 	}
@@ -360,10 +361,10 @@ func (a *analyzer) wardValue(ind catalog.Indicator, ward, period string, wd *war
 		switch {
 		case cur == nil:
 			v.Value, v.Source = figure(given.Current)
-			where.Code = MsgRateOnly
+			where.Code = msg.RateOnly
 			a.warn(where)
 		case math.Abs(*cur-given.Current.Value) > 0.1:
-			where.Code, where.Args = MsgRateMismatch, []any{formatPlain(given.Current.Value), formatPlain(*cur)}
+			where.Code, where.Args = msg.RateMismatch, []any{formatPlain(given.Current.Value), formatPlain(*cur)}
 			a.warn(where)
 		}
 	}
@@ -407,7 +408,7 @@ func (a *analyzer) districtValue(ind catalog.Indicator, period string, names []s
 			}
 		}
 		if n > 0 && len(unexplained) > 0 {
-			a.warn(Problem{Period: period, Indicator: ind.ID, Code: MsgPartialSum, Args: []any{strings.Join(unexplained, ", ")}})
+			a.warn(Problem{Period: period, Indicator: ind.ID, Code: msg.PartialSum, Args: []any{strings.Join(unexplained, ", ")}})
 		}
 	}
 	switch ind.Kind {
@@ -519,11 +520,11 @@ func lastYearPairs(res *Result, fill func(values, lastYear []Value)) {
 }
 
 // name is an indicator's label in both languages, for messages.
-func (a *analyzer) name(id string) Words {
+func (a *analyzer) name(id string) msg.Words {
 	if ind, ok := a.cfg.Indicator(id); ok {
-		return Words{ind.Label, cmp.Or(ind.LabelEN, ind.Label)}
+		return msg.Words{ind.Label, cmp.Or(ind.LabelEN, ind.Label)}
 	}
-	return Words{id, id}
+	return msg.Words{id, id}
 }
 
 func (a *analyzer) kind(id string) catalog.Kind {

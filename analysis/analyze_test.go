@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // obs builds an observation with a current and, if prev >= 0, a previous value.
@@ -128,19 +129,19 @@ func TestAnalyzeProblems(t *testing.T) {
 		}},
 	}
 	res := Analyze(twoWardConfig(), subs, nil)
-	codes := map[MessageCode]int{}
+	codes := map[msg.Code]int{}
 	for _, p := range res.Problems {
 		codes[p.Code]++
 		if p.Severity != SeverityWarning {
 			t.Errorf("severity of %s = %s", p.Code, p.Severity)
 		}
 	}
-	for _, want := range []MessageCode{MsgRateMismatch, MsgRateOnly, MsgDuplicate, MsgPartialSum} {
+	for _, want := range []msg.Code{msg.RateMismatch, msg.RateOnly, msg.Duplicate, msg.PartialSum} {
 		if codes[want] == 0 {
 			t.Errorf("no %s problem among %v", want, codes)
 		}
 	}
-	if codes[MsgZeroDenominator] != 0 {
+	if codes[msg.ZeroDenominator] != 0 {
 		t.Errorf("a zero denominator in half a year is a problem: %v", codes)
 	}
 	p := res.Periods[0]
@@ -161,7 +162,7 @@ func TestAnalyzeProblems(t *testing.T) {
 	}
 	partial := false
 	for _, pr := range res.Problems {
-		partial = partial || pr.Code == MsgPartialSum && pr.Indicator == "detailed_planning_wards"
+		partial = partial || pr.Code == msg.PartialSum && pr.Indicator == "detailed_planning_wards"
 	}
 	if !partial {
 		t.Error("no warning that detailed_planning_wards lacks a ward")
@@ -192,9 +193,9 @@ func TestZeroDenominatorAtWardLevel(t *testing.T) {
 			res := Analyze(twoWardConfig(), subs, nil)
 			var got []Problem
 			for _, p := range res.Problems {
-				if p.Code == MsgZeroDenominator {
+				if p.Code == msg.ZeroDenominator {
 					got = append(got, p)
-				} else if p.Code != MsgPartialSum {
+				} else if p.Code != msg.PartialSum {
 					t.Errorf("unexpected problem %s", p.Format("en"))
 				}
 			}
@@ -294,7 +295,7 @@ func TestAnalyzeCorrectedFileWins(t *testing.T) {
 	if v := value(t, res.Periods[0].Wards[0].Values, "criminal_cases"); !near(v.Value, 9) {
 		t.Errorf("cases = %+v, want the corrected 9", v)
 	}
-	if len(res.Problems) != 1 || res.Problems[0].Code != MsgDuplicate || res.Problems[0].File != "P05 sửa lần 2.xlsx" ||
+	if len(res.Problems) != 1 || res.Problems[0].Code != msg.Duplicate || res.Problems[0].File != "P05 sửa lần 2.xlsx" ||
 		res.Problems[0].Message("en") != "replaces the figures of P05.xlsx (2 indicators); name corrected files \"... sửa lần 2\" to say which is newer" {
 		t.Errorf("problems %+v", res.Problems)
 	}
@@ -426,11 +427,11 @@ func TestRulesJudgeSubmittedCells(t *testing.T) {
 	res := Analyze(cfg, []Submission{part("P01.xlsx", "phuong 1", 1000, 10), part("P02.xlsx", "phuong 2", 40, 50)}, nil)
 	var errs []Problem
 	for _, p := range res.Problems {
-		if p.Code != MsgNoBaseline { // the term review's, for a year without its baseline
+		if p.Code != msg.NoBaseline { // the term review's, for a year without its baseline
 			errs = append(errs, p)
 		}
 	}
-	if len(errs) != 1 || errs[0].Code != MsgExceeds || errs[0].Text != "50" {
+	if len(errs) != 1 || errs[0].Code != msg.Exceeds || errs[0].Text != "50" {
 		t.Fatalf("problems: %+v", errs)
 	}
 	// The poor households of the merged ward cannot be had without Phường 2's.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -242,7 +243,7 @@ func (a *analyzer) compareWithParts(ward, period string, sent, parts *wardData, 
 			continue
 		}
 		a.warn(Problem{File: s.Source.File, Sheet: s.Source.Sheet, Cell: s.Source.Ref, Ward: ward, Period: period,
-			Indicator: ind.ID, Text: plain(s.Value), Code: MsgDerivedDiffers,
+			Indicator: ind.ID, Text: plain(s.Value), Code: msg.DerivedDiffers,
 			Args: []any{plain(d.Current.Value), SpanText(from)}})
 	}
 }
@@ -358,7 +359,7 @@ func (a *analyzer) warnYearToDateGap(ward string, wy *wardYear, p notation.Perio
 			continue
 		}
 		a.ytdWarned[key] = true
-		a.warn(Problem{Ward: ward, Period: notation.Period{Year: p.Year, Kind: wy.finest, N: n}.ID(), Code: MsgYearToDateGap})
+		a.warn(Problem{Ward: ward, Period: notation.Period{Year: p.Year, Kind: wy.finest, N: n}.ID(), Code: msg.YearToDateGap})
 		return
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -120,7 +121,7 @@ func TestDerivedPeriods(t *testing.T) {
 	}
 	var gaps []string
 	for _, p := range res.Problems {
-		if p.Code == MsgYearToDateGap {
+		if p.Code == msg.YearToDateGap {
 			gaps = append(gaps, p.Ward+" "+p.Period)
 		}
 	}
@@ -132,7 +133,7 @@ func TestDerivedPeriods(t *testing.T) {
 		t.Errorf("Q2 year to date %v", show(v.Ytd))
 	}
 	for _, p := range res.Problems {
-		if p.Code == MsgDerivedDiffers {
+		if p.Code == msg.DerivedDiffers {
 			t.Errorf("problem: %s", p.Format("en"))
 		}
 	}
@@ -156,7 +157,7 @@ func TestSubmittedFormWinsOverItsMonths(t *testing.T) {
 	}
 	var got []string
 	for _, p := range res.Problems {
-		if p.Code == MsgDerivedDiffers {
+		if p.Code == msg.DerivedDiffers {
 			got = append(got, p.Format("en"))
 		}
 	}
@@ -197,13 +198,13 @@ func TestPlans(t *testing.T) {
 			t.Errorf("%s: plan %v, share %v, %s; want %v, %v, %s", tt.name, show(tt.v.Plan), show(tt.v.PlanShare), tt.v.PlanStatus, tt.plan, tt.share, tt.status)
 		}
 	}
-	var codes []MessageCode
+	var codes []msg.Code
 	for _, p := range res.Problems {
-		if p.Code == MsgPlanDiffers || p.Code == MsgPlanZero || p.Code == MsgPlanIsValue {
+		if p.Code == msg.PlanDiffers || p.Code == msg.PlanZero || p.Code == msg.PlanIsValue {
 			codes = append(codes, p.Code)
 		}
 	}
-	if len(codes) != 1 || codes[0] != MsgPlanDiffers {
+	if len(codes) != 1 || codes[0] != msg.PlanDiffers {
 		t.Errorf("plan problems %v, want one plan_differs", codes)
 	}
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // poisson draws a Poisson count with mean lambda: Knuth's method on pieces
@@ -107,9 +108,9 @@ func (nc noiseCase) rates(t *testing.T) (caught map[string]float64, falseAlarms 
 	flagged := map[string]bool{}
 	for _, p := range res.Problems {
 		switch p.Code {
-		case MsgBigChange, MsgOutlier:
+		case msg.BigChange, msg.Outlier:
 			flagged[p.Ward+"|"+p.Period+"|"+p.Indicator] = true
-		case MsgRevised: // a planted error, seen again from next year's form
+		case msg.Revised: // a planted error, seen again from next year's form
 		default:
 			t.Fatalf("unexpected problem: %s", p.Format("en"))
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -96,7 +97,7 @@ func (a *analyzer) collectFormPlans(pl *plans, data map[string]map[string]*wardD
 				if o.Plan.Value <= 0 {
 					if c := o.Plan.Source.String(); !pl.zero[c] {
 						pl.zero[c] = true
-						a.warn(cellProblem(o.Plan, ward, period, ind.ID, MsgPlanZero))
+						a.warn(cellProblem(o.Plan, ward, period, ind.ID, msg.PlanZero))
 					}
 					continue
 				}
@@ -113,13 +114,13 @@ func (a *analyzer) collectFormPlans(pl *plans, data map[string]map[string]*wardD
 				}
 			}
 			if n >= 2 && same == n {
-				a.warn(Problem{File: first.Source.File, Sheet: first.Source.Sheet, Cell: first.Source.Ref, Ward: ward, Period: period, Code: MsgPlanIsValue})
+				a.warn(Problem{File: first.Source.File, Sheet: first.Source.Sheet, Cell: first.Source.Ref, Ward: ward, Period: period, Code: msg.PlanIsValue})
 			}
 		}
 	}
 }
 
-func cellProblem(f Figure, ward, period, id string, code MessageCode, args ...any) Problem {
+func cellProblem(f Figure, ward, period, id string, code msg.Code, args ...any) Problem {
 	return Problem{File: f.Source.File, Sheet: f.Source.Sheet, Cell: f.Source.Ref, Ward: ward, Period: period,
 		Indicator: id, Text: plain(f.Value), Code: code, Args: args}
 }
@@ -144,7 +145,7 @@ func (pl *plans) ward(a *analyzer, year int, ward, id string) (float64, string, 
 	if c, ok := pl.config[key]; ok {
 		if fromForm && math.Abs(form.Value-c.Value) > 1e-9 && !pl.warned[key] {
 			pl.warned[key] = true
-			a.warn(cellProblem(form, ward, strconv.Itoa(year), id, MsgPlanDiffers, plain(c.Value)))
+			a.warn(cellProblem(form, ward, strconv.Itoa(year), id, msg.PlanDiffers, plain(c.Value)))
 		}
 		return c.Value, c.Op, true
 	}

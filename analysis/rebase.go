@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -13,20 +14,6 @@ import (
 // figures of that period times their shares, added up; rates and changes
 // are then recomputed from them as from any form's figures. Analyze calls
 // the hooks below: rebase before the periods are built, finishRebase after.
-
-const (
-	MsgNotExpected     MessageCode = "not_expected"
-	MsgRebaseDisagrees MessageCode = "rebase_disagrees"
-)
-
-func init() {
-	messages[MsgNotExpected] = [2]string{
-		"%s không phải đơn vị báo cáo của kỳ %s (xem trang Đơn vị báo cáo và Thay đổi địa giới của bảng cấu hình); số liệu của tệp này không được tính",
-		"%s is not a reporting unit in %s (see the sheets Đơn vị báo cáo and Thay đổi địa giới of the configuration); this file's figures are left out"}
-	messages[MsgRebaseDisagrees] = [2]string{
-		"số cùng kỳ ghi %s nhưng cộng từ báo cáo của các đơn vị cũ (%s) được %s; dùng số cộng từ đơn vị cũ",
-		"the same period last year says %s, but the old units' forms (%s) add up to %s; the latter is used"}
-}
 
 // rebasing remembers, per period, ward and indicator, how the previous
 // figure was had, and the rebased figures of last year's same period.
@@ -56,7 +43,7 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		}
 		for ward, wd := range data[period] {
 			if !a.cfg.ValidIn(ward, period) {
-				a.warn(Problem{File: wd.files[0], Ward: ward, Period: period, Code: MsgNotExpected, Args: []any{ward, period}})
+				a.warn(Problem{File: wd.files[0], Ward: ward, Period: period, Code: msg.NotExpected, Args: []any{ward, period}})
 				delete(data[period], ward)
 			}
 		}
@@ -144,7 +131,7 @@ func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []catalog.
 		o.Indicator = ind.ID
 		if own := o.Previous; own.Known && math.Abs(own.Value-cur.Value) > rounding(ind, own.Value) {
 			a.warn(Problem{File: own.Source.File, Sheet: own.Source.Sheet, Cell: own.Source.Ref, Ward: ward, Period: period,
-				Indicator: ind.ID, Code: MsgRebaseDisagrees, Args: []any{plain(own.Value), changesText(srcs), plain(cur.Value)}})
+				Indicator: ind.ID, Code: msg.RebaseDisagrees, Args: []any{plain(own.Value), changesText(srcs), plain(cur.Value)}})
 		}
 		o.Previous = cur
 		obs[ind.ID] = o

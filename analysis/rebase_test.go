@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -158,7 +159,7 @@ func TestRebaseWholeMergeSplitRename(t *testing.T) {
 			}
 			var warned []string
 			for _, pr := range res.Problems {
-				if pr.Code == MsgRebaseDisagrees {
+				if pr.Code == msg.RebaseDisagrees {
 					warned = append(warned, pr.Ward+": "+pr.Message("en"))
 				}
 			}
@@ -274,7 +275,7 @@ func TestRebaseUnitNotExpected(t *testing.T) {
 	}
 	found := false
 	for _, pr := range res.Problems {
-		found = found || pr.Code == MsgNotExpected && pr.Ward == "Phường 1" && pr.File == "P1.xlsx"
+		found = found || pr.Code == msg.NotExpected && pr.Ward == "Phường 1" && pr.File == "P1.xlsx"
 	}
 	if !found {
 		t.Errorf("no warning for Phường 1's 2025 form: %+v", res.Problems)
@@ -392,7 +393,7 @@ func TestRebaseDerivedYearAcrossAChange(t *testing.T) {
 	// A yes/no is not split: Minh Phụng's and Phú Thọ's first half has none,
 	// so their year has none, and the district's count says so.
 	for _, p := range res.Problems {
-		if p.Code != MsgPartialSum || p.Indicator != "detailed_planning_wards" {
+		if p.Code != msg.PartialSum || p.Indicator != "detailed_planning_wards" {
 			t.Errorf("problem: %+v", p)
 		}
 	}

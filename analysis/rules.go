@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -59,7 +60,7 @@ func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observ
 		if !ok || ind.Kind != catalog.KindCount {
 			continue
 		}
-		at := func(f Figure, code MessageCode, sev Severity, args ...any) {
+		at := func(f Figure, code msg.Code, sev Severity, args ...any) {
 			p := Problem{Severity: sev, File: f.Source.File, Sheet: f.Source.Sheet, Cell: f.Source.Ref,
 				Ward: ward, Period: period, Indicator: ind.ID, Text: plain(f.Value), Code: code, Args: args}
 			a.problems = append(a.problems, p)
@@ -69,7 +70,7 @@ func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observ
 			for _, pair := range [][2]*Figure{{&o.Current, &limit.Current}, {&o.Previous, &limit.Previous}} {
 				f, bound := pair[0], pair[1]
 				if f.Known && bound.Known && f.Value > bound.Value {
-					at(*f, MsgExceeds, SeverityError, a.name(ind.AtMost), plain(bound.Value))
+					at(*f, msg.Exceeds, SeverityError, a.name(ind.AtMost), plain(bound.Value))
 					*f = Figure{}
 					a.reported[ward+"|"+period+"|"+ind.ID] = true
 				}
@@ -79,13 +80,13 @@ func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observ
 		cur, prev := o.Current, o.Previous
 		if h, ok := own(ind.ID); ok && cur.Known {
 			if h.outlier(cur.Value) {
-				at(cur, MsgOutlier, SeverityWarning, plain(h.median), h.n)
+				at(cur, msg.Outlier, SeverityWarning, plain(h.median), h.n)
 			}
 		} else if cur.Known && prev.Known && bigChange(cur.Value, prev.Value) {
-			at(cur, MsgBigChange, SeverityWarning, plain(prev.Value))
+			at(cur, msg.BigChange, SeverityWarning, plain(prev.Value))
 		}
 		if then := before[ind.ID].Current; then.Known && prev.Known && then.Value != prev.Value {
-			at(prev, MsgRevised, SeverityWarning, plain(then.Value), then.Source.String())
+			at(prev, msg.Revised, SeverityWarning, plain(then.Value), then.Source.String())
 		}
 	}
 }

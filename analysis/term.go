@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -204,13 +205,13 @@ func (a *analyzer) judgeTerm(res *Result) {
 		switch tt.Target.TargetKind() {
 		case catalog.KindCumulative:
 			if args := cumulativeGapArgs(res, tt.Target.Indicator, term); args != nil {
-				a.warn(Problem{Indicator: tt.Target.Indicator, Code: MsgCumulativeGap, Args: args})
+				a.warn(Problem{Indicator: tt.Target.Indicator, Code: msg.CumulativeGap, Args: args})
 			}
 		case catalog.KindByDeadline, catalog.KindOverTerm:
 			// Only a review of whole years asks for the baseline: a month's
 			// or a quarter's report alone is not a term review.
 			if tt.Baseline == nil && hasFullYear(tt.Values) {
-				a.warn(Problem{Indicator: tt.Target.Indicator, Code: MsgNoBaseline,
+				a.warn(Problem{Indicator: tt.Target.Indicator, Code: msg.NoBaseline,
 					Args: []any{term.Baseline, term.Baseline, term.Baseline + 1}})
 			}
 		}

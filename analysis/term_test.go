@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -17,7 +18,7 @@ type form struct {
 // reviewOne analyses the forms of one ward with only target t and the
 // built-in term (2000; 2001-2005), and returns the district's review of t
 // and the term's problems.
-func reviewOne(t *testing.T, target catalog.Target, forms ...form) (*Result, TermTarget, []MessageCode) {
+func reviewOne(t *testing.T, target catalog.Target, forms ...form) (*Result, TermTarget, []msg.Code) {
 	t.Helper()
 	cfg := catalog.Builtin()
 	cfg.Units = []catalog.Unit{{Name: "Phường 1"}}
@@ -30,9 +31,9 @@ func reviewOne(t *testing.T, target catalog.Target, forms ...form) (*Result, Ter
 		subs = append(subs, Submission{File: f.period + ".xlsx", Ward: "Phường 1", Period: f.period, Observations: f.obs})
 	}
 	res := Analyze(cfg, subs, nil)
-	var codes []MessageCode
+	var codes []msg.Code
 	for _, p := range res.Problems {
-		if p.Code == MsgNoBaseline || p.Code == MsgCumulativeGap {
+		if p.Code == msg.NoBaseline || p.Code == msg.CumulativeGap {
 			codes = append(codes, p.Code)
 		}
 	}
@@ -105,7 +106,7 @@ func TestTermVerdicts(t *testing.T) {
 		stretched     bool
 		early         bool
 		statuses      map[string]Status
-		problems      []MessageCode
+		problems      []msg.Code
 		baselineFrom  string
 		sinceBaseline map[string]float64 // NaN: null
 	}{
@@ -159,7 +160,7 @@ func TestTermVerdicts(t *testing.T) {
 		{name: "no baseline: no data and one warning", target: hungry,
 			forms:   []form{one("2002", "hungry_households", 3, -1)},
 			verdict: VerdictNoData, toDate: 3, judged: 1, needed: nan, early: true,
-			statuses: map[string]Status{"2002": StatusNoData}, problems: []MessageCode{MsgNoBaseline}},
+			statuses: map[string]Status{"2002": StatusNoData}, problems: []msg.Code{msg.NoBaseline}},
 		{name: "a range reached only at its weaker end", target: poorRate,
 			forms:   []form{{"2001", []Observation{obs("households", 1000, 1000), obs("poor_households", 35, 50)}}},
 			verdict: VerdictAchieved, toDate: 3.5, met: 1, judged: 1, needed: nan, early: true},
@@ -193,7 +194,7 @@ func TestTermVerdicts(t *testing.T) {
 			sinceBaseline: map[string]float64{"2002-H1": -20}},
 		{name: "drug cases without a baseline: no data and one warning", target: drugTerm,
 			forms:   []form{one("2002", "drug_cases", 49, -1)},
-			verdict: VerdictNoData, toDate: nan, needed: nan, early: true, problems: []MessageCode{MsgNoBaseline}},
+			verdict: VerdictNoData, toDate: nan, needed: nan, early: true, problems: []msg.Code{msg.NoBaseline}},
 
 		// average
 		{name: "average growth achieved", target: growthAvg,
@@ -224,7 +225,7 @@ func TestTermVerdicts(t *testing.T) {
 			verdict: VerdictNotMet, toDate: 1250, judged: 5, needed: nan},
 		{name: "a year missing from the sum: no data and one warning", target: detoxTotal,
 			forms:   []form{one("2001", "detox_placements", 380, -1), one("2003", "detox_placements", 370, -1)},
-			verdict: VerdictNoData, toDate: nan, judged: 2, needed: nan, early: true, problems: []MessageCode{MsgCumulativeGap}},
+			verdict: VerdictNoData, toDate: nan, judged: 2, needed: nan, early: true, problems: []msg.Code{msg.CumulativeGap}},
 		{name: "cases kept within the term's ceiling so far: on track", target: casesWithin,
 			forms:   []form{one("2001", "criminal_cases", 150, -1), one("2002", "criminal_cases", 150, -1)},
 			verdict: VerdictOnTrack, toDate: 300, judged: 2, needed: nan, early: true},

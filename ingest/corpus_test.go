@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // corpusDir holds real spreadsheets from many programs, beside the checkout
@@ -19,24 +19,24 @@ const corpusDir = "../../shared/corpus"
 // report, so a file not listed must be read and found to hold no report
 // table (no_header). The .xls files are read (calamine_biff5 holds a BIFF8
 // Workbook stream beside its Excel 5.0 one, read as xlrd and calamine do).
-var corpusReasons = map[string][]analysis.MessageCode{
-	"calamine_any_sheets.ods":                        {analysis.MsgUnsupportedFormat},
-	"calamine_any_sheets.xlsb":                       {analysis.MsgUnsupportedFormat},
-	"calamine_too_small.xls":                         {analysis.MsgNotWorkbook}, // a text file
-	"poi_SampleSS.ods":                               {analysis.MsgUnsupportedFormat},
-	"calamine_pass_protected.xlsx":                   {analysis.MsgEncrypted},
-	"excelize_encryptAES.xlsx":                       {analysis.MsgEncrypted},
-	"excelize_encryptSHA1.xlsx":                      {analysis.MsgEncrypted},
-	"poi_extenxls_pwd123.xlsx":                       {analysis.MsgEncrypted},
-	"poi_protected_passtika.xlsx":                    {analysis.MsgEncrypted},
-	"openpyxl_null_archive.xlsx":                     {analysis.MsgTruncated},
-	"poi_invalid.xlsx":                               {analysis.MsgTruncated},
-	"poi_xlsx-corrupted.xlsx":                        {analysis.MsgTruncated},
-	"openpyxl_null_file.xlsx":                        {analysis.MsgNotWorkbook},
-	"poi_clusterfuzz-POIXSSF-4828727001088000.xlsx":  {analysis.MsgTruncated},
-	"poi_clusterfuzz-XLSX2CSV-5636439151607808.xlsx": {analysis.MsgTruncated},
-	"tealeg_badfile_noWorkbookRels.xlsx":             {analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgNoHeader},
-	"tealeg_badfile_noWorksheets.xlsx":               {analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgCannotOpen, analysis.MsgNoHeader},
+var corpusReasons = map[string][]msg.Code{
+	"calamine_any_sheets.ods":                        {msg.UnsupportedFormat},
+	"calamine_any_sheets.xlsb":                       {msg.UnsupportedFormat},
+	"calamine_too_small.xls":                         {msg.NotWorkbook}, // a text file
+	"poi_SampleSS.ods":                               {msg.UnsupportedFormat},
+	"calamine_pass_protected.xlsx":                   {msg.Encrypted},
+	"excelize_encryptAES.xlsx":                       {msg.Encrypted},
+	"excelize_encryptSHA1.xlsx":                      {msg.Encrypted},
+	"poi_extenxls_pwd123.xlsx":                       {msg.Encrypted},
+	"poi_protected_passtika.xlsx":                    {msg.Encrypted},
+	"openpyxl_null_archive.xlsx":                     {msg.Truncated},
+	"poi_invalid.xlsx":                               {msg.Truncated},
+	"poi_xlsx-corrupted.xlsx":                        {msg.Truncated},
+	"openpyxl_null_file.xlsx":                        {msg.NotWorkbook},
+	"poi_clusterfuzz-POIXSSF-4828727001088000.xlsx":  {msg.Truncated},
+	"poi_clusterfuzz-XLSX2CSV-5636439151607808.xlsx": {msg.Truncated},
+	"tealeg_badfile_noWorkbookRels.xlsx":             {msg.CannotOpen, msg.CannotOpen, msg.CannotOpen, msg.NoHeader},
+	"tealeg_badfile_noWorksheets.xlsx":               {msg.CannotOpen, msg.CannotOpen, msg.CannotOpen, msg.NoHeader},
 }
 
 // TestCorpus reads every file of the shared corpus: each is read or refused
@@ -62,7 +62,7 @@ func TestCorpus(t *testing.T) {
 			if d := time.Since(start); d > 20*time.Second {
 				t.Errorf("took %v", d)
 			}
-			var got []analysis.MessageCode
+			var got []msg.Code
 			for _, p := range res.Problems {
 				msg := p.Format("en")
 				t.Log(msg)
@@ -73,7 +73,7 @@ func TestCorpus(t *testing.T) {
 			}
 			want, listed := corpusReasons[name]
 			if !listed {
-				want = []analysis.MessageCode{analysis.MsgNoHeader}
+				want = []msg.Code{msg.NoHeader}
 			}
 			if !slices.Equal(got, want) {
 				t.Errorf("reasons %v, want %v", got, want)

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"os"
 
-	"chitieu/analysis"
 	"chitieu/legacy"
+	"chitieu/msg"
 	"chitieu/xls"
 	"chitieu/xlsx"
 )
@@ -38,7 +38,7 @@ type Converted struct {
 func Decode(path, password string) (*Decoded, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, openFailure(analysis.MsgCannotOpen, err)
+		return nil, openFailure(msg.CannotOpen, err)
 	}
 	if bytes.HasPrefix(data, oleHeader) {
 		wb, err := openXLS(data)

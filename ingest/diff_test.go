@@ -15,6 +15,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // The differential test: the lean reader must give exactly what excelize
@@ -112,7 +113,7 @@ func deliberateDifference(t testing.TB, opt Options, paths []string, excel *Resu
 		for _, p := range excel.Problems {
 			if p.File == f {
 				n++
-				if p.Code != analysis.MsgCannotOpen && p.Code != analysis.MsgTruncated {
+				if p.Code != msg.CannotOpen && p.Code != msg.Truncated {
 					return false
 				}
 			}

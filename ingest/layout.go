@@ -7,6 +7,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -204,12 +205,12 @@ func (s *sheetReader) standardTable(rows [][]string) (table, bool) {
 		cur := s.pending(rows[r], r, cols.current)
 		if !ok {
 			if cur != nil && strings.TrimSpace(label) != "" && s.looksNumeric(cur) {
-				s.fail(analysis.SeverityWarning, ref(cols.label, r), label, analysis.MsgUnknownLabel)
+				s.fail(analysis.SeverityWarning, ref(cols.label, r), label, msg.UnknownLabel)
 			}
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			s.fail(analysis.SeverityError, ref(cols.label, r), label, analysis.MsgDuplicateRow, strconv.Itoa(first+1))
+			s.fail(analysis.SeverityError, ref(cols.label, r), label, msg.DuplicateRow, strconv.Itoa(first+1))
 			continue
 		}
 		seen[id] = r

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/xls"
 )
 
@@ -60,7 +60,7 @@ func TestOldOfficeForms(t *testing.T) {
 	seen := map[string]bool{}
 	for _, p := range got.Problems {
 		file := filepath.Base(p.File)
-		if p.Code != analysis.MsgLegacyText {
+		if p.Code != msg.LegacyText {
 			t.Errorf("unexpected problem: %s", p.Format("en"))
 			continue
 		}
@@ -107,12 +107,12 @@ func TestXLSRefused(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		want analysis.MessageCode
+		want msg.Code
 	}{
-		{"encrypted", patch([]byte{0x42, 0, 2, 0, 0xB0, 4}, []byte{0x2F, 0, 2, 0, 0xB0, 4}), analysis.MsgEncryptedXLS},
-		{"excel95", patch(append(utf16le("Workbook", 64), 18, 0), append(utf16le("Book", 64), 10, 0)), analysis.MsgUnsupportedFormat},
-		{"cut", good[:len(good)*2/3], analysis.MsgTruncated},
-		{"html", []byte("<html><table><tr><td>Số hộ</td></tr></table></html>"), analysis.MsgNotWorkbook},
+		{"encrypted", patch([]byte{0x42, 0, 2, 0, 0xB0, 4}, []byte{0x2F, 0, 2, 0, 0xB0, 4}), msg.EncryptedXLS},
+		{"excel95", patch(append(utf16le("Workbook", 64), 18, 0), append(utf16le("Book", 64), 10, 0)), msg.UnsupportedFormat},
+		{"cut", good[:len(good)*2/3], msg.Truncated},
+		{"html", []byte("<html><table><tr><td>Số hộ</td></tr></table></html>"), msg.NotWorkbook},
 	}
 	dir := t.TempDir()
 	for _, tt := range tests {

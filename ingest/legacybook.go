@@ -8,6 +8,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/legacy"
+	"chitieu/msg"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -203,9 +204,9 @@ func (b *unicodeBook) conversionProblems(path, sheet string) []analysis.Problem 
 		refs := cells[g]
 		sortRefs(refs)
 		first := b.notes[sheet][refs[0]]
-		code := analysis.MsgLegacyText
+		code := msg.LegacyText
 		if g.guessed {
-			code = analysis.MsgLegacyGuessed
+			code = msg.LegacyGuessed
 		}
 		out = append(out, analysis.Problem{Severity: analysis.SeverityWarning, File: path, Sheet: sheet, Cell: refs[0],
 			Text: first.from, Code: code, Args: []any{g.enc.String(), fontsOf(b.notes[sheet], refs), len(refs), cellRanges(refs), first.to}})

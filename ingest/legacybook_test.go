@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"testing"
 
-	"chitieu/analysis"
+	"chitieu/msg"
 )
 
 // fontBook is a book of fixed rows and fonts, for unicodeBook's tests.
@@ -69,9 +69,9 @@ func TestUnicodeBook(t *testing.T) {
 		got = append(got, append([]any{p.Code, p.Cell, p.Text}, p.Args...))
 	}
 	wantProblems := [][]any{
-		{analysis.MsgLegacyText, "B2", "Sè hé nghÌo", "TCVN3", ".VnTime", 1, "B2", "Số hộ nghèo"},
-		{analysis.MsgLegacyGuessed, "B6", "Tæng sè hé d©n", "TCVN3", "Arial", 1, "B6", "Tổng số hộ dân"},
-		{analysis.MsgLegacyText, "B3", "Soá hoä ngheøo", "VNI", "VNI-Times", 1, "B3", "Số hộ nghèo"},
+		{msg.LegacyText, "B2", "Sè hé nghÌo", "TCVN3", ".VnTime", 1, "B2", "Số hộ nghèo"},
+		{msg.LegacyGuessed, "B6", "Tæng sè hé d©n", "TCVN3", "Arial", 1, "B6", "Tổng số hộ dân"},
+		{msg.LegacyText, "B3", "Soá hoä ngheøo", "VNI", "VNI-Times", 1, "B3", "Số hộ nghèo"},
 	}
 	if !reflect.DeepEqual(got, wantProblems) {
 		t.Errorf("problems:\n got %v\nwant %v", got, wantProblems)

@@ -9,6 +9,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // TestMixedFolder is the folder a statistics officer gets on a bad day:
@@ -72,14 +73,14 @@ func TestMixedFolder(t *testing.T) {
 		got = append(got, string(p.Severity)+" "+filepath.Base(p.File)+" "+p.Cell+" "+string(p.Code))
 	}
 	want := []string{
-		"warning P07.xlsx  " + string(analysis.MsgHiddenSheet),
-		"error P08.xlsx D7 " + string(analysis.MsgUnexpectedPercent),
-		"error P09.xlsx  " + string(analysis.MsgTruncated),
-		"warning phuong-06.xlsx E6 " + string(analysis.MsgApprox),
+		"warning P07.xlsx  " + string(msg.HiddenSheet),
+		"error P08.xlsx D7 " + string(msg.UnexpectedPercent),
+		"error P09.xlsx  " + string(msg.Truncated),
+		"warning phuong-06.xlsx E6 " + string(msg.Approx),
 		// A year of the term without the baseline year's figures: the
 		// deadline and term targets (hungry households, drug cases) ask for them.
-		"warning .  " + string(analysis.MsgNoBaseline),
-		"warning .  " + string(analysis.MsgNoBaseline),
+		"warning .  " + string(msg.NoBaseline),
+		"warning .  " + string(msg.NoBaseline),
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -17,6 +17,7 @@ import (
 	"chitieu/analysis"
 	"chitieu/catalog"
 	"chitieu/mark"
+	"chitieu/msg"
 	"chitieu/notation"
 	"chitieu/xls"
 	"chitieu/xlsx"
@@ -89,7 +90,7 @@ func Read(paths []string, opt Options) (*Result, error) {
 	res := &Result{Skipped: files.others}
 	for _, f := range files.unsupported {
 		res.Problems = append(res.Problems, analysis.Problem{Severity: analysis.SeverityError, File: f,
-			Code: analysis.MsgUnsupportedFormat, Args: []any{strings.ToLower(filepath.Ext(f))}})
+			Code: msg.UnsupportedFormat, Args: []any{strings.ToLower(filepath.Ext(f))}})
 	}
 
 	reader := newReader(opt)
@@ -237,17 +238,17 @@ func (r *reader) readFile(path string) (out fileOutcome) {
 // OpenError is why a workbook cannot be opened, as the problem that
 // explains it to staff.
 type OpenError struct {
-	Code analysis.MessageCode
+	Code msg.Code
 	Args []any
 }
 
-func (e *OpenError) Error() string { return analysis.Translate("en", e.Code, e.Args...) }
+func (e *OpenError) Error() string { return msg.Text("en", e.Code, e.Args...) }
 
-func openFailure(code analysis.MessageCode, args ...any) error { return &OpenError{code, args} }
+func openFailure(code msg.Code, args ...any) error { return &OpenError{code, args} }
 
 // failWith is the outcome of a file that cannot be opened for err.
 func failWith(path string, err error) fileOutcome {
-	oe := &OpenError{Code: analysis.MsgCannotOpen, Args: []any{err}}
+	oe := &OpenError{Code: msg.CannotOpen, Args: []any{err}}
 	errors.As(err, &oe)
 	return fileOutcome{problems: []analysis.Problem{{Severity: analysis.SeverityError, File: path, Code: oe.Code, Args: oe.Args}}}
 }
@@ -260,13 +261,13 @@ func openXLS(data []byte) (*xls.Workbook, error) {
 	case err == nil:
 		return wb, nil
 	case errors.Is(err, xls.ErrEncrypted):
-		return nil, openFailure(analysis.MsgEncryptedXLS)
+		return nil, openFailure(msg.EncryptedXLS)
 	case errors.Is(err, xls.ErrOldFormat):
-		return nil, openFailure(analysis.MsgUnsupportedFormat, "Excel 5.0/95 (.xls)")
+		return nil, openFailure(msg.UnsupportedFormat, "Excel 5.0/95 (.xls)")
 	case !errors.Is(err, xls.ErrNotXLS):
-		return nil, openFailure(analysis.MsgTruncated)
+		return nil, openFailure(msg.Truncated)
 	case !bytes.Contains(data, encryptedPackage):
-		return nil, openFailure(analysis.MsgNotWorkbook)
+		return nil, openFailure(msg.NotWorkbook)
 	}
 	return nil, nil
 }
@@ -276,9 +277,9 @@ func openXLS(data []byte) (*xls.Workbook, error) {
 func precheck(data []byte, password string) error {
 	switch {
 	case bytes.HasPrefix(data, oleHeader) && password == "":
-		return openFailure(analysis.MsgEncrypted)
+		return openFailure(msg.Encrypted)
 	case !bytes.HasPrefix(data, oleHeader) && !bytes.HasPrefix(data, zipHeader):
-		return openFailure(analysis.MsgNotWorkbook)
+		return openFailure(msg.NotWorkbook)
 	}
 	return nil
 }
@@ -290,11 +291,11 @@ func openExcelize(data []byte, password string) (*xlsx.Excel, error) {
 	case err == nil:
 		return x, nil
 	case bytes.HasPrefix(data, oleHeader):
-		return nil, openFailure(analysis.MsgWrongPassword)
+		return nil, openFailure(msg.WrongPassword)
 	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, openFailure(analysis.MsgTruncated)
+		return nil, openFailure(msg.Truncated)
 	}
-	return nil, openFailure(analysis.MsgCannotOpen, err)
+	return nil, openFailure(msg.CannotOpen, err)
 }
 
 // readLean reads one workbook with the lean reader; false when the lean
@@ -384,7 +385,7 @@ func (r *reader) readWorkbook(path string, raw book) ([]analysis.Submission, []a
 			}
 			sortByCell(s.problems)
 			if found && g == 1 {
-				problems = append(problems, analysis.Problem{Severity: analysis.SeverityWarning, File: path, Sheet: name, Code: analysis.MsgHiddenSheet})
+				problems = append(problems, analysis.Problem{Severity: analysis.SeverityWarning, File: path, Sheet: name, Code: msg.HiddenSheet})
 			}
 			problems = append(problems, s.problems...)
 			if found {
@@ -399,7 +400,7 @@ func (r *reader) readWorkbook(path string, raw book) ([]analysis.Submission, []a
 		}
 	}
 	if tables == 0 {
-		problems = append(problems, analysis.Problem{Severity: analysis.SeverityError, File: path, Code: analysis.MsgNoHeader})
+		problems = append(problems, analysis.Problem{Severity: analysis.SeverityError, File: path, Code: msg.NoHeader})
 	}
 	return subs, problems
 }

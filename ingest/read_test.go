@@ -9,6 +9,7 @@ import (
 	"chitieu/analysis"
 	"chitieu/catalog"
 	"chitieu/mark"
+	"chitieu/msg"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -243,17 +244,17 @@ func TestReadProblems(t *testing.T) {
 		got = append(got, string(p.Severity)+" "+filepath.Base(p.File)+":"+p.Sheet+"!"+p.Cell+" "+p.Text+" "+string(p.Code))
 	}
 	want := []string{
-		"error old.xlsb:!  " + string(analysis.MsgUnsupportedFormat),
-		"error P05.xlsx:Báo cáo!D5 12,5 hộ nghèo? " + string(analysis.MsgNotNumber),
-		"warning P05.xlsx:Báo cáo!D6 khoảng 3 " + string(analysis.MsgApprox),
-		"warning P05.xlsx:Báo cáo!B7 Số cán bộ được đào tạo " + string(analysis.MsgUnknownLabel),
-		"error P05.xlsx:Báo cáo!D8 2 " + string(analysis.MsgNotFlag),
-		"error P05.xlsx:Báo cáo!D9 12,5 % " + string(analysis.MsgUnexpectedPercent),
-		"error P17.xlsx:Báo cáo! PHƯỜNG 17 " + string(analysis.MsgUnknownWard),
-		"error damaged.xlsx:!  " + string(analysis.MsgTruncated),
-		"error noperiod.xlsx:P1!  " + string(analysis.MsgNoPeriod),
-		"error notable.xlsx:!  " + string(analysis.MsgNoHeader),
-		"error old.xls:!  " + string(analysis.MsgNotWorkbook),
+		"error old.xlsb:!  " + string(msg.UnsupportedFormat),
+		"error P05.xlsx:Báo cáo!D5 12,5 hộ nghèo? " + string(msg.NotNumber),
+		"warning P05.xlsx:Báo cáo!D6 khoảng 3 " + string(msg.Approx),
+		"warning P05.xlsx:Báo cáo!B7 Số cán bộ được đào tạo " + string(msg.UnknownLabel),
+		"error P05.xlsx:Báo cáo!D8 2 " + string(msg.NotFlag),
+		"error P05.xlsx:Báo cáo!D9 12,5 % " + string(msg.UnexpectedPercent),
+		"error P17.xlsx:Báo cáo! PHƯỜNG 17 " + string(msg.UnknownWard),
+		"error damaged.xlsx:!  " + string(msg.Truncated),
+		"error noperiod.xlsx:P1!  " + string(msg.NoPeriod),
+		"error notable.xlsx:!  " + string(msg.NoHeader),
+		"error old.xls:!  " + string(msg.NotWorkbook),
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -8,6 +8,7 @@ import (
 	"chitieu/analysis"
 	"chitieu/catalog"
 	"chitieu/internal/ziptest"
+	"chitieu/msg"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -16,10 +17,10 @@ import (
 // must give.
 
 // readOne reads dir and expects exactly the given problem codes.
-func readOne(t *testing.T, dir string, codes ...analysis.MessageCode) *Result {
+func readOne(t *testing.T, dir string, codes ...msg.Code) *Result {
 	t.Helper()
 	res := read(t, Options{}, dir)
-	var got []analysis.MessageCode
+	var got []msg.Code
 	for _, p := range res.Problems {
 		got = append(got, p.Code)
 	}
@@ -125,7 +126,7 @@ func TestShapeHiddenSheetOnly(t *testing.T) {
 	writeWorkbook(t, filepath.Join(dir, "P2.xlsx"),
 		sheetSpec{name: "Hướng dẫn", cells: map[string]any{"A1": "Điền vào trang sau"}},
 		sheetSpec{name: "Nháp", hidden: true, cells: standardForm([]string{"PHƯỜNG 2", "NĂM 2002"}, [3]any{"Số hộ đói", 1, nil})})
-	s := readOne(t, dir, analysis.MsgHiddenSheet).Submissions[0]
+	s := readOne(t, dir, msg.HiddenSheet).Submissions[0]
 	wantValues(t, s, "hungry_households", 1, 0, "D5", "")
 }
 
@@ -142,7 +143,7 @@ func TestShapeLabelsAndUnits(t *testing.T) {
 	)
 	cells["C5"] = "tỷ đồng"
 	writeWorkbook(t, filepath.Join(dir, "P8.xlsx"), sheetSpec{name: "BC", cells: cells})
-	res := readOne(t, dir, analysis.MsgApprox, analysis.MsgDuplicateRow)
+	res := readOne(t, dir, msg.Approx, msg.DuplicateRow)
 	s := res.Submissions[0]
 	wantValues(t, s, "trade_services_revenue", 12500, 10000, "D5", "E5")
 	wantValues(t, s, "criminal_cases", 7, 9, "D6", "E6")
@@ -153,7 +154,7 @@ func TestShapeLabelsAndUnits(t *testing.T) {
 	}
 	wantValues(t, s, "detox_placements", 420, 1000, "D10", "E10")
 	// A unit in the cell wins over the label's; the repeated row is refused.
-	if p := res.Problems[1]; p.Code != analysis.MsgDuplicateRow || p.Cell != "B11" {
+	if p := res.Problems[1]; p.Code != msg.DuplicateRow || p.Cell != "B11" {
 		t.Errorf("second problem: %s", p.Format("en"))
 	}
 	if p := res.Problems[0]; p.Cell != "E10" || p.Text != "gần 1.000" {
@@ -170,7 +171,7 @@ func TestShapeNumbersNotationAndErrors(t *testing.T) {
 	)
 	cells["D7"] = formula("1/0") // no saved result: computed, and the error named
 	writeWorkbook(t, filepath.Join(dir, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
-	res := readOne(t, dir, analysis.MsgFormula)
+	res := readOne(t, dir, msg.Formula)
 	if p := res.Problems[0]; p.Cell != "D7" || p.Message("en") != "cannot compute the formula =1/0 (#DIV/0!); treated as no data" {
 		t.Errorf("formula problem: %s", p.Format("en"))
 	}
@@ -181,14 +182,14 @@ func TestShapeNumbersNotationAndErrors(t *testing.T) {
 	mixed := t.TempDir()
 	writeWorkbook(t, filepath.Join(mixed, "P9.xlsx"), sheetSpec{name: "BC", cells: standardForm([]string{"PHƯỜNG 9", "NĂM 2002"},
 		[3]any{"Tổng số hộ dân", "4.567", "4.400"}, [3]any{"Tỷ lệ hộ nghèo", "0,5%", "0.6%"})})
-	s = readOne(t, mixed, analysis.MsgMixedNotation).Submissions[0]
+	s = readOne(t, mixed, msg.MixedNotation).Submissions[0]
 	wantValues(t, s, "households", 4567, 4400, "D5", "E5")
 
 	units := t.TempDir()
 	cells = standardForm([]string{"PHƯỜNG 9", "NĂM 2002"}, [3]any{"Doanh thu thương mại - dịch vụ", 5000, 4000})
 	cells["C5"] = "USD"
 	writeWorkbook(t, filepath.Join(units, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
-	s = readOne(t, units, analysis.MsgUnknownUnit, analysis.MsgUnknownUnit).Submissions[0]
+	s = readOne(t, units, msg.UnknownUnit, msg.UnknownUnit).Submissions[0]
 	if o := observation(t, s, "trade_services_revenue"); o.Current.Known || o.Previous.Known {
 		t.Errorf("an amount in an unknown unit was kept: %+v", o)
 	}
@@ -214,7 +215,7 @@ func TestShapeErrorCell(t *testing.T) {
 	patchZip(t, path, "xl/worksheets/sheet1.xml", func(xml string) string {
 		return regexp.MustCompile(`<c r="D5"([^>]*)><v>987654</v>`).ReplaceAllString(xml, `<c r="D5"$1 t="e"><v>#REF!</v>`)
 	})
-	res := readOne(t, dir, analysis.MsgErrorCell)
+	res := readOne(t, dir, msg.ErrorCell)
 	if p := res.Problems[0]; p.Cell != "D5" || p.Text != "#REF!" {
 		t.Errorf("problem %s", p.Format("en"))
 	}
@@ -256,7 +257,7 @@ func TestShapeResubmission(t *testing.T) {
 			problems = append(problems, p)
 		}
 	}
-	if len(problems) != 1 || problems[0].Code != analysis.MsgDuplicate ||
+	if len(problems) != 1 || problems[0].Code != msg.Duplicate ||
 		problems[0].Format("en") != newer+": replaces the figures of "+older+" (2 indicators); name corrected files \"... sửa lần 2\" to say which is newer" {
 		t.Errorf("problems %+v", problems)
 	}
@@ -283,7 +284,7 @@ func TestShapeWardDisagreement(t *testing.T) {
 	dir := t.TempDir()
 	writeWorkbook(t, filepath.Join(dir, "P05.xlsx"), sheetSpec{name: "P06", cells: standardForm(
 		[]string{"PHƯỜNG 7", "NĂM 2002"}, [3]any{"Số hộ nghèo", 1, nil})})
-	res := readOne(t, dir, analysis.MsgWardDisagrees, analysis.MsgWardDisagrees)
+	res := readOne(t, dir, msg.WardDisagrees, msg.WardDisagrees)
 	if s := res.Submissions[0]; s.Ward != "Phường 7" {
 		t.Errorf("ward %q", s.Ward)
 	}
@@ -296,7 +297,7 @@ func TestShapeNegativeCount(t *testing.T) {
 	dir := t.TempDir()
 	writeWorkbook(t, filepath.Join(dir, "P05.xlsx"), sheetSpec{name: "BC", cells: standardForm(
 		[]string{"PHƯỜNG 5", "NĂM 2002"}, [3]any{"Số hộ nghèo", -3, 4})})
-	res := readOne(t, dir, analysis.MsgNegative)
+	res := readOne(t, dir, msg.Negative)
 	if o := observation(t, res.Submissions[0], "poor_households"); o.Current.Known || o.Previous.Value != 4 {
 		t.Errorf("poor households %+v", o)
 	}

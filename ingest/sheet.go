@@ -9,6 +9,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
@@ -38,7 +39,7 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 	// long sheet without one (a household list) is then never read whole.
 	head, err := s.book.head(s.sheet, headerSearchRows+1)
 	if err != nil {
-		s.fail(analysis.SeverityError, "", "", analysis.MsgCannotOpen, err)
+		s.fail(analysis.SeverityError, "", "", msg.CannotOpen, err)
 		return nil, false
 	}
 	if !s.mayHoldTable(head) {
@@ -46,7 +47,7 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 	}
 	rows, err := s.book.rows(s.sheet)
 	if err != nil {
-		s.fail(analysis.SeverityError, "", "", analysis.MsgCannotOpen, err)
+		s.fail(analysis.SeverityError, "", "", msg.CannotOpen, err)
 		return nil, false
 	}
 	t, ok := s.standardTable(rows)
@@ -72,7 +73,7 @@ func (s *sheetReader) read() (*analysis.Submission, bool) {
 		return nil, true
 	}
 	if len(t.entries) == 0 {
-		s.fail(analysis.SeverityWarning, "", "", analysis.MsgNoIndicators)
+		s.fail(analysis.SeverityWarning, "", "", msg.NoIndicators)
 		return nil, true
 	}
 	notations := s.notations(t.entries)
@@ -180,7 +181,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]notation.Nota
 	}
 	verdict := notation.DecideNotation(cells, parseNumber)
 	if verdict.Mixed {
-		s.fail(analysis.SeverityWarning, "", "", analysis.MsgMixedNotation)
+		s.fail(analysis.SeverityWarning, "", "", msg.MixedNotation)
 	}
 	out := make(map[*pendingValue]notation.NotationDecision, len(at))
 	for i, p := range at {
@@ -197,7 +198,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 		return analysis.Figure{}
 	}
 	src := analysis.Cell{File: s.path, Sheet: s.sheet, Ref: p.ref}
-	problem := func(sev analysis.Severity, code analysis.MessageCode, args ...any) {
+	problem := func(sev analysis.Severity, code msg.Code, args ...any) {
 		s.problems = append(s.problems, analysis.Problem{Severity: sev, File: s.path, Sheet: s.sheet, Cell: p.ref,
 			Ward: ward, Period: period, Indicator: ind.ID, Text: p.raw, Code: code, Args: args})
 	}
@@ -211,10 +212,10 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 	var value float64
 	switch {
 	case typ == excelize.CellTypeError:
-		problem(analysis.SeverityError, analysis.MsgErrorCell)
+		problem(analysis.SeverityError, msg.ErrorCell)
 		return analysis.Figure{}
 	case typ == excelize.CellTypeBool && ind.Kind != catalog.KindFlag:
-		problem(analysis.SeverityError, analysis.MsgNotNumber)
+		problem(analysis.SeverityError, msg.NotNumber)
 		return analysis.Figure{}
 	case typ == excelize.CellTypeBool:
 		value = 0
@@ -237,11 +238,11 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 		}
 	}
 	if ind.Kind == catalog.KindCount && value < 0 {
-		problem(analysis.SeverityError, analysis.MsgNegative)
+		problem(analysis.SeverityError, msg.Negative)
 		return analysis.Figure{}
 	}
 	if ind.Kind == catalog.KindFlag && value != 0 && value != 1 {
-		problem(analysis.SeverityError, analysis.MsgNotFlag)
+		problem(analysis.SeverityError, msg.NotFlag)
 		return analysis.Figure{}
 	}
 	if unit != "" {
@@ -251,7 +252,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 		}
 	}
 	if wholeCount(ind) && !whole(value) && p != e.plan { // a plan may be worked out (90 % of last year)
-		problem(analysis.SeverityError, analysis.MsgFraction, reading(value), ind.Unit)
+		problem(analysis.SeverityError, msg.Fraction, reading(value), ind.Unit)
 		return analysis.Figure{}
 	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
@@ -263,12 +264,12 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 func (s *sheetReader) number(raw, ref string, ind catalog.Indicator, problem noteFunc) (float64, bool) {
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil {
-		problem(analysis.SeverityError, analysis.MsgNotNumber)
+		problem(analysis.SeverityError, msg.NotNumber)
 		return 0, false
 	}
 	if s.book.isPercent(s.sheet, ref) {
 		if ind.Unit != "%" {
-			problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
+			problem(analysis.SeverityError, msg.UnexpectedPercent, ind.Unit)
 			return 0, false
 		}
 		v *= 100
@@ -282,23 +283,23 @@ func (s *sheetReader) number(raw, ref string, ind catalog.Indicator, problem not
 // problem (noted).
 func textNumber(raw, unit string, ind catalog.Indicator, n notation.NotationDecision, problem noteFunc) (float64, string, bool) {
 	if n.Ambiguous && n.Notation == notation.NotationUnknown {
-		problem(analysis.SeverityError, analysis.MsgAmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
+		problem(analysis.SeverityError, msg.AmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
 		return 0, unit, false
 	}
 	num, err := parseNumber(raw, cmp.Or(n.Notation, notation.NotationVietnamese))
 	if err != nil {
-		problem(analysis.SeverityError, analysis.MsgNotNumber)
+		problem(analysis.SeverityError, msg.NotNumber)
 		return 0, unit, false
 	}
 	if num.Empty {
 		return 0, unit, false
 	}
 	if num.Percent && ind.Unit != "%" {
-		problem(analysis.SeverityError, analysis.MsgUnexpectedPercent, ind.Unit)
+		problem(analysis.SeverityError, msg.UnexpectedPercent, ind.Unit)
 		return 0, unit, false
 	}
 	if num.Approx {
-		problem(analysis.SeverityWarning, analysis.MsgApprox, strconv.FormatFloat(num.Value, 'f', -1, 64))
+		problem(analysis.SeverityWarning, msg.Approx, strconv.FormatFloat(num.Value, 'f', -1, 64))
 	}
 	if num.Suffix != "" {
 		unit = num.Suffix
@@ -307,7 +308,7 @@ func textNumber(raw, unit string, ind catalog.Indicator, n notation.NotationDeci
 }
 
 // noteFunc notes a problem with the cell being read.
-type noteFunc func(sev analysis.Severity, code analysis.MessageCode, args ...any)
+type noteFunc func(sev analysis.Severity, code msg.Code, args ...any)
 
 // calculated is the value and type of the formula in the cell of p, which
 // has no saved value; ok is false when it cannot be computed (noted).
@@ -315,7 +316,7 @@ func (s *sheetReader) calculated(p *pendingValue, problem noteFunc) (raw string,
 	formula := s.book.formula(s.sheet, p.ref)
 	v, err := s.book.calc(s.sheet, p.ref)
 	if err != nil || v == "" {
-		problem(analysis.SeverityError, analysis.MsgFormula, "="+formula, err)
+		problem(analysis.SeverityError, msg.Formula, "="+formula, err)
 		return "", 0, false
 	}
 	typ = excelize.CellTypeFormula
@@ -338,10 +339,10 @@ func inUnit(value float64, unit string, e entry, problem noteFunc) (float64, boo
 	case known:
 		value *= factor
 	case notation.Scalable(ind.Unit):
-		problem(analysis.SeverityError, analysis.MsgUnknownUnit, unit, ind.Unit)
+		problem(analysis.SeverityError, msg.UnknownUnit, unit, ind.Unit)
 		return 0, false
 	case unit != e.unit:
-		problem(analysis.SeverityWarning, analysis.MsgUnitSuffix, unit, ind.Unit)
+		problem(analysis.SeverityWarning, msg.UnitSuffix, unit, ind.Unit)
 	}
 	return value, true
 }
@@ -349,15 +350,15 @@ func inUnit(value float64, unit string, e entry, problem noteFunc) (float64, boo
 // reading is a number for a message in either language, in its decimal
 // mark and with no thousands separator (one reading of "1.234" is 1234,
 // the other 1,234 in Vietnamese and 1.234 in English).
-func reading(v float64) analysis.Words {
-	return analysis.Words{notation.FormatReading(v, "vi"), notation.FormatReading(v, "en")}
+func reading(v float64) msg.Words {
+	return msg.Words{notation.FormatReading(v, "vi"), notation.FormatReading(v, "en")}
 }
 
 // whole reports whether v is a whole number, allowing for the rounding of a
 // computed formula (4000.0000000001).
 func whole(v float64) bool { return math.Abs(v-math.Round(v)) <= 1e-9*max(1, math.Abs(v)) }
 
-func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code analysis.MessageCode, args ...any) {
+func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code msg.Code, args ...any) {
 	s.problems = append(s.problems, analysis.Problem{Severity: sev, File: s.path, Sheet: s.sheet, Cell: cellRef,
 		Text: text, Code: code, Args: args})
 }
@@ -376,7 +377,7 @@ func (s *sheetReader) ward(title []string) (name, origin string, ok bool) {
 			continue
 		}
 		if !ok {
-			s.fail(analysis.SeverityError, "", text, analysis.MsgUnknownWard, name)
+			s.fail(analysis.SeverityError, "", text, msg.UnknownWard, name)
 			return "", "", false
 		}
 		if i < len(title) {
@@ -387,7 +388,7 @@ func (s *sheetReader) ward(title []string) (name, origin string, ok bool) {
 		}
 		return name, origin, true
 	}
-	s.fail(analysis.SeverityError, "", "", analysis.MsgNoWard)
+	s.fail(analysis.SeverityError, "", "", msg.NoWard)
 	return "", "", false
 }
 
@@ -395,8 +396,8 @@ func (s *sheetReader) ward(title []string) (name, origin string, ok bool) {
 // than name.
 func (s *sheetReader) disagreement(name, what, text string) {
 	if other, found, _ := s.matcher.Unit(text); found && other != name {
-		words := map[string]analysis.Words{"sheet": {"tên trang", "sheet name"}, "file": {"tên tệp", "file name"}}[what]
-		s.fail(analysis.SeverityWarning, "", text, analysis.MsgWardDisagrees, name, words, other)
+		words := map[string]msg.Words{"sheet": {"tên trang", "sheet name"}, "file": {"tên tệp", "file name"}}[what]
+		s.fail(analysis.SeverityWarning, "", text, msg.WardDisagrees, name, words, other)
 	}
 }
 
@@ -424,6 +425,6 @@ func (s *sheetReader) periodOf(title []string, year int) (string, bool) {
 			break
 		}
 	}
-	s.fail(analysis.SeverityError, "", "", analysis.MsgNoPeriod)
+	s.fail(analysis.SeverityError, "", "", msg.NoPeriod)
 	return "", false
 }

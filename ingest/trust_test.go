@@ -7,6 +7,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // briefProblems renders problems as "severity file cell code" for tests,
@@ -14,7 +15,7 @@ import (
 func briefProblems(problems []analysis.Problem) string {
 	var lines []string
 	for _, p := range problems {
-		if p.Code == analysis.MsgNoBaseline {
+		if p.Code == msg.NoBaseline {
 			continue
 		}
 		lines = append(lines, string(p.Severity)+" "+filepath.Base(p.File)+" "+p.Cell+" "+string(p.Code))
@@ -47,9 +48,9 @@ func TestImpossibleValuesInCells(t *testing.T) {
 	res := read(t, Options{Config: cfg}, dir)
 	result := analysis.Analyze(cfg, res.Submissions, res.Problems)
 	want := strings.Join([]string{
-		"error P01.xlsx D5 " + string(analysis.MsgFraction),
-		"error P01.xlsx D6 " + string(analysis.MsgFraction),
-		"error P01.xlsx D7 " + string(analysis.MsgNegative),
+		"error P01.xlsx D5 " + string(msg.Fraction),
+		"error P01.xlsx D6 " + string(msg.Fraction),
+		"error P01.xlsx D7 " + string(msg.Negative),
 	}, "\n")
 	if got := briefProblems(result.Problems); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
@@ -109,8 +110,8 @@ func TestNotationByEvidence(t *testing.T) {
 	res := read(t, Options{Config: cfg}, dir)
 	result := analysis.Analyze(cfg, res.Submissions, res.Problems)
 	want := strings.Join([]string{
-		"warning P03.xlsx  " + string(analysis.MsgMixedNotation),
-		"error P03.xlsx D7 " + string(analysis.MsgAmbiguousNumber),
+		"warning P03.xlsx  " + string(msg.MixedNotation),
+		"error P03.xlsx D7 " + string(msg.AmbiguousNumber),
 	}, "\n")
 	if got := briefProblems(result.Problems); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)

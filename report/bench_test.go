@@ -7,6 +7,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // bigResult is the analysis of a realistic large input: every configured
@@ -45,7 +46,7 @@ func bigResult(periods, problems int) *analysis.Result {
 		probs = append(probs, analysis.Problem{Severity: severity,
 			File: fmt.Sprintf("many/x/P%02d-%d.xlsx", i%16+1, i), Sheet: "Báo cáo", Cell: cellRef("D", 8+i%10),
 			Ward: cfg.Units[i%16].Name, Period: "2003-05", Indicator: "poor_households", Text: "mười hai",
-			Code: analysis.MsgNotNumber})
+			Code: msg.NotNumber})
 	}
 	return analysis.Analyze(cfg, subs, probs)
 }

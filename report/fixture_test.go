@@ -10,6 +10,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -66,7 +67,7 @@ func fixtureProblems() []analysis.Problem {
 	return []analysis.Problem{{
 		Severity: analysis.SeverityError, File: "2003-H1/P03.xlsx", Sheet: "Báo cáo", Cell: "D9",
 		Ward: "Phường 3", Period: "2003-H1", Indicator: "poor_households", Text: "mười hai",
-		Code: analysis.MsgNotNumber,
+		Code: msg.NotNumber,
 	}}
 }
 

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
-	"chitieu/analysis"
 	"chitieu/ingest"
+	"chitieu/msg"
 
 	"github.com/fsnotify/fsnotify"
 )
@@ -89,7 +89,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf(analysis.Words{"%s không phải thư mục", "%s is not a folder"}.In(o.Lang), o.Folder)
+		return fmt.Errorf(msg.Words{"%s không phải thư mục", "%s is not a folder"}.In(o.Lang), o.Folder)
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -105,7 +105,7 @@ func Run(ctx context.Context, o Options) error {
 		return nil
 	}
 	l.refresh()
-	l.logf(analysis.Words{"%s Đang theo dõi %s — nhấn Ctrl-C để dừng.", "%s Watching %s — press Ctrl-C to stop."}.In(o.Lang),
+	l.logf(msg.Words{"%s Đang theo dõi %s — nhấn Ctrl-C để dừng.", "%s Watching %s — press Ctrl-C to stop."}.In(o.Lang),
 		time.Now().Format(time.TimeOnly), o.Folder)
 	return l.run(ctx)
 }
@@ -154,7 +154,7 @@ func (l *loop) run(ctx context.Context) error {
 				return errors.New("watch: fsnotify stopped")
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				l.logf(analysis.Words{"chitieu: quá nhiều thay đổi cùng lúc; xem lại cả thư mục", "chitieu: too many changes at once; rescanning the folder"}.In(l.o.Lang))
+				l.logf(msg.Words{"chitieu: quá nhiều thay đổi cùng lúc; xem lại cả thư mục", "chitieu: too many changes at once; rescanning the folder"}.In(l.o.Lang))
 				l.rescan()
 				if l.dirty {
 					l.dirty = false
@@ -194,7 +194,7 @@ func (l *loop) handle(ev fsnotify.Event) error {
 	gone := ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
 	if name == l.root {
 		if gone {
-			return fmt.Errorf(analysis.Words{"thư mục %s đã bị xoá hoặc chuyển đi", "folder %s was removed or moved away"}.In(l.o.Lang), l.o.Folder)
+			return fmt.Errorf(msg.Words{"thư mục %s đã bị xoá hoặc chuyển đi", "folder %s was removed or moved away"}.In(l.o.Lang), l.o.Folder)
 		}
 		return nil
 	}
@@ -236,7 +236,7 @@ func (l *loop) ignored(path string) bool {
 func (l *loop) addTree(dir string, collect bool) error {
 	// The watch before the listing, so that no file falls between them.
 	if err := l.w.Add(dir); err != nil {
-		return fmt.Errorf(analysis.Words{"không theo dõi được %s: %w", "cannot watch %s: %w"}.In(l.o.Lang), dir, err)
+		return fmt.Errorf(msg.Words{"không theo dõi được %s: %w", "cannot watch %s: %w"}.In(l.o.Lang), dir, err)
 	}
 	l.dirs[dir] = true
 	entries, err := os.ReadDir(dir)
@@ -291,12 +291,12 @@ func (l *loop) rescan() {
 // refresh logs why, clears the pending changes and calls Refresh.
 func (l *loop) refresh() {
 	if len(l.pending) > 0 {
-		l.logf(analysis.Words{"%s Có thay đổi: %s — lập lại báo cáo.", "%s Changed: %s — refreshing the report."}.In(l.o.Lang),
+		l.logf(msg.Words{"%s Có thay đổi: %s — lập lại báo cáo.", "%s Changed: %s — refreshing the report."}.In(l.o.Lang),
 			time.Now().Format(time.TimeOnly), l.describe())
 		clear(l.pending)
 	}
 	if err := l.o.Refresh(); err != nil {
-		l.logf(analysis.Words{"chitieu: lập báo cáo không được: %v (vẫn tiếp tục theo dõi)", "chitieu: the report failed: %v (still watching)"}.In(l.o.Lang), err)
+		l.logf(msg.Words{"chitieu: lập báo cáo không được: %v (vẫn tiếp tục theo dõi)", "chitieu: the report failed: %v (still watching)"}.In(l.o.Lang), err)
 	}
 }
 
@@ -316,13 +316,13 @@ func (l *loop) describe() string {
 			name = rel
 		}
 		if _, err := os.Lstat(p); err != nil {
-			name += analysis.Words{" (đã xoá)", " (removed)"}.In(l.o.Lang)
+			name += msg.Words{" (đã xoá)", " (removed)"}.In(l.o.Lang)
 		}
 		names = append(names, name)
 	}
 	s := strings.Join(names, ", ")
 	if more := len(paths) - shown; more > 0 {
-		s += fmt.Sprintf(analysis.Words{" và %d tệp khác", " and %d more"}.In(l.o.Lang), more)
+		s += fmt.Sprintf(msg.Words{" và %d tệp khác", " and %d more"}.In(l.o.Lang), more)
 	}
 	return s
 }
