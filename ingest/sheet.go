@@ -396,7 +396,7 @@ func (s *sheetReader) ward(title []string) (name, origin string, ok bool) {
 // than name.
 func (s *sheetReader) disagreement(name, what, text string) {
 	if other, found, _ := s.matcher.Unit(text); found && other != name {
-		words := map[string]msg.Words{"sheet": {"tên trang", "sheet name"}, "file": {"tên tệp", "file name"}}[what]
+		words := map[string]msg.Code{"sheet": msg.SheetName, "file": msg.FileName}[what]
 		s.fail(analysis.SeverityWarning, "", text, msg.WardDisagrees, name, words, other)
 	}
 }

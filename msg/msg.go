@@ -4,8 +4,8 @@
 // help and messages (cli.go) and watch (watch.go) each keep their texts in
 // one table here; Text renders one in a language.
 //
-// Texts are fmt formats. A Words argument (a name in both languages) is
-// rendered in the language of the text it goes into.
+// Texts are fmt formats. A Words argument (a name in both languages) and a
+// Code argument are rendered in the language of the text they go into.
 package msg
 
 import "fmt"
@@ -29,7 +29,7 @@ func (w Words) In(lang string) string {
 var catalogue = map[Code]Words{}
 
 func init() {
-	for _, table := range []map[Code]Words{problemTexts, cliTexts, watchTexts} {
+	for _, table := range []map[Code]Words{problemTexts, reportTexts, sentenceTexts, cliTexts, watchTexts} {
 		for code, w := range table {
 			if _, dup := catalogue[code]; dup {
 				panic("msg: code " + string(code) + " is in two tables")
@@ -51,8 +51,11 @@ func Lookup(lang string, code Code, args ...any) (string, bool) {
 	}
 	args = append([]any(nil), args...)
 	for i, a := range args {
-		if w, ok := a.(Words); ok {
-			args[i] = w.In(lang)
+		switch a := a.(type) {
+		case Words:
+			args[i] = a.In(lang)
+		case Code:
+			args[i] = Text(lang, a)
 		}
 	}
 	return fmt.Sprintf(w.In(lang), args...), true

@@ -54,8 +54,17 @@ const (
 	RebaseDisagrees Code = "rebase_disagrees"
 )
 
+// Words that problems' texts take as arguments.
+const (
+	SheetName Code = "sheet_name"
+	FileName  Code = "file_name"
+)
+
 // problemTexts are the problems' messages, as fmt formats.
 var problemTexts = map[Code]Words{
+	SheetName: {"tên trang", "sheet name"},
+	FileName:  {"tên tệp", "file name"},
+
 	CannotOpen: {"không mở được tệp (%v); hãy mở bằng Excel, lưu lại dạng .xlsx rồi chạy lại",
 		"cannot open the file (%v); open it in Excel, save it as .xlsx and run again"},
 	Truncated: {"tệp bị cắt cụt hoặc hỏng; xin phường gửi lại",

@@ -13,12 +13,6 @@ import (
 // below 1 (a split ward's growth against last year).
 const estimatedMark = "~"
 
-func init() {
-	texts["estimatedLegend"] = [2]string{
-		"~ ước tính: so với cùng kỳ trên địa giới mới, tính theo tỷ lệ chia tách phường cũ (trang Thay đổi địa giới)",
-		"~ estimated: compared with last year on the new boundaries, from the shares of split old wards (sheet Thay đổi địa giới)"}
-}
-
 // withBasis adds previous_basis (and value_basis, for a value built across
 // a boundary change) where the configuration dates its units.
 func withBasis(r *analysis.Result, v analysis.Value, obj object) object {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -10,50 +9,6 @@ import (
 	"chitieu/catalog"
 	"chitieu/notation"
 )
-
-// sentenceForms are the term review's sentences, Vietnamese first, per kind
-// of target and direction of change; no indicator has its own. The
-// arguments are always, in this order: 1 the subject, 2 the period (or
-// periods), 3 the resolution's wording, 4 the verdict, 5 the figure, 6 the
-// baseline year, 7 a second figure (the level reached, or the counts).
-var sentenceForms = map[string][2]string{
-	"item.up":    {"%[1]s tăng %[2]s", "up %[2]s in %[1]s"},
-	"item.down":  {"%[1]s giảm %[2]s", "down %[2]s in %[1]s"},
-	"item.level": {"%[1]s đạt %[2]s", "%[2]s in %[1]s"},
-
-	"each_period": {"%[1]s: %[2]s (%[3]s): %[4]s.", "%[1]s: %[2]s (%[3]s): %[4]s."},
-
-	"average.up":    {"%[1]s: bình quân %[2]s mỗi năm tăng %[5]s (%[3]s): %[4]s.", "%[1]s: up %[5]s a year on average over %[2]s (%[3]s): %[4]s."},
-	"average.down":  {"%[1]s: bình quân %[2]s mỗi năm giảm %[5]s (%[3]s): %[4]s.", "%[1]s: down %[5]s a year on average over %[2]s (%[3]s): %[4]s."},
-	"average.level": {"%[1]s: bình quân %[2]s đạt %[5]s (%[3]s): %[4]s.", "%[1]s: %[5]s on average over %[2]s (%[3]s): %[4]s."},
-
-	"by_deadline.down":   {"%[1]s từ %[5]s năm %[6]s giảm xuống còn %[7]s vào %[2]s (%[3]s): %[4]s.", "%[1]s: down from %[5]s in %[6]s to %[7]s in %[2]s (%[3]s): %[4]s."},
-	"by_deadline.up":     {"%[1]s từ %[5]s năm %[6]s tăng lên %[7]s vào %[2]s (%[3]s): %[4]s.", "%[1]s: up from %[5]s in %[6]s to %[7]s in %[2]s (%[3]s): %[4]s."},
-	"by_deadline.level":  {"%[1]s %[2]s giữ ở mức %[7]s như năm %[6]s (%[3]s): %[4]s.", "%[1]s: %[7]s in %[2]s, as in %[6]s (%[3]s): %[4]s."},
-	"by_deadline.nobase": {"%[1]s %[2]s là %[7]s (%[3]s): %[4]s.", "%[1]s: %[7]s in %[2]s (%[3]s): %[4]s."},
-
-	"over_term.down":  {"%[1]s %[2]s giảm %[5]s so với năm %[6]s (%[7]s) (%[3]s): %[4]s.", "%[1]s: down %[5]s in %[2]s against %[6]s (%[7]s) (%[3]s): %[4]s."},
-	"over_term.up":    {"%[1]s %[2]s tăng %[5]s so với năm %[6]s (%[7]s) (%[3]s): %[4]s.", "%[1]s: up %[5]s in %[2]s against %[6]s (%[7]s) (%[3]s): %[4]s."},
-	"over_term.level": {"%[1]s %[2]s không đổi so với năm %[6]s (%[7]s) (%[3]s): %[4]s.", "%[1]s: unchanged in %[2]s against %[6]s (%[7]s) (%[3]s): %[4]s."},
-
-	"cumulative":      {"%[1]s: từ đầu nhiệm kỳ đến hết %[2]s được %[5]s (%[3]s): %[4]s.", "%[1]s: %[5]s from the start of the term to the end of %[2]s (%[3]s): %[4]s."},
-	"cumulative.only": {"%[1]s: từ đầu nhiệm kỳ đến hết %[2]s được %[5]s.", "%[1]s: %[5]s from the start of the term to the end of %[2]s."},
-	"nodata":          {"%[1]s: chưa đủ số liệu để đánh giá (%[3]s).", "%[1]s: not enough figures to judge (%[3]s)."},
-
-	"wording":     {"Nghị quyết: %s", "resolution: %s"},
-	"wordingGen":  {"chỉ tiêu: %s", "target: %s"},
-	"and":         {" và ", " and "},
-	"countsArrow": {"%s → %s", "%s → %s"},
-}
-
-// form is sentence form key in the language of o, formatted with args.
-func (o Options) form(key string, args ...any) string {
-	f := sentenceForms[key][0]
-	if o.en() {
-		f = sentenceForms[key][1]
-	}
-	return fmt.Sprintf(f, args...)
-}
 
 // sentence is the review's sentence for one target: the figures, the
 // resolution's wording in parentheses, then the verdict in words.
@@ -64,7 +19,7 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 	wording := o.wording(r, t, &r.Term.Term)
 	verdict := o.verdictWords(tt)
 	if tt.Verdict == analysis.VerdictNoData {
-		return o.form("nodata", subject, "", wording)
+		return o.t("nodata", subject, "", wording)
 	}
 	baseYear := strconv.Itoa(r.Term.Term.Baseline)
 	switch t.TargetKind() {
@@ -75,13 +30,13 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 				items = append(items, o.periodItem(ind, &t, o.termPeriodWords(v), *v.Value))
 			}
 		}
-		return o.form("each_period", subject, o.joinAnd(items), wording, verdict)
+		return o.t("each_period", subject, o.joinAnd(items), wording, verdict)
 	case catalog.KindAverage:
 		years := o.yearSpan(tt.ToDatePeriods)
 		if ind.Kind == catalog.KindChange {
-			return o.form("average."+direction(*tt.ToDate), subject, years, wording, verdict, o.absPercent(*tt.ToDate, &t))
+			return o.t("average."+direction(*tt.ToDate), subject, years, wording, verdict, o.absPercent(*tt.ToDate, &t))
 		}
-		return o.form("average.level", subject, years, wording, verdict, o.withUnitFor(tt.ToDate, ind.Unit, &t))
+		return o.t("average.level", subject, years, wording, verdict, o.withUnitFor(tt.ToDate, ind.Unit, &t))
 	case catalog.KindByDeadline:
 		period := o.periodWords(tt.ToDatePeriods[0])
 		if v, ok := analysis.FindTermValue(tt.Values, tt.ToDatePeriods[0]); ok {
@@ -89,17 +44,17 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 		}
 		reached := o.withUnitFor(tt.ToDate, ind.Unit, &t)
 		if tt.Baseline == nil {
-			return o.form("by_deadline.nobase", subject, period, wording, verdict, "", baseYear, reached)
+			return o.t("by_deadline.nobase", subject, period, wording, verdict, "", baseYear, reached)
 		}
 		dir := direction(*tt.ToDate - *tt.Baseline)
-		return o.form("by_deadline."+dir, subject, period, wording, verdict, o.withUnit(tt.Baseline, ind.Unit), baseYear, reached)
+		return o.t("by_deadline."+dir, subject, period, wording, verdict, o.withUnit(tt.Baseline, ind.Unit), baseYear, reached)
 	case catalog.KindOverTerm:
 		year := tt.ToDatePeriods[0]
 		latest, _ := analysis.FindTermValue(tt.Values, year)
-		counts := o.form("countsArrow", o.formatValue(tt.Baseline, ind.Unit, nil), o.withUnit(latest.Value, ind.Unit))
-		return o.form("over_term."+direction(*tt.ToDate), subject, o.periodWords(year), wording, verdict, o.absPercent(*tt.ToDate, &t), baseYear, counts)
+		counts := o.t("countsArrow", o.formatValue(tt.Baseline, ind.Unit, nil), o.withUnit(latest.Value, ind.Unit))
+		return o.t("over_term."+direction(*tt.ToDate), subject, o.periodWords(year), wording, verdict, o.absPercent(*tt.ToDate, &t), baseYear, counts)
 	case catalog.KindCumulative:
-		return o.form("cumulative", subject, o.periodWords(r.Term.AsOf), wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
+		return o.t("cumulative", subject, o.periodWords(r.Term.AsOf), wording, verdict, o.withUnit(tt.ToDate, ind.Unit))
 	}
 	return ""
 }
@@ -108,7 +63,7 @@ func (o Options) sentence(r *analysis.Result, tt analysis.TermTarget) string {
 // that has no target.
 func (o Options) cumulativeSentence(r *analysis.Result, c analysis.Accumulated) string {
 	ind, _ := r.Term.Indicator(c.Indicator)
-	return o.form("cumulative.only", o.label(ind), o.periodWords(r.Term.AsOf), "", "", o.withUnit(c.Value, ind.Unit))
+	return o.t("cumulative.only", o.label(ind), o.periodWords(r.Term.AsOf), "", "", o.withUnit(c.Value, ind.Unit))
 }
 
 // subject is what a sentence is about: a change's input ("Doanh thu
@@ -126,9 +81,9 @@ func (o Options) subject(r *analysis.Result, ind catalog.Indicator) string {
 // for a level.
 func (o Options) periodItem(ind catalog.Indicator, t *catalog.Target, period string, v float64) string {
 	if ind.Kind == catalog.KindChange {
-		return o.form("item."+map[bool]string{true: "down", false: "up"}[v < 0], period, o.absPercent(v, t))
+		return o.t("item."+map[bool]string{true: "down", false: "up"}[v < 0], period, o.absPercent(v, t))
 	}
-	return o.form("item.level", period, o.withUnitFor(&v, ind.Unit, t))
+	return o.t("item.level", period, o.withUnitFor(&v, ind.Unit, t))
 }
 
 // termPeriodWords is a term value's period as the review writes it; a
@@ -181,13 +136,13 @@ func (o Options) wording(r *analysis.Result, t catalog.Target, term *catalog.Ter
 		src = after
 	}
 	if src != "" && !o.en() {
-		return o.form("wording", src)
+		return o.t("wording", src)
 	}
 	unit := ""
 	if ind, ok := r.Term.Indicator(t.Indicator); ok && ind.Unit == "%" || t.TargetKind() == catalog.KindOverTerm {
 		unit = "%"
 	}
-	return o.form("wordingGen", o.targetWords(t, term, unit))
+	return o.t("wordingGen", o.targetWords(t, term, unit))
 }
 
 // joinAnd is "a, b và c" / "a, b and c".
@@ -195,7 +150,7 @@ func (o Options) joinAnd(items []string) string {
 	if len(items) <= 1 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + o.form("and") + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + o.t("and") + items[len(items)-1]
 }
 
 // yearSpan is "năm 2001 - 2002" / "2001–2002" for the full years an

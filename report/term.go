@@ -7,6 +7,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/msg"
 )
 
 // The term review (contract: "Targets and the term"): its JSON section, its
@@ -293,17 +294,10 @@ func verdictFill(v analysis.Verdict) string { return statusLooks[verdictAsStatus
 
 // group is a catalog group's heading in the language of o.
 func (o Options) group(g string) string {
-	if en, ok := groupsEN[g]; ok && o.en() {
-		return en
+	if w, ok := msg.Lookup(o.lang(), msg.Code("group:"+g)); ok {
+		return w
 	}
 	return g
-}
-
-var groupsEN = map[string]string{
-	"Kinh tế":            "Economy",
-	"Xóa đói giảm nghèo": "Poverty reduction",
-	"An ninh trật tự":    "Security and public order",
-	"Quy hoạch đô thị":   "Urban planning",
 }
 
 // absPercent is |v| as a sentence writes a change: "16,3%", with the
