@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"chitieu/analysis"
+	"chitieu/jsonout"
 )
 
 // Units that change (mergers): how the report shows a figure compared
@@ -15,7 +16,7 @@ const estimatedMark = "~"
 
 // withBasis adds previous_basis (and value_basis, for a value built across
 // a boundary change) where the configuration dates its units.
-func withBasis(r *analysis.Result, v analysis.Value, obj object) object {
+func withBasis(r *analysis.Result, v analysis.Value, obj jsonout.Object) jsonout.Object {
 	if r.Config == nil || !r.Config.Dated() {
 		return obj
 	}
@@ -23,9 +24,9 @@ func withBasis(r *analysis.Result, v analysis.Value, obj object) object {
 	if v.PreviousBasis != "" {
 		basis = string(v.PreviousBasis)
 	}
-	obj = append(obj, kv{"previous_basis", basis})
+	obj = append(obj, jsonout.Field{"previous_basis", basis})
 	if v.ValueBasis != "" {
-		obj = append(obj, kv{"value_basis", string(v.ValueBasis)})
+		obj = append(obj, jsonout.Field{"value_basis", string(v.ValueBasis)})
 	}
 	return obj
 }

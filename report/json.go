@@ -6,6 +6,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/jsonout"
 )
 
 // WriteJSON writes the whole result in the contract's shape, keys in
@@ -13,29 +14,29 @@ import (
 // options other than Lang (the language of problem messages) do not apply:
 // JSON is always complete and unrounded.
 func WriteJSON(w io.Writer, r *analysis.Result, o Options) error {
-	return writeJSON(w, reportJSON(orEmpty(r), o))
+	return jsonout.Write(w, reportJSON(orEmpty(r), o))
 }
 
 // reportJSON is the document WriteJSON writes; its periods and problems
 // are made one at a time as they are written.
-func reportJSON(r *analysis.Result, o Options) object {
+func reportJSON(r *analysis.Result, o Options) jsonout.Object {
 	source := ""
 	if r.Config != nil {
 		source = r.Config.Source
 	}
-	return object{
+	return jsonout.Object{
 		{"config", source},
-		{"periods", lazyList{len(r.Periods), func(i int) any { return periodJSON(r, &r.Periods[i]) }}},
+		{"periods", jsonout.Lazy{N: len(r.Periods), Item: func(i int) any { return periodJSON(r, &r.Periods[i]) }}},
 		{"term", termJSON(r, o)},
-		{"problems", lazyList{len(r.Problems), func(i int) any { return problemJSON(r.Problems[i], o) }}},
+		{"problems", jsonout.Lazy{N: len(r.Problems), Item: func(i int) any { return problemJSON(r.Problems[i], o) }}},
 	}
 }
 
 // periodJSON is one period: who sent, the district, the wards.
-func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
-	district := make(object, 0, len(p.District))
+func periodJSON(r *analysis.Result, p *analysis.PeriodResult) jsonout.Object {
+	district := make(jsonout.Object, 0, len(p.District))
 	for _, v := range p.District {
-		district = append(district, kv{v.Indicator, withBasis(r, v, withSince(v, object{
+		district = append(district, jsonout.Field{v.Indicator, withBasis(r, v, withSince(v, jsonout.Object{
 			{"value", number(v.Value)},
 			{"previous", number(v.Previous)},
 			{"unit", v.Unit},
@@ -44,14 +45,14 @@ func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
 			{"gap", number(v.Gap)},
 		}))})
 		if v.Partial {
-			district[len(district)-1].value = append(district[len(district)-1].value.(object), kv{"partial", true})
+			district[len(district)-1].Value = append(district[len(district)-1].Value.(jsonout.Object), jsonout.Field{"partial", true})
 		}
 	}
-	wards := make(object, 0, len(p.Wards))
+	wards := make(jsonout.Object, 0, len(p.Wards))
 	for _, wr := range p.Wards {
-		indicators := make(object, 0, len(wr.Values))
+		indicators := make(jsonout.Object, 0, len(wr.Values))
 		for _, v := range wr.Values {
-			indicators = append(indicators, kv{v.Indicator, withBasis(r, v, withSince(v, object{
+			indicators = append(indicators, jsonout.Field{v.Indicator, withBasis(r, v, withSince(v, jsonout.Object{
 				{"value", number(v.Value)},
 				{"previous", number(v.Previous)},
 				{"unit", v.Unit},
@@ -61,13 +62,13 @@ func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
 				{"previous_source", cellText(v.PreviousSource)},
 			}))})
 		}
-		wards = append(wards, kv{wr.Name, object{
+		wards = append(wards, jsonout.Field{wr.Name, jsonout.Object{
 			{"files", list(wr.Files)},
 			{"derived", wr.Derived},
 			{"indicators", indicators},
 		}})
 	}
-	po := object{
+	po := jsonout.Object{
 		{"period", p.Period},
 		{"expected", p.Expected},
 		{"submitted", list(p.Submitted)},
@@ -76,22 +77,22 @@ func periodJSON(r *analysis.Result, p *analysis.PeriodResult) object {
 		{"derived", p.Derived},
 	}
 	if p.Derived {
-		po = append(po, kv{"from", list(p.From)})
+		po = append(po, jsonout.Field{"from", list(p.From)})
 	}
-	return append(po, kv{"district", district}, kv{"wards", wards})
+	return append(po, jsonout.Field{"district", district}, jsonout.Field{"wards", wards})
 }
 
 // withSince adds since_baseline to a value judged against an over_term
 // target.
-func withSince(v analysis.Value, obj object) object {
+func withSince(v analysis.Value, obj jsonout.Object) jsonout.Object {
 	if v.Target != nil && v.Target.TargetKind() == catalog.KindOverTerm {
-		obj = append(obj, kv{"since_baseline", number(v.SinceBaseline)})
+		obj = append(obj, jsonout.Field{"since_baseline", number(v.SinceBaseline)})
 	}
 	if v.HasYtd {
-		obj = append(obj, kv{"ytd", number(v.Ytd)}, kv{"previous_ytd", number(v.PreviousYtd)})
+		obj = append(obj, jsonout.Field{"ytd", number(v.Ytd)}, jsonout.Field{"previous_ytd", number(v.PreviousYtd)})
 	}
 	if v.Plan != nil {
-		obj = append(obj, kv{"plan", number(v.Plan)}, kv{"plan_share", number(v.PlanShare)}, kv{"plan_status", nullIfEmpty(string(v.PlanStatus))})
+		obj = append(obj, jsonout.Field{"plan", number(v.Plan)}, jsonout.Field{"plan_share", number(v.PlanShare)}, jsonout.Field{"plan_status", nullIfEmpty(string(v.PlanStatus))})
 	}
 	return obj
 }
@@ -99,11 +100,11 @@ func withSince(v analysis.Value, obj object) object {
 // WriteProblemsJSON writes {"problems": [...]} for `chitieu check`, each
 // problem as in WriteJSON.
 func WriteProblemsJSON(w io.Writer, problems []analysis.Problem, o Options) error {
-	return writeJSON(w, object{{"problems", lazyList{len(problems), func(i int) any { return problemJSON(problems[i], o) }}}})
+	return jsonout.Write(w, jsonout.Object{{"problems", jsonout.Lazy{N: len(problems), Item: func(i int) any { return problemJSON(problems[i], o) }}}})
 }
 
-func problemJSON(p analysis.Problem, o Options) object {
-	return object{
+func problemJSON(p analysis.Problem, o Options) jsonout.Object {
+	return jsonout.Object{
 		{"severity", string(p.Severity)},
 		{"file", p.File},
 		{"sheet", p.Sheet},
@@ -114,14 +115,6 @@ func problemJSON(p analysis.Problem, o Options) object {
 		{"text", p.Text},
 		{"message", p.Message(o.lang())},
 	}
-}
-
-// object is a JSON object that keeps its keys in the order given.
-type object []kv
-
-type kv struct {
-	key   string
-	value any
 }
 
 // number is the value or nil (null) when it cannot be had.

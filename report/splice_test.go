@@ -2,7 +2,6 @@ package report
 
 import (
 	"archive/zip"
-	"chitieu/sheets"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"chitieu/sheets"
 )
 
 // TestSplicedSameAsDirect writes the same cells with excelize's cell

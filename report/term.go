@@ -7,6 +7,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/jsonout"
 	"chitieu/msg"
 )
 
@@ -19,21 +20,21 @@ func termJSON(r *analysis.Result, o Options) any {
 	if tr == nil {
 		return nil
 	}
-	targets := make([]object, 0, len(tr.Targets))
+	targets := make([]jsonout.Object, 0, len(tr.Targets))
 	for _, tt := range tr.Targets {
 		t := tt.Target
-		values := object{}
-		since := object{}
+		values := jsonout.Object{}
+		since := jsonout.Object{}
 		for _, v := range tt.Values {
-			values = append(values, kv{v.Period, number(v.Value)})
-			since = append(since, kv{v.Period, number(v.SinceBaseline)})
+			values = append(values, jsonout.Field{v.Period, number(v.Value)})
+			since = append(since, jsonout.Field{v.Period, number(v.SinceBaseline)})
 		}
 		var deadline, stretch any
 		if t.TargetKind() == catalog.KindByDeadline {
 			deadline = t.DeadlineYear(&tr.Term)
 		}
 		stretch = number(t.Stretch)
-		obj := object{
+		obj := jsonout.Object{
 			{"indicator", t.Indicator},
 			{"kind", string(t.TargetKind())},
 			{"target", t.String()},
@@ -45,23 +46,23 @@ func termJSON(r *analysis.Result, o Options) any {
 			{"values", values},
 		}
 		if t.TargetKind() == catalog.KindOverTerm {
-			obj = append(obj, kv{"since_baseline", since})
+			obj = append(obj, jsonout.Field{"since_baseline", since})
 		}
 		obj = append(obj,
-			kv{"to_date", number(tt.ToDate)},
-			kv{"verdict", string(tt.Verdict)},
-			kv{"periods_met", tt.PeriodsMet},
-			kv{"periods_judged", tt.PeriodsJudged},
-			kv{"needed_per_year", number(tt.NeededPerYear)},
-			kv{"text", o.sentence(r, tt)},
+			jsonout.Field{"to_date", number(tt.ToDate)},
+			jsonout.Field{"verdict", string(tt.Verdict)},
+			jsonout.Field{"periods_met", tt.PeriodsMet},
+			jsonout.Field{"periods_judged", tt.PeriodsJudged},
+			jsonout.Field{"needed_per_year", number(tt.NeededPerYear)},
+			jsonout.Field{"text", o.sentence(r, tt)},
 		)
 		targets = append(targets, obj)
 	}
-	cumulative := object{}
+	cumulative := jsonout.Object{}
 	for _, c := range tr.Cumulative {
-		cumulative = append(cumulative, kv{c.Indicator, object{{"value", number(c.Value)}, {"periods", list(c.Periods)}}})
+		cumulative = append(cumulative, jsonout.Field{c.Indicator, jsonout.Object{{"value", number(c.Value)}, {"periods", list(c.Periods)}}})
 	}
-	return object{
+	return jsonout.Object{
 		{"name", tr.Term.Name},
 		{"baseline", strconv.Itoa(tr.Term.Baseline)},
 		{"from", strconv.Itoa(tr.Term.From)},

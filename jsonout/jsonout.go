@@ -1,4 +1,9 @@
-package report
+// Package jsonout writes the report's JSON in one pass: an Object keeps its
+// keys in the order given and a Lazy list makes its items as they are
+// written, so that a city's periods and problems are never all held as
+// JSON. The bytes are those of encoding/json's indenting Encoder
+// (Reference), which the tests compare them with.
+package jsonout
 
 import (
 	"bufio"
@@ -13,7 +18,7 @@ import (
 
 // jsonWriter writes a value in one pass, byte for byte as encoding/json's
 // Encoder does with SetEscapeHTML(false) and SetIndent("", "  "): objects
-// keep their keys in order, and a lazyList builds its items one at a time,
+// keep their keys in order, and a Lazy list builds its items one at a time,
 // so that the report's periods and problems are never all held as JSON.
 // Before it, nested MarshalJSON methods encoded every object once per
 // level, and the whole document was held twice.
@@ -26,10 +31,21 @@ type jsonWriter struct {
 	tabs []byte
 }
 
-// lazyList is a JSON array whose items are made when written.
-type lazyList struct {
-	n    int
-	item func(i int) any
+// Object is a JSON object that keeps its keys in the order given.
+type Object []Field
+
+// Field is one key of an Object and its value. It is an alias of a plain
+// struct so that objects can be written as lists of {"key", value} pairs.
+type Field = struct {
+	Key   string
+	Value any
+}
+
+// Lazy is a JSON array whose items are made when written, so that a long
+// list is never all held at once.
+type Lazy struct {
+	N    int
+	Item func(i int) any
 }
 
 func newJSONWriter(w io.Writer) *jsonWriter {
@@ -39,10 +55,10 @@ func newJSONWriter(w io.Writer) *jsonWriter {
 	return j
 }
 
-// writeJSON writes v and a newline, as Encoder.Encode does.
-func writeJSON(w io.Writer, v any) error {
+// Write writes v and a newline, as Encoder.Encode does.
+func Write(w io.Writer, v any) error {
 	j := newJSONWriter(w)
-	j.value(v, 0)
+	j.element(v, 0)
 	j.raw("\n")
 	if j.err != nil {
 		return j.err
@@ -71,7 +87,7 @@ func (j *jsonWriter) newline(depth int) {
 	j.bytes(j.tabs[:1+2*depth])
 }
 
-func (j *jsonWriter) value(v any, depth int) {
+func (j *jsonWriter) element(v any, depth int) {
 	switch v := v.(type) {
 	case nil:
 		j.raw("null")
@@ -84,7 +100,7 @@ func (j *jsonWriter) value(v any, depth int) {
 		j.bytes(j.buf)
 	case float64:
 		j.float(v)
-	case object:
+	case Object:
 		if len(v) == 0 {
 			j.raw("{}")
 			return
@@ -95,18 +111,18 @@ func (j *jsonWriter) value(v any, depth int) {
 				j.raw(",")
 			}
 			j.newline(depth + 1)
-			j.string(m.key)
+			j.string(m.Key)
 			j.raw(": ")
-			j.value(m.value, depth+1)
+			j.element(m.Value, depth+1)
 		}
 		j.newline(depth)
 		j.raw("}")
-	case []object:
+	case []Object:
 		j.list(len(v), func(i int) any { return v[i] }, depth)
 	case []string:
 		j.list(len(v), func(i int) any { return v[i] }, depth)
-	case lazyList:
-		j.list(v.n, v.item, depth)
+	case Lazy:
+		j.list(v.N, v.Item, depth)
 	default:
 		// Anything else as encoding/json writes it at this depth.
 		b, err := json.MarshalIndent(v, strings.Repeat("  ", depth), "  ")
@@ -128,7 +144,7 @@ func (j *jsonWriter) list(n int, item func(int) any, depth int) {
 			j.raw(",")
 		}
 		j.newline(depth + 1)
-		j.value(item(i), depth+1)
+		j.element(item(i), depth+1)
 	}
 	j.newline(depth)
 	j.raw("]")

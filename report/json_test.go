@@ -1,0 +1,73 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"chitieu/analysis"
+	"chitieu/catalog"
+	"chitieu/ingest"
+	"chitieu/jsonout"
+)
+
+func written(t *testing.T, v any) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := jsonout.Write(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func reference(t *testing.T, v any) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := jsonout.Reference(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestJSONWriterSameAsEncoder: every report the tests make (the fixture in
+// both languages, the samples, the monthly samples) written both ways.
+func TestJSONWriterSameAsEncoder(t *testing.T) {
+	results := map[string]*analysis.Result{"fixture": fixture(), "empty": {}}
+	for _, dir := range []string{"../samples", "../samples-monthly"} {
+		if _, err := os.Stat(dir); err == nil {
+			results[filepath.Base(dir)] = readDir(t, dir)
+		}
+	}
+	for name, r := range results {
+		for _, lang := range []string{"vi", "en"} {
+			o := Options{Lang: lang}
+			if got, want := written(t, reportJSON(orEmpty(r), o)), reference(t, reportJSON(orEmpty(r), o)); got != want {
+				t.Errorf("%s (%s): the writer and the encoder differ\n%s", name, lang, firstDiff(want, got))
+			}
+		}
+	}
+}
+
+// readDir reads and analyses a folder of forms as `chitieu report` does,
+// with the configuration it holds, if any.
+func readDir(t *testing.T, dir string) *analysis.Result {
+	t.Helper()
+	cfg := catalog.Builtin()
+	if path := filepath.Join(dir, "cau-hinh.xlsx"); fileExists(path) {
+		var err error
+		if cfg, err = ingest.ReadConfig(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := ingest.Read([]string{dir}, ingest.Options{Config: cfg, Exclude: []string{cfg.Source}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analysis.Analyze(cfg, res.Submissions, res.Problems)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
