@@ -46,7 +46,7 @@ const (
 func runReport(o options, sys System) error {
 	cfg, err := loadConfig(o, sys)
 	if err != nil {
-		return badInput(fmt.Sprintf(say(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
+		return badInput(msg.Text(o.lang, msg.CLIConfigBad, err))
 	}
 	sel, err := selection(o, cfg)
 	if err != nil {
@@ -87,8 +87,7 @@ func runReport(o options, sys System) error {
 		for _, p := range res.Periods {
 			have = append(have, p.Period)
 		}
-		return badInput(fmt.Sprintf(say(o.lang, "chitieu: --show-period %s: không có kỳ này trong số liệu đã đọc; có: %s\n",
-			"chitieu: --show-period %s: no such period in the figures read; there are: %s\n"), sel.Period, strings.Join(have, ", ")))
+		return badInput(msg.Text(o.lang, msg.CLINoSuchPeriod, sel.Period, strings.Join(have, ", ")))
 	}
 	return writeReport(o, sys, res, shown, ro)
 }
@@ -109,7 +108,7 @@ func readInputs(o options, sys System, cfg *catalog.Config, bar *progressBar) (*
 	read, err := ingest.Read(o.paths, opts)
 	var missing *fs.PathError
 	if errors.As(err, &missing) {
-		return nil, badInput(fmt.Sprintf(say(o.lang, "chitieu: không mở được %s: %v\n", "chitieu: cannot open %s: %v\n"), missing.Path, missing.Err))
+		return nil, badInput(msg.Text(o.lang, msg.CLICannotOpen, missing.Path, missing.Err))
 	} else if err != nil {
 		return nil, badInput(fmt.Sprintf("chitieu: %v\n", err))
 	}
@@ -120,7 +119,7 @@ func readInputs(o options, sys System, cfg *catalog.Config, bar *progressBar) (*
 // check prints the reasons on stdout as usual (after saying so on
 // stderr); report on stderr, since it has no report to print.
 func nothingReadable(o options, sys System, res *analysis.Result, ro report.Options) error {
-	nothing := say(o.lang, "chitieu: không đọc được bảng tính nào", "chitieu: nothing readable") + "\n"
+	nothing := msg.Text(o.lang, msg.CLINothingReadable) + "\n"
 	if o.command != "check" {
 		for _, p := range res.Problems {
 			nothing += "  " + p.Format(o.lang) + "\n"
@@ -193,7 +192,7 @@ func writeSummary(o options, sys System, res *analysis.Result, ro report.Options
 		if err != nil {
 			return "", failed(writeError(o.lang, o.into, err) + "\n")
 		}
-		return fmt.Sprintf(say(o.lang, "Đã ghi các trang tổng hợp vào %s (bản cũ: %s)\n", "Summary sheets written into %s (previous version: %s)\n"), o.into, backup), nil
+		return msg.Text(o.lang, msg.CLIIntoWritten, o.into, backup), nil
 	}
 	out := o.out
 	if out == "" {
@@ -203,12 +202,12 @@ func writeSummary(o options, sys System, res *analysis.Result, ro report.Options
 		}
 	}
 	if !mark.Replaceable(out, mark.Summary) {
-		return "", failed(fmt.Sprintf(say(o.lang, notOursVI, notOursEN), out))
+		return "", failed(msg.Text(o.lang, msg.CLINotOurs, out))
 	}
 	if err := report.WriteSummary(out, res, ro); err != nil {
 		return "", failed(writeError(o.lang, out, err) + "\n")
 	}
-	return say(o.lang, "Đã ghi bảng tổng hợp: ", "Summary written: ") + out + "\n", nil
+	return msg.Text(o.lang, msg.CLISummaryWritten) + out + "\n", nil
 }
 
 func writeProblems(o options, sys System, problems []analysis.Problem, ro report.Options) error {
@@ -218,19 +217,12 @@ func writeProblems(o options, sys System, problems []analysis.Problem, ro report
 	return report.WriteProblems(sys.Stdout, problems, ro)
 }
 
-const (
-	notOursVI = "chitieu: %s đã có và không phải bảng do chitieu tạo; không ghi đè (chọn tên khác với --out)\n"
-	notOursEN = "chitieu: %s exists and is not a workbook chitieu wrote; not overwriting it (choose another name with --out)\n"
-)
-
 func noteSkipped(w io.Writer, read *ingest.Result, lang string) {
 	if n := len(read.Skipped); n > 0 {
-		fmt.Fprintf(w, say(lang, "Bỏ qua %d tệp không phải bảng tính: %s\n", "Skipped %d file(s) that are not spreadsheets: %s\n"),
-			n, strings.Join(read.Skipped, ", "))
+		fmt.Fprint(w, msg.Text(lang, msg.CLISkippedFiles, n, strings.Join(read.Skipped, ", ")))
 	}
 	if n := len(read.Own); n > 0 {
-		fmt.Fprintf(w, say(lang, "Bỏ qua %d bảng do chitieu tạo: %s\n", "Skipped %d workbook(s) chitieu wrote: %s\n"),
-			n, strings.Join(read.Own, ", "))
+		fmt.Fprint(w, msg.Text(lang, msg.CLISkippedOwn, n, strings.Join(read.Own, ", ")))
 	}
 }
 
@@ -244,24 +236,23 @@ func runConfig(o options, sys System) error {
 		out = configFileName
 	}
 	if _, err := os.Stat(out); err == nil && !o.force {
-		return failed(fmt.Sprintf(say(o.lang, "chitieu: %s đã có; không ghi đè để khỏi mất phần đã sửa (thêm --force nếu muốn ghi đè)\n",
-			"chitieu: %s exists; not overwriting it, so that no edits are lost (add --force to overwrite)\n"), out))
+		return failed(msg.Text(o.lang, msg.CLIConfigExists, out))
 	}
 	if !mark.Replaceable(out, mark.Config) {
-		return failed(fmt.Sprintf(say(o.lang, notOursVI, notOursEN), out))
+		return failed(msg.Text(o.lang, msg.CLINotOurs, out))
 	}
 	f, err := workbook.Config(cfg)
 	if err == nil {
 		err = report.Save(f, out)
 	}
-	return saved(o, sys, err, out, "Đã ghi bảng cấu hình: ", "Configuration written: ")
+	return saved(o, sys, err, out, msg.CLIConfigWritten)
 }
 
 // runWatch prints the report, then again whenever a workbook in the folder
 // changes, until Ctrl-C.
 func runWatch(o options, sys System) error {
 	if info, err := os.Stat(o.paths[0]); err != nil || !info.IsDir() {
-		return badInput(fmt.Sprintf(say(o.lang, "chitieu: %s không phải thư mục\n", "chitieu: %s is not a folder\n"), o.paths[0]))
+		return badInput(msg.Text(o.lang, msg.CLINotFolder, o.paths[0]))
 	}
 	out := o.out
 	if out == "" {
@@ -302,7 +293,7 @@ func runTemplate(o options, sys System) error {
 	order := []string{o.ward}
 	if o.all {
 		if err := os.MkdirAll(o.out, 0o755); err != nil {
-			return failed(fmt.Sprintf(say(o.lang, "chitieu: không tạo được thư mục %s: %v\n", "chitieu: cannot make the folder %s: %v\n"), o.out, err))
+			return failed(msg.Text(o.lang, msg.CLICannotMakeFolder, o.out, err))
 		}
 		targets, order = map[string]string{}, nil
 		for _, u := range cfg.UnitsIn(period.ID()) { // the units valid in the period
@@ -313,13 +304,13 @@ func runTemplate(o options, sys System) error {
 	for _, ward := range order {
 		out := targets[ward]
 		if _, err := os.Stat(out); err == nil {
-			return failed(fmt.Sprintf(say(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
+			return failed(msg.Text(o.lang, msg.CLIExists, out))
 		}
 		f, err := workbook.Template(cfg, ward, period)
 		if err == nil {
 			err = report.Save(f, out)
 		}
-		if err := saved(o, sys, err, out, "Đã ghi biểu mẫu: ", "Form written: "); err != nil {
+		if err := saved(o, sys, err, out, msg.CLIFormWritten); err != nil {
 			return err
 		}
 	}
@@ -331,12 +322,12 @@ func runTemplate(o options, sys System) error {
 func runConvert(o options, sys System) error {
 	in, out := o.paths[0], o.paths[1]
 	if info, err := os.Stat(in); err != nil {
-		return badInput(fmt.Sprintf(say(o.lang, "chitieu: không có tệp %s\n", "chitieu: %s does not exist\n"), in))
+		return badInput(msg.Text(o.lang, msg.CLINoFile, in))
 	} else if info.IsDir() {
-		return badInput(fmt.Sprintf(say(o.lang, "chitieu: %s là thư mục; convert chuyển từng tệp một\n", "chitieu: %s is a folder; convert takes one workbook\n"), in))
+		return badInput(msg.Text(o.lang, msg.CLIConvertFolder, in))
 	}
 	if _, err := os.Stat(out); err == nil {
-		return failed(fmt.Sprintf(say(o.lang, "chitieu: %s đã có; không ghi đè\n", "chitieu: %s exists; not overwriting it\n"), out))
+		return failed(msg.Text(o.lang, msg.CLIExists, out))
 	}
 	f, conv, err := workbook.Convert(in, o.password)
 	if err != nil {
@@ -344,10 +335,10 @@ func runConvert(o options, sys System) error {
 		if errors.As(err, &oe) {
 			return failed(fmt.Sprintf("chitieu: %s: %s\n", in, msg.Text(o.lang, oe.Code, oe.Args...)))
 		}
-		return failed(fmt.Sprintf(say(o.lang, "chitieu: không chuyển được %s: %v\n", "chitieu: cannot convert %s: %v\n"), in, err))
+		return failed(msg.Text(o.lang, msg.CLICannotConvert, in, err))
 	}
 	defer f.Close()
-	if err := saved(o, sys, report.Save(f, out), out, "Đã ghi bản chuyển mã: ", "Converted copy written: "); err != nil {
+	if err := saved(o, sys, report.Save(f, out), out, msg.CLIConvertedWritten); err != nil {
 		return err
 	}
 	fmt.Fprintln(sys.Stderr, conversionSummary(o.lang, conv))
@@ -360,15 +351,15 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 	var parts []string
 	for _, enc := range []legacy.Encoding{legacy.TCVN3, legacy.VNI} {
 		if n := c.Cells[enc]; n > 0 {
-			parts = append(parts, fmt.Sprintf(say(lang, "%d ô từ %s", "%d cells from %s"), n, enc))
+			parts = append(parts, msg.Text(lang, msg.CLIConvertedCells, n, enc))
 		}
 	}
-	text := say(lang, "Không có chữ nào gõ bằng mã cũ", "No text was in a legacy encoding")
+	text := msg.Text(lang, msg.CLINoLegacyText)
 	if len(parts) > 0 {
-		text = say(lang, "Đã chuyển sang Unicode: ", "Converted to Unicode: ") + strings.Join(parts, ", ")
+		text = msg.Text(lang, msg.CLIConvertedToUnicode) + strings.Join(parts, ", ")
 	}
 	if c.Guessed > 0 {
-		text += fmt.Sprintf(say(lang, " (%d ô đoán mã theo chữ, hãy kiểm tra)", " (%d cells by guessing from the text; please check)"), c.Guessed)
+		text += msg.Text(lang, msg.CLIGuessedCells, c.Guessed)
 	}
 	var fonts []string
 	for old, u := range c.Fonts {
@@ -376,7 +367,7 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 	}
 	sort.Strings(fonts)
 	if len(fonts) > 0 {
-		text += say(lang, ". Phông: ", ". Fonts: ") + strings.Join(fonts, ", ")
+		text += msg.Text(lang, msg.CLIFontsReplaced) + strings.Join(fonts, ", ")
 	}
 	return text + "."
 }
@@ -387,18 +378,19 @@ func conversionSummary(lang string, c workbook.Conversion) string {
 func givenConfig(o options) (*catalog.Config, error) {
 	cfg, err := ingest.LoadConfig(o.configPath, nil, "")
 	if err != nil {
-		return nil, failed(fmt.Sprintf(say(o.lang, "chitieu: bảng cấu hình: %v\n", "chitieu: configuration workbook: %v\n"), err))
+		return nil, failed(msg.Text(o.lang, msg.CLIConfigBad, err))
 	}
 	return cfg, nil
 }
 
-// saved says on stderr that the workbook out was written, or returns what
-// went wrong (err, from making or saving it).
-func saved(o options, sys System, err error, out, doneVI, doneEN string) error {
+// saved says on stderr that the workbook out was written (the text of
+// done, then out), or returns what went wrong (err, from making or saving
+// it).
+func saved(o options, sys System, err error, out string, done msg.Code) error {
 	if err != nil {
 		return failed(writeError(o.lang, out, err) + "\n")
 	}
-	fmt.Fprintln(sys.Stderr, say(o.lang, doneVI, doneEN)+out)
+	fmt.Fprintln(sys.Stderr, msg.Text(o.lang, done)+out)
 	return nil
 }
 
@@ -407,13 +399,11 @@ func saved(o options, sys System, err error, out, doneVI, doneEN string) error {
 func writeError(lang, path string, err error) string {
 	switch {
 	case errors.Is(err, report.ErrOpenElsewhere):
-		return fmt.Sprintf(say(lang, "chitieu: %s đang mở trong Excel hoặc LibreOffice; hãy đóng tệp rồi chạy lại (chưa thay đổi gì)",
-			"chitieu: %s is open in Excel or LibreOffice; close it, then run again (nothing was changed)"), path)
+		return msg.Text(lang, msg.CLIOpenElsewhere, path)
 	case errors.Is(err, report.ErrNotWorkbook):
-		return fmt.Sprintf(say(lang, "chitieu: %s không phải bảng tính mở được (hỏng, hoặc có mật khẩu: dùng --password); không ghi đè",
-			"chitieu: %s is not a workbook that opens (damaged, or password-protected: use --password); not overwritten"), path)
+		return msg.Text(lang, msg.CLINotWritable, path)
 	}
-	return fmt.Sprintf(say(lang, "chitieu: không ghi được %s: %v", "chitieu: cannot write %s: %v"), path, err)
+	return msg.Text(lang, msg.CLICannotWrite, path, err)
 }
 
 // version is set at build time with -ldflags "-X main.version=...".

@@ -49,7 +49,7 @@ func exitCode(err error, o options, sys System) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, flagSet(o.command, &options{}), o.lang))
+		fmt.Fprintf(sys.Stderr, "chitieu: %v\n\n%s", err, usage(o.command, flagSet(o.command, &options{}, o.lang), o.lang))
 		return exitUsage
 	case errors.As(err, &ee):
 		fmt.Fprint(sys.Stderr, ee.text)

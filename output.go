@@ -1,5 +1,5 @@
-// Output helpers shared by the commands: colour, width, display filters,
-// the progress bar and bilingual one-line messages.
+// Output helpers shared by the commands: colour, width, display filters and
+// the progress bar.
 
 package main
 
@@ -51,7 +51,7 @@ func selection(o options, cfg *catalog.Config) (analysis.Selection, error) {
 		if id, ok := m.Indicator(text); ok {
 			return id, nil
 		}
-		return "", usageError{fmt.Sprintf(say(o.lang, "%s %q: không có chỉ tiêu này (xem chitieu config)", "%s %q: no such indicator (see chitieu config)"), flag, text)}
+		return "", usageError{msg.Text(o.lang, msg.CLINoSuchIndicator, flag, text)}
 	}
 	sel := analysis.Selection{OnlyNotMet: o.onlyNotMet, Period: o.showPeriod}
 	for _, text := range o.indicators {
@@ -71,7 +71,7 @@ func selection(o options, cfg *catalog.Config) (analysis.Selection, error) {
 	for _, text := range o.wards {
 		name, _, ok := m.Unit(text)
 		if !ok {
-			return sel, usageError{fmt.Sprintf(say(o.lang, "--ward %q: không có trong danh sách phường", "--ward %q: not a configured ward"), text)}
+			return sel, usageError{msg.Text(o.lang, msg.CLINoSuchWard, text)}
 		}
 		sel.Wards = append(sel.Wards, name)
 	}
@@ -113,6 +113,3 @@ func (p *progressBar) Finish() {
 
 // progressFloor is the number of files below which no bar is shown.
 const progressFloor = 50
-
-// say is vi or en by lang.
-func say(lang, vi, en string) string { return msg.Words{vi, en}.In(lang) }

@@ -89,7 +89,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf(msg.Words{"%s không phải thư mục", "%s is not a folder"}.In(o.Lang), o.Folder)
+		return errors.New(msg.Text(o.Lang, msg.WatchNotFolder, o.Folder))
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -105,8 +105,7 @@ func Run(ctx context.Context, o Options) error {
 		return nil
 	}
 	l.refresh()
-	l.logf(msg.Words{"%s Đang theo dõi %s — nhấn Ctrl-C để dừng.", "%s Watching %s — press Ctrl-C to stop."}.In(o.Lang),
-		time.Now().Format(time.TimeOnly), o.Folder)
+	l.say(msg.WatchWatching, time.Now().Format(time.TimeOnly), o.Folder)
 	return l.run(ctx)
 }
 
@@ -154,7 +153,7 @@ func (l *loop) run(ctx context.Context) error {
 				return errors.New("watch: fsnotify stopped")
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				l.logf(msg.Words{"chitieu: quá nhiều thay đổi cùng lúc; xem lại cả thư mục", "chitieu: too many changes at once; rescanning the folder"}.In(l.o.Lang))
+				l.say(msg.WatchOverflow)
 				l.rescan()
 				if l.dirty {
 					l.dirty = false
@@ -194,7 +193,7 @@ func (l *loop) handle(ev fsnotify.Event) error {
 	gone := ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)
 	if name == l.root {
 		if gone {
-			return fmt.Errorf(msg.Words{"thư mục %s đã bị xoá hoặc chuyển đi", "folder %s was removed or moved away"}.In(l.o.Lang), l.o.Folder)
+			return errors.New(msg.Text(l.o.Lang, msg.WatchFolderGone, l.o.Folder))
 		}
 		return nil
 	}
@@ -236,7 +235,7 @@ func (l *loop) ignored(path string) bool {
 func (l *loop) addTree(dir string, collect bool) error {
 	// The watch before the listing, so that no file falls between them.
 	if err := l.w.Add(dir); err != nil {
-		return fmt.Errorf(msg.Words{"không theo dõi được %s: %w", "cannot watch %s: %w"}.In(l.o.Lang), dir, err)
+		return fmt.Errorf(msg.Text(l.o.Lang, msg.WatchCannotWatch), dir, err) // the format, for %w
 	}
 	l.dirs[dir] = true
 	entries, err := os.ReadDir(dir)
@@ -291,12 +290,11 @@ func (l *loop) rescan() {
 // refresh logs why, clears the pending changes and calls Refresh.
 func (l *loop) refresh() {
 	if len(l.pending) > 0 {
-		l.logf(msg.Words{"%s Có thay đổi: %s — lập lại báo cáo.", "%s Changed: %s — refreshing the report."}.In(l.o.Lang),
-			time.Now().Format(time.TimeOnly), l.describe())
+		l.say(msg.WatchChanged, time.Now().Format(time.TimeOnly), l.describe())
 		clear(l.pending)
 	}
 	if err := l.o.Refresh(); err != nil {
-		l.logf(msg.Words{"chitieu: lập báo cáo không được: %v (vẫn tiếp tục theo dõi)", "chitieu: the report failed: %v (still watching)"}.In(l.o.Lang), err)
+		l.say(msg.WatchRefreshFailed, err)
 	}
 }
 
@@ -316,23 +314,24 @@ func (l *loop) describe() string {
 			name = rel
 		}
 		if _, err := os.Lstat(p); err != nil {
-			name += msg.Words{" (đã xoá)", " (removed)"}.In(l.o.Lang)
+			name += msg.Text(l.o.Lang, msg.WatchRemoved)
 		}
 		names = append(names, name)
 	}
 	s := strings.Join(names, ", ")
 	if more := len(paths) - shown; more > 0 {
-		s += fmt.Sprintf(msg.Words{" và %d tệp khác", " and %d more"}.In(l.o.Lang), more)
+		s += msg.Text(l.o.Lang, msg.WatchMore, more)
 	}
 	return s
 }
 
-func (l *loop) logf(format string, args ...any) {
-	fmt.Fprintf(l.o.Log, format+"\n", args...)
+// say logs the text of code, in the watch's language.
+func (l *loop) say(code msg.Code, args ...any) {
+	fmt.Fprintln(l.o.Log, msg.Text(l.o.Lang, code, args...))
 }
 
 func (l *loop) logErr(err error) {
-	l.logf("chitieu: %v", err)
+	fmt.Fprintf(l.o.Log, "chitieu: %v\n", err)
 }
 
 // fileState is what Settle compares: a file that keeps it is not being
