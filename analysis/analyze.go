@@ -13,31 +13,6 @@ import (
 	"chitieu/notation"
 )
 
-// Cell is where a value was read: file (path as found), sheet and A1 cell.
-// A value added up from wards merged into one unit has its other cells in
-// Plus.
-type Cell struct {
-	File, Sheet, Ref string
-	Plus             string  // "file!sheet!cell + ..." of the other parts, if any
-	Share            float64 // a rebased figure's share of this cell (0: none); see rebase.go
-}
-
-// String is "file!sheet!cell" (with " + " and the other parts' cells for
-// a sum), or "" for no cell.
-func (c Cell) String() string {
-	if c.File == "" {
-		return ""
-	}
-	s := c.File + "!" + c.Sheet + "!" + c.Ref
-	if c.Share > 0 {
-		s += " ×" + shareText(c.Share)
-	}
-	if c.Plus != "" {
-		s += " + " + c.Plus
-	}
-	return s
-}
-
 // Figure is one number read from a cell; Known is false when the form had
 // none.
 type Figure struct {
@@ -271,7 +246,7 @@ func (a *analyzer) gather(subs []Submission) map[string]map[string]*wardData {
 		}
 	}
 	for _, r := range replacements {
-		a.warn(Problem{File: r.new, Ward: r.ward, Period: r.period, Code: msg.Duplicate, Args: []any{r.old, replaced[r]}})
+		a.warn(Problem{Cell: Cell{File: r.new}, Ward: r.ward, Period: r.period, Code: msg.Duplicate, Args: []any{r.old, replaced[r]}})
 	}
 	return data
 }
@@ -340,7 +315,7 @@ func (a *analyzer) wardValue(ind catalog.Indicator, ward, period string, wd *war
 		cur = ratio(num.Current, den.Current)
 		prev = ratio(num.Previous, den.Previous)
 		if num.Current.Known && den.Current.Known && den.Current.Value == 0 && judgeZero {
-			where.File, where.Sheet, where.Cell = cellOf(den.Current.Source)
+			where.Cell = den.Current.Source
 			where.Code, where.Args = msg.ZeroDenominator, []any{a.name(ind.Of[1])}
 			a.warn(where)
 		}
@@ -350,14 +325,14 @@ func (a *analyzer) wardValue(ind catalog.Indicator, ward, period string, wd *war
 		if cur != nil {
 			*cur -= 100
 		} else if o.Current.Known && o.Previous.Known && judgeZero {
-			where.File, where.Sheet, where.Cell = cellOf(o.Previous.Source)
+			where.Cell = o.Previous.Source
 			where.Code, where.Args = msg.ZeroDenominator, []any{a.name(ind.Of[0])}
 			a.warn(where)
 		}
 	}
 	v.Value, v.Previous = cur, prev
 	if given, ok := wd.obs[ind.ID]; ok && given.Current.Known {
-		where.File, where.Sheet, where.Cell = cellOf(given.Current.Source)
+		where.Cell = given.Current.Source
 		switch {
 		case cur == nil:
 			v.Value, v.Source = figure(given.Current)
@@ -652,8 +627,6 @@ func fileOf(o Observation) string {
 	}
 	return ""
 }
-
-func cellOf(c Cell) (file, sheet, ref string) { return c.File, c.Sheet, c.Ref }
 
 func formatPlain(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 

@@ -203,7 +203,7 @@ func TestZeroDenominatorAtWardLevel(t *testing.T) {
 				t.Fatalf("zero_denominator problems: %+v, want %d", got, tt.want)
 			}
 			for _, p := range got {
-				if p.Ward == "" || p.Cell == "" {
+				if p.Ward == "" || p.Ref == "" {
 					t.Errorf("a zero denominator problem names no ward cell: %+v", p)
 				}
 			}
@@ -375,7 +375,7 @@ func TestImpossibleShares(t *testing.T) {
 	res := Analyze(twoWardConfig(), subs, nil)
 	var got []string
 	for _, p := range res.Problems {
-		got = append(got, string(p.Severity)+" "+p.Ward+" "+p.Indicator+" "+p.Cell+" "+string(p.Code))
+		got = append(got, string(p.Severity)+" "+p.Ward+" "+p.Indicator+" "+p.Ref+" "+string(p.Code))
 	}
 	want := []string{
 		"error Phường 1 poor_households D1 exceeds",

@@ -242,7 +242,7 @@ func (a *analyzer) compareWithParts(ward, period string, sent, parts *wardData, 
 		if !ok || !d.Current.Known || !s.Known || math.Abs(s.Value-d.Current.Value) <= 0.5 {
 			continue
 		}
-		a.warn(Problem{File: s.Source.File, Sheet: s.Source.Sheet, Cell: s.Source.Ref, Ward: ward, Period: period,
+		a.warn(Problem{Cell: s.Source, Ward: ward, Period: period,
 			Indicator: ind.ID, Text: plain(s.Value), Code: msg.DerivedDiffers,
 			Args: []any{plain(d.Current.Value), SpanText(from)}})
 	}

@@ -256,7 +256,7 @@ func TestPlanColumnFilledWithTheFigures(t *testing.T) {
 	res := Analyze(cfg, []Submission{sub}, nil)
 	var got []string
 	for _, p := range res.Problems {
-		got = append(got, string(p.Code)+" "+p.Cell)
+		got = append(got, string(p.Code)+" "+p.Ref)
 	}
 	if len(got) != 2 || got[0] != "plan_zero F3" && got[1] != "plan_zero F3" {
 		t.Errorf("problems %v, want plan_is_value and plan_zero F3", got)

@@ -114,14 +114,14 @@ func (a *analyzer) collectFormPlans(pl *plans, data map[string]map[string]*wardD
 				}
 			}
 			if n >= 2 && same == n {
-				a.warn(Problem{File: first.Source.File, Sheet: first.Source.Sheet, Cell: first.Source.Ref, Ward: ward, Period: period, Code: msg.PlanIsValue})
+				a.warn(Problem{Cell: first.Source, Ward: ward, Period: period, Code: msg.PlanIsValue})
 			}
 		}
 	}
 }
 
 func cellProblem(f Figure, ward, period, id string, code msg.Code, args ...any) Problem {
-	return Problem{File: f.Source.File, Sheet: f.Source.Sheet, Cell: f.Source.Ref, Ward: ward, Period: period,
+	return Problem{Cell: f.Source, Ward: ward, Period: period,
 		Indicator: id, Text: plain(f.Value), Code: code, Args: args}
 }
 

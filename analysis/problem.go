@@ -20,9 +20,7 @@ const (
 // in both languages.
 type Problem struct {
 	Severity  Severity
-	File      string // path as found
-	Sheet     string
-	Cell      string // A1 reference
+	Cell      // where: the file as found, the sheet and the cell, as far as known
 	Ward      string
 	Period    string
 	Indicator string
@@ -36,18 +34,6 @@ type Problem struct {
 // Message is the problem's explanation in lang ("vi" or "en").
 func (p Problem) Message(lang string) string {
 	return msg.Text(lang, p.Code, p.Args...)
-}
-
-// Position is "file:sheet!cell" as far as it is known.
-func (p Problem) Position() string {
-	pos := p.File
-	if p.Sheet != "" {
-		pos += ":" + p.Sheet
-		if p.Cell != "" {
-			pos += "!" + p.Cell
-		}
-	}
-	return pos
 }
 
 // Format renders the problem compiler-style:

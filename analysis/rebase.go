@@ -43,7 +43,7 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		}
 		for ward, wd := range data[period] {
 			if !a.cfg.ValidIn(ward, period) {
-				a.warn(Problem{File: wd.files[0], Ward: ward, Period: period, Code: msg.NotExpected, Args: []any{ward, period}})
+				a.warn(Problem{Cell: Cell{File: wd.files[0]}, Ward: ward, Period: period, Code: msg.NotExpected, Args: []any{ward, period}})
 				delete(data[period], ward)
 			}
 		}
@@ -130,7 +130,7 @@ func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []catalog.
 		o := obs[ind.ID]
 		o.Indicator = ind.ID
 		if own := o.Previous; own.Known && math.Abs(own.Value-cur.Value) > rounding(ind, own.Value) {
-			a.warn(Problem{File: own.Source.File, Sheet: own.Source.Sheet, Cell: own.Source.Ref, Ward: ward, Period: period,
+			a.warn(Problem{Cell: own.Source, Ward: ward, Period: period,
 				Indicator: ind.ID, Code: msg.RebaseDisagrees, Args: []any{plain(own.Value), changesText(srcs), plain(cur.Value)}})
 		}
 		o.Previous = cur

@@ -61,7 +61,7 @@ func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observ
 			continue
 		}
 		at := func(f Figure, code msg.Code, sev Severity, args ...any) {
-			p := Problem{Severity: sev, File: f.Source.File, Sheet: f.Source.Sheet, Cell: f.Source.Ref,
+			p := Problem{Severity: sev, Cell: f.Source,
 				Ward: ward, Period: period, Indicator: ind.ID, Text: plain(f.Value), Code: code, Args: args}
 			a.problems = append(a.problems, p)
 		}

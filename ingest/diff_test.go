@@ -202,7 +202,7 @@ func diffResults(a, b *Result) string {
 func problemLines(ps []analysis.Problem) []string {
 	var out []string
 	for _, p := range ps {
-		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%s|%s|%s", p.Severity, p.Code, p.File, p.Sheet, p.Cell,
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%s|%s|%s", p.Severity, p.Code, p.File, p.Sheet, p.Ref,
 			p.Indicator, p.Text, p.Format("en")))
 	}
 	return out

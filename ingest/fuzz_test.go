@@ -30,7 +30,7 @@ func FuzzReadCell(f *testing.F) {
 			return
 		}
 		for _, p := range res.Problems {
-			if p.Cell == "D5" {
+			if p.Ref == "D5" {
 				return
 			}
 		}

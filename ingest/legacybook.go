@@ -208,7 +208,7 @@ func (b *unicodeBook) conversionProblems(path, sheet string) []analysis.Problem 
 		if g.guessed {
 			code = msg.LegacyGuessed
 		}
-		out = append(out, analysis.Problem{Severity: analysis.SeverityWarning, File: path, Sheet: sheet, Cell: refs[0],
+		out = append(out, analysis.Problem{Severity: analysis.SeverityWarning, Cell: analysis.Cell{File: path, Sheet: sheet, Ref: refs[0]},
 			Text: first.from, Code: code, Args: []any{g.enc.String(), fontsOf(b.notes[sheet], refs), len(refs), cellRanges(refs), first.to}})
 	}
 	return out

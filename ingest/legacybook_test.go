@@ -66,7 +66,7 @@ func TestUnicodeBook(t *testing.T) {
 	problems := b.conversionProblems("P.xlsx", "S")
 	var got [][]any
 	for _, p := range problems {
-		got = append(got, append([]any{p.Code, p.Cell, p.Text}, p.Args...))
+		got = append(got, append([]any{p.Code, p.Ref, p.Text}, p.Args...))
 	}
 	wantProblems := [][]any{
 		{msg.LegacyText, "B2", "Sè hé nghÌo", "TCVN3", ".VnTime", 1, "B2", "Số hộ nghèo"},

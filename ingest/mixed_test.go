@@ -70,7 +70,7 @@ func TestMixedFolder(t *testing.T) {
 
 	var got []string
 	for _, p := range result.Problems {
-		got = append(got, string(p.Severity)+" "+filepath.Base(p.File)+" "+p.Cell+" "+string(p.Code))
+		got = append(got, string(p.Severity)+" "+filepath.Base(p.File)+" "+p.Ref+" "+string(p.Code))
 	}
 	want := []string{
 		"warning P07.xlsx  " + string(msg.HiddenSheet),

@@ -89,7 +89,7 @@ func Read(paths []string, opt Options) (*Result, error) {
 	}
 	res := &Result{Skipped: files.others}
 	for _, f := range files.unsupported {
-		res.Problems = append(res.Problems, analysis.Problem{Severity: analysis.SeverityError, File: f,
+		res.Problems = append(res.Problems, analysis.Problem{Severity: analysis.SeverityError, Cell: analysis.Cell{File: f},
 			Code: msg.UnsupportedFormat, Args: []any{strings.ToLower(filepath.Ext(f))}})
 	}
 
@@ -250,7 +250,7 @@ func openFailure(code msg.Code, args ...any) error { return &OpenError{code, arg
 func failWith(path string, err error) fileOutcome {
 	oe := &OpenError{Code: msg.CannotOpen, Args: []any{err}}
 	errors.As(err, &oe)
-	return fileOutcome{problems: []analysis.Problem{{Severity: analysis.SeverityError, File: path, Code: oe.Code, Args: oe.Args}}}
+	return fileOutcome{problems: []analysis.Problem{{Severity: analysis.SeverityError, Cell: analysis.Cell{File: path}, Code: oe.Code, Args: oe.Args}}}
 }
 
 // openXLS reads data, an OLE compound file, as an Excel 97-2003 workbook.
@@ -385,7 +385,7 @@ func (r *reader) readWorkbook(path string, raw book) ([]analysis.Submission, []a
 			}
 			sortByCell(s.problems)
 			if found && g == 1 {
-				problems = append(problems, analysis.Problem{Severity: analysis.SeverityWarning, File: path, Sheet: name, Code: msg.HiddenSheet})
+				problems = append(problems, analysis.Problem{Severity: analysis.SeverityWarning, Cell: analysis.Cell{File: path, Sheet: name}, Code: msg.HiddenSheet})
 			}
 			problems = append(problems, s.problems...)
 			if found {
@@ -400,7 +400,7 @@ func (r *reader) readWorkbook(path string, raw book) ([]analysis.Submission, []a
 		}
 	}
 	if tables == 0 {
-		problems = append(problems, analysis.Problem{Severity: analysis.SeverityError, File: path, Code: msg.NoHeader})
+		problems = append(problems, analysis.Problem{Severity: analysis.SeverityError, Cell: analysis.Cell{File: path}, Code: msg.NoHeader})
 	}
 	return subs, problems
 }
@@ -408,7 +408,7 @@ func (r *reader) readWorkbook(path string, raw book) ([]analysis.Submission, []a
 // sortByCell puts a sheet's problems in reading order: row, then column.
 func sortByCell(ps []analysis.Problem) {
 	pos := func(p analysis.Problem) (int, int) {
-		col, row, err := excelize.CellNameToCoordinates(p.Cell)
+		col, row, err := excelize.CellNameToCoordinates(p.Ref)
 		if err != nil {
 			return 0, 0
 		}

@@ -241,7 +241,7 @@ func TestReadProblems(t *testing.T) {
 	res := read(t, Options{}, dir)
 	var got []string
 	for _, p := range res.Problems {
-		got = append(got, string(p.Severity)+" "+filepath.Base(p.File)+":"+p.Sheet+"!"+p.Cell+" "+p.Text+" "+string(p.Code))
+		got = append(got, string(p.Severity)+" "+filepath.Base(p.File)+":"+p.Sheet+"!"+p.Ref+" "+p.Text+" "+string(p.Code))
 	}
 	want := []string{
 		"error old.xlsb:!  " + string(msg.UnsupportedFormat),

@@ -154,11 +154,11 @@ func TestShapeLabelsAndUnits(t *testing.T) {
 	}
 	wantValues(t, s, "detox_placements", 420, 1000, "D10", "E10")
 	// A unit in the cell wins over the label's; the repeated row is refused.
-	if p := res.Problems[1]; p.Code != msg.DuplicateRow || p.Cell != "B11" {
+	if p := res.Problems[1]; p.Code != msg.DuplicateRow || p.Ref != "B11" {
 		t.Errorf("second problem: %s", p.Format("en"))
 	}
-	if p := res.Problems[0]; p.Cell != "E10" || p.Text != "gần 1.000" {
-		t.Errorf("approx problem at %s %q", p.Cell, p.Text)
+	if p := res.Problems[0]; p.Ref != "E10" || p.Text != "gần 1.000" {
+		t.Errorf("approx problem at %s %q", p.Ref, p.Text)
 	}
 }
 
@@ -172,7 +172,7 @@ func TestShapeNumbersNotationAndErrors(t *testing.T) {
 	cells["D7"] = formula("1/0") // no saved result: computed, and the error named
 	writeWorkbook(t, filepath.Join(dir, "P9.xlsx"), sheetSpec{name: "BC", cells: cells})
 	res := readOne(t, dir, msg.Formula)
-	if p := res.Problems[0]; p.Cell != "D7" || p.Message("en") != "cannot compute the formula =1/0 (#DIV/0!); treated as no data" {
+	if p := res.Problems[0]; p.Ref != "D7" || p.Message("en") != "cannot compute the formula =1/0 (#DIV/0!); treated as no data" {
 		t.Errorf("formula problem: %s", p.Format("en"))
 	}
 	s := res.Submissions[0]
@@ -216,7 +216,7 @@ func TestShapeErrorCell(t *testing.T) {
 		return regexp.MustCompile(`<c r="D5"([^>]*)><v>987654</v>`).ReplaceAllString(xml, `<c r="D5"$1 t="e"><v>#REF!</v>`)
 	})
 	res := readOne(t, dir, msg.ErrorCell)
-	if p := res.Problems[0]; p.Cell != "D5" || p.Text != "#REF!" {
+	if p := res.Problems[0]; p.Ref != "D5" || p.Text != "#REF!" {
 		t.Errorf("problem %s", p.Format("en"))
 	}
 	if o := observation(t, res.Submissions[0], "households"); o.Current.Known || o.Previous.Value != 4000 {

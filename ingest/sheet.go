@@ -199,7 +199,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 	}
 	src := analysis.Cell{File: s.path, Sheet: s.sheet, Ref: p.ref}
 	problem := func(sev analysis.Severity, code msg.Code, args ...any) {
-		s.problems = append(s.problems, analysis.Problem{Severity: sev, File: s.path, Sheet: s.sheet, Cell: p.ref,
+		s.problems = append(s.problems, analysis.Problem{Severity: sev, Cell: analysis.Cell{File: s.path, Sheet: s.sheet, Ref: p.ref},
 			Ward: ward, Period: period, Indicator: ind.ID, Text: p.raw, Code: code, Args: args})
 	}
 	raw, typ := p.raw, p.typ
@@ -359,7 +359,7 @@ func reading(v float64) msg.Words {
 func whole(v float64) bool { return math.Abs(v-math.Round(v)) <= 1e-9*max(1, math.Abs(v)) }
 
 func (s *sheetReader) fail(sev analysis.Severity, cellRef, text string, code msg.Code, args ...any) {
-	s.problems = append(s.problems, analysis.Problem{Severity: sev, File: s.path, Sheet: s.sheet, Cell: cellRef,
+	s.problems = append(s.problems, analysis.Problem{Severity: sev, Cell: analysis.Cell{File: s.path, Sheet: s.sheet, Ref: cellRef},
 		Text: text, Code: code, Args: args})
 }
 

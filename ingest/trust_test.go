@@ -18,7 +18,7 @@ func briefProblems(problems []analysis.Problem) string {
 		if p.Code == msg.NoBaseline {
 			continue
 		}
-		lines = append(lines, string(p.Severity)+" "+filepath.Base(p.File)+" "+p.Cell+" "+string(p.Code))
+		lines = append(lines, string(p.Severity)+" "+filepath.Base(p.File)+" "+p.Ref+" "+string(p.Code))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -44,7 +44,7 @@ func bigResult(periods, problems int) *analysis.Result {
 			severity = analysis.SeverityError
 		}
 		probs = append(probs, analysis.Problem{Severity: severity,
-			File: fmt.Sprintf("many/x/P%02d-%d.xlsx", i%16+1, i), Sheet: "Báo cáo", Cell: cellRef("D", 8+i%10),
+			Cell: analysis.Cell{File: fmt.Sprintf("many/x/P%02d-%d.xlsx", i%16+1, i), Sheet: "Báo cáo", Ref: cellRef("D", 8+i%10)},
 			Ward: cfg.Units[i%16].Name, Period: "2003-05", Indicator: "poor_households", Text: "mười hai",
 			Code: msg.NotNumber})
 	}

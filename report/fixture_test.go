@@ -65,7 +65,7 @@ func fixture() *analysis.Result {
 
 func fixtureProblems() []analysis.Problem {
 	return []analysis.Problem{{
-		Severity: analysis.SeverityError, File: "2003-H1/P03.xlsx", Sheet: "Báo cáo", Cell: "D9",
+		Severity: analysis.SeverityError, Cell: analysis.Cell{File: "2003-H1/P03.xlsx", Sheet: "Báo cáo", Ref: "D9"},
 		Ward: "Phường 3", Period: "2003-H1", Indicator: "poor_households", Text: "mười hai",
 		Code: msg.NotNumber,
 	}}

@@ -108,7 +108,7 @@ func problemJSON(p analysis.Problem, o Options) jsonout.Object {
 		{"severity", string(p.Severity)},
 		{"file", p.File},
 		{"sheet", p.Sheet},
-		{"cell", p.Cell},
+		{"cell", p.Ref},
 		{"ward", p.Ward},
 		{"period", p.Period},
 		{"indicator", p.Indicator},

@@ -352,9 +352,9 @@ func problemSheet(s *sheet, r *analysis.Result, o Options) {
 		}
 		s.text(&col, o.severity(p.Severity), style{fill: fill})
 		if i < maxLinkedProblems {
-			s.link(col, p.File, p.Sheet, p.Cell, o.summaryDir)
+			s.link(col, p.File, p.Sheet, p.Ref, o.summaryDir)
 		}
-		for _, x := range []string{p.File, p.Sheet, p.Cell, p.Ward, p.Period, p.Indicator, p.Text, p.Message(o.lang())} {
+		for _, x := range []string{p.File, p.Sheet, p.Ref, p.Ward, p.Period, p.Indicator, p.Text, p.Message(o.lang())} {
 			s.text(&col, x, style{})
 		}
 	}
