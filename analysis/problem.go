@@ -16,8 +16,8 @@ const (
 )
 
 // Problem is something found in the inputs that staff should know about,
-// placed as precisely as possible. Message texts live in the messages table,
-// in both languages.
+// placed as precisely as possible. Code names its text in package msg, and
+// Args fill it in; the words are chosen only when the problem is shown.
 type Problem struct {
 	Severity  Severity
 	Cell      // where: the file as found, the sheet and the cell, as far as known

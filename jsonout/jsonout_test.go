@@ -3,6 +3,7 @@ package jsonout
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -28,24 +29,16 @@ func TestStringsAndNumbers(t *testing.T) {
 		numbers = append(numbers, Object{{"v", n}})
 	}
 	obj = append(obj, Field{"numbers", numbers}, Field{"empty", Object{}}, Field{"none", []Object{}}, Field{"lazy", Lazy{3, func(i int) any { return i }}})
-	if got, want := written(t, obj), reference(t, obj); got != want {
+	if got, want := written(t, Write, obj), written(t, Reference, obj); got != want {
 		t.Errorf("the writer and the encoder differ\n%s", firstDiff(want, got))
 	}
 }
 
-func written(t *testing.T, v any) string {
+// written is v as write writes it: Write or the reference.
+func written(t *testing.T, write func(io.Writer, any) error, v any) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, v); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
-func reference(t *testing.T, v any) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := Reference(&b, v); err != nil {
+	if err := write(&b, v); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -13,8 +13,8 @@
 // Start with Options (language, colour, width, date) and with view.go, which
 // turns an analysis.Result into the blocks (headings, paragraphs, lists,
 // tables) that table.go renders for the terminal and markdown.go as
-// markdown. Numbers on screen are formatted in number.go; all user-visible
-// words are in text.go, in Vietnamese and English.
+// markdown. Numbers on screen are formatted in number.go; the words come
+// from package msg through Options.t (text.go), in Vietnamese or English.
 //
 // The choices the contract leaves open (JSON and CSV details, the marks
 // in tables, the layout and printing of the summary, writing into a

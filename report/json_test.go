@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,19 +13,11 @@ import (
 	"chitieu/jsonout"
 )
 
-func written(t *testing.T, v any) string {
+// written is v as write writes it: jsonout.Write or the reference.
+func written(t *testing.T, write func(io.Writer, any) error, v any) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := jsonout.Write(&b, v); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
-func reference(t *testing.T, v any) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := jsonout.Reference(&b, v); err != nil {
+	if err := write(&b, v); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -42,7 +35,7 @@ func TestJSONWriterSameAsEncoder(t *testing.T) {
 	for name, r := range results {
 		for _, lang := range []string{"vi", "en"} {
 			o := Options{Lang: lang}
-			if got, want := written(t, reportJSON(orEmpty(r), o)), reference(t, reportJSON(orEmpty(r), o)); got != want {
+			if got, want := written(t, jsonout.Write, reportJSON(orEmpty(r), o)), written(t, jsonout.Reference, reportJSON(orEmpty(r), o)); got != want {
 				t.Errorf("%s (%s): the writer and the encoder differ\n%s", name, lang, firstDiff(want, got))
 			}
 		}
