@@ -111,7 +111,7 @@ func runCommand(o options, sys System, lang string) error {
 	case "report", "check":
 		return runReport(o, sys)
 	}
-	return badInput(fmt.Sprintf("chitieu: lệnh %q chưa có trong phiên bản này / not available in this version yet\n", o.command))
+	return badInput(msg.Text(lang, msg.CLIUnknownCommand, o.command))
 }
 
 // parse splits off the command, then parses its flags.

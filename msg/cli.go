@@ -46,6 +46,7 @@ const (
 	CLIIntoAlone           Code = "cli.into_alone"
 	CLINoInput             Code = "cli.no_input"
 	CLIWatchOneFolder      Code = "cli.watch_one_folder"
+	CLIUnknownCommand      Code = "cli.unknown_command"
 	CLIConvertTwoPaths     Code = "cli.convert_two_paths"
 	CLIConvertToXLSX       Code = "cli.convert_to_xlsx"
 	CLITemplateNeedsPeriod Code = "cli.template_needs_period"
@@ -262,6 +263,7 @@ the output is not a terminal.
 	CLINoInput: {"chưa có đầu vào: cho biết các tệp hoặc thư mục báo cáo cần đọc",
 		"no input: give the workbooks or folders to read"},
 	CLIWatchOneFolder: {"watch cần đúng một thư mục", "watch takes one folder"},
+	CLIUnknownCommand: {"chitieu: lệnh %q chưa có trong phiên bản này\n", "chitieu: the command %q is not in this version\n"},
 	CLIConvertTwoPaths: {"convert cần tệp vào và tệp ra: chitieu convert CU.xls MOI.xlsx",
 		"convert takes an input and an output: chitieu convert OLD.xls NEW.xlsx"},
 	CLIConvertToXLSX:       {"tệp ra %q phải có đuôi .xlsx", "the output %q must end in .xlsx"},
