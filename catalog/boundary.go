@@ -1,11 +1,10 @@
 package catalog
 
 import (
-	"fmt"
 	"math"
 	"slices"
-	"strconv"
 
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -32,10 +31,13 @@ type BoundaryError struct {
 	Sheet string
 	Row   int
 	Field string
-	Msg   string
+	Err   *msg.Error
 }
 
-func (e *BoundaryError) Error() string { return e.Msg }
+func (e *BoundaryError) Error() string { return e.Err.Error() }
+
+// In is the error's text in lang.
+func (e *BoundaryError) In(lang string) string { return e.Err.In(lang) }
 
 const (
 	boundaryUnits   = "units"
@@ -143,11 +145,11 @@ func (c *Config) CheckBoundaries() error {
 	for i, u := range c.Units {
 		for _, f := range []struct{ field, id string }{{"Từ kỳ", u.From}, {"Đến kỳ", u.To}} {
 			if _, _, ok := MonthSpan(f.id); f.id != "" && !ok {
-				return &BoundaryError{boundaryUnits, i, f.field, fmt.Sprintf("%s: %q is not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", u.Name, f.id)}
+				return &BoundaryError{boundaryUnits, i, f.field, msg.NewError(msg.ConfigUnitPeriod, u.Name, f.id)}
 			}
 		}
 		if from, to := u.validity(); to <= from {
-			return &BoundaryError{boundaryUnits, i, "Đến kỳ", fmt.Sprintf("%s: valid until %s, before it starts (%s)", u.Name, u.To, u.From)}
+			return &BoundaryError{boundaryUnits, i, "Đến kỳ", msg.NewError(msg.ConfigUnitUntil, u.Name, u.To, u.From)}
 		}
 	}
 	type group struct {
@@ -160,21 +162,21 @@ func (c *Config) CheckBoundaries() error {
 	for i := range c.Changes {
 		ch := &c.Changes[i]
 		if _, _, ok := MonthSpan(ch.From); !ok {
-			return &BoundaryError{boundaryChanges, i, "Hiệu lực từ", fmt.Sprintf("%q is not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", ch.From)}
+			return &BoundaryError{boundaryChanges, i, "Hiệu lực từ", msg.NewError(msg.ConfigChangePeriod, ch.From)}
 		}
 		if !(ch.Share > 0 && ch.Share <= 1) {
-			return &BoundaryError{boundaryChanges, i, "Tỷ lệ", fmt.Sprintf("share %s is not above 0 and at most 1", strconv.FormatFloat(ch.Share, 'f', -1, 64))}
+			return &BoundaryError{boundaryChanges, i, "Tỷ lệ", msg.NewError(msg.ConfigChangeShare, fmtNum(ch.Share))}
 		}
 		for _, f := range []struct {
 			field string
 			name  *string
 		}{{"Đơn vị cũ", &ch.Old}, {"Đơn vị mới", &ch.New}} {
 			if *f.name == "" {
-				return &BoundaryError{boundaryChanges, i, f.field, "no unit is named"}
+				return &BoundaryError{boundaryChanges, i, f.field, msg.NewError(msg.ConfigChangeNoUnit)}
 			}
 			u, ok := find(*f.name)
 			if !ok {
-				return &BoundaryError{boundaryChanges, i, f.field, fmt.Sprintf("%s is not in the list of units (sheet Đơn vị báo cáo)", *f.name)}
+				return &BoundaryError{boundaryChanges, i, f.field, msg.NewError(msg.ConfigChangeUnknown, *f.name)}
 			}
 			*f.name = c.Units[u].Name
 		}
@@ -193,21 +195,20 @@ func (c *Config) CheckBoundaries() error {
 		g := groups[key]
 		ch := c.Changes[g.last]
 		if math.Abs(g.total-1) > 1e-6 {
-			return &BoundaryError{boundaryChanges, g.last, "Tỷ lệ", fmt.Sprintf("the shares of %s from %s add up to %s, not 1",
+			return &BoundaryError{boundaryChanges, g.last, "Tỷ lệ", msg.NewError(msg.ConfigChangeSharesSum,
 				ch.Old, ch.From, fmtNum(math.Round(g.total*1e6)/1e6))}
 		}
 		eff, _, _ := MonthSpan(ch.From)
 		if !slices.Contains(g.news, ch.Old) {
 			i, _ := find(ch.Old)
 			if _, to := c.Units[i].validity(); to > eff {
-				return &BoundaryError{boundaryUnits, i, "Đến kỳ", fmt.Sprintf("%s is still a reporting unit after it changed from %s (sheet Thay đổi địa giới); write the last period before the change in Đến kỳ",
-					ch.Old, ch.From)}
+				return &BoundaryError{boundaryUnits, i, "Đến kỳ", msg.NewError(msg.ConfigUnitAfterChange, ch.Old, ch.From)}
 			}
 		}
 		for _, n := range g.news {
 			i, _ := find(n)
 			if from, to := c.Units[i].validity(); from > eff || to <= eff {
-				return &BoundaryError{boundaryUnits, i, "Từ kỳ", fmt.Sprintf("%s is not a reporting unit when the change from %s takes effect", n, ch.From)}
+				return &BoundaryError{boundaryUnits, i, "Từ kỳ", msg.NewError(msg.ConfigUnitNotValid, n, ch.From)}
 			}
 		}
 	}

@@ -1,10 +1,10 @@
 package catalog
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -167,10 +167,10 @@ func (c *Config) Validate() error {
 	seen := map[string]bool{}
 	for _, ind := range c.Indicators {
 		if ind.ID == "" {
-			return fmt.Errorf("an indicator has no id")
+			return msg.NewError(msg.ConfigIndicatorNoID)
 		}
 		if seen[ind.ID] {
-			return fmt.Errorf("indicator %s is listed twice", ind.ID)
+			return msg.NewError(msg.ConfigIndicatorTwice, ind.ID)
 		}
 		seen[ind.ID] = true
 	}
@@ -179,33 +179,33 @@ func (c *Config) Validate() error {
 		case KindCount, KindFlag:
 		case KindRatio:
 			if len(ind.Of) != 2 {
-				return fmt.Errorf("indicator %s: a ratio needs two inputs, has %d", ind.ID, len(ind.Of))
+				return msg.NewError(msg.ConfigRatioInputs, ind.ID, len(ind.Of))
 			}
 		case KindChange, KindCountTrue:
 			if len(ind.Of) != 1 {
-				return fmt.Errorf("indicator %s: needs one input, has %d", ind.ID, len(ind.Of))
+				return msg.NewError(msg.ConfigOneInput, ind.ID, len(ind.Of))
 			}
 		default:
-			return fmt.Errorf("indicator %s: unknown kind %q", ind.ID, ind.Kind)
+			return msg.NewError(msg.ConfigIndicatorKind, ind.ID, ind.Kind)
 		}
 		if ind.Accumulate != "" && ind.Accumulate != AccumulateSum && ind.Accumulate != AccumulateLast {
-			return fmt.Errorf("indicator %s: adds up over time as %q, neither %q nor %q", ind.ID, ind.Accumulate, AccumulateSum, AccumulateLast)
+			return msg.NewError(msg.ConfigAccumulate, ind.ID, ind.Accumulate, AccumulateSum, AccumulateLast)
 		}
 		if ind.AtMost != "" {
 			if other, ok := c.Indicator(ind.AtMost); !ok || other.Kind != KindCount || ind.Kind != KindCount {
-				return fmt.Errorf("indicator %s: cannot exceed %q, which is not a count", ind.ID, ind.AtMost)
+				return msg.NewError(msg.ConfigAtMost, ind.ID, ind.AtMost)
 			}
 		}
 		for _, in := range ind.Of {
 			src, ok := c.Indicator(in)
 			if !ok || !src.Submitted() {
-				return fmt.Errorf("indicator %s: input %q is not a submitted indicator", ind.ID, in)
+				return msg.NewError(msg.ConfigInputNotReported, ind.ID, in)
 			}
 		}
 	}
 	for _, t := range c.Targets {
 		if !seen[t.Indicator] {
-			return fmt.Errorf("target for unknown indicator %q", t.Indicator)
+			return msg.NewError(msg.ConfigTargetIndicator, t.Indicator)
 		}
 		if err := t.Check(c.Term); err != nil {
 			return err
@@ -222,7 +222,7 @@ func (c *Config) Validate() error {
 		}
 	}
 	if len(c.Units) == 0 {
-		return fmt.Errorf("no reporting units are listed")
+		return msg.NewError(msg.ConfigNoUnits)
 	}
 	if err := c.CheckBoundaries(); err != nil {
 		return err
@@ -232,7 +232,7 @@ func (c *Config) Validate() error {
 		for _, name := range append([]string{u.Name}, u.Aliases...) {
 			for _, k := range unitKeys(name) {
 				if other, taken := owner[k]; taken && other != u.Name {
-					return fmt.Errorf("the ward name %q is given to both %s and %s", name, other, u.Name)
+					return msg.NewError(msg.ConfigWardNameTwice, name, other, u.Name)
 				}
 				owner[k] = u.Name
 			}

@@ -1,8 +1,7 @@
 package catalog
 
 import (
-	"fmt"
-
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -20,20 +19,20 @@ type Plan struct {
 // Check refuses a plan that cannot be judged against.
 func (p Plan) Check(c *Config) error {
 	if _, ok := c.Indicator(p.Indicator); !ok {
-		return &FieldError{"Mã chỉ tiêu", fmt.Sprintf("plan for unknown indicator %q", p.Indicator)}
+		return fieldError("Mã chỉ tiêu", msg.ConfigPlanIndicator, p.Indicator)
 	}
 	if p.Op != ">=" && p.Op != "<=" {
-		return &FieldError{"So sánh", fmt.Sprintf("plan for %s: comparison %q is neither >= nor <=", p.Indicator, p.Op)}
+		return fieldError("So sánh", msg.ConfigPlanOp, p.Indicator, p.Op)
 	}
 	if p.Value <= 0 {
-		return &FieldError{"Kế hoạch", fmt.Sprintf("plan for %s: %s is no plan to measure against", p.Indicator, fmtNum(p.Value))}
+		return fieldError("Kế hoạch", msg.ConfigPlanValue, p.Indicator, fmtNum(p.Value))
 	}
 	known := notation.Fold(p.Unit) == notation.Fold(c.District)
 	for _, u := range c.Units {
 		known = known || u.Name == p.Unit
 	}
 	if !known {
-		return &FieldError{"Đơn vị", fmt.Sprintf("plan for %s: %q is neither a reporting unit nor the district (%s)", p.Indicator, p.Unit, c.District)}
+		return fieldError("Đơn vị", msg.ConfigPlanUnit, p.Indicator, p.Unit, c.District)
 	}
 	return nil
 }

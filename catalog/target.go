@@ -1,9 +1,9 @@
 package catalog
 
 import (
-	"fmt"
 	"strconv"
 
+	"chitieu/msg"
 	"chitieu/notation"
 )
 
@@ -84,9 +84,9 @@ func BuiltinTerm() *Term {
 func (t *Term) Check() error {
 	switch {
 	case t.From <= t.Baseline:
-		return &FieldError{Field: "Từ năm", Msg: fmt.Sprintf("the term starts in %d, not after its baseline year %d", t.From, t.Baseline)}
+		return fieldError("Từ năm", msg.ConfigTermStart, t.From, t.Baseline)
 	case t.To < t.From:
-		return &FieldError{Field: "Đến năm", Msg: fmt.Sprintf("the term ends in %d, before it starts (%d)", t.To, t.From)}
+		return fieldError("Đến năm", msg.ConfigTermEnd, t.To, t.From)
 	}
 	return nil
 }
@@ -103,17 +103,24 @@ func (t Target) DeadlineYear(term *Term) int {
 // column ("Loại", "Hạn"), so that the reader can name the cell.
 type FieldError struct {
 	Field string
-	Msg   string
+	Err   *msg.Error
 }
 
-func (e *FieldError) Error() string { return e.Msg }
+func fieldError(field string, code msg.Code, args ...any) *FieldError {
+	return &FieldError{field, msg.NewError(code, args...)}
+}
+
+func (e *FieldError) Error() string { return e.Err.Error() }
+
+// In is the error's text in lang.
+func (e *FieldError) In(lang string) string { return e.Err.In(lang) }
 
 // Check refuses a target whose kind, comparison, range or deadline makes no
 // sense, or that needs a term when there is none.
 func (t Target) Check(term *Term) error {
-	name := "target for " + t.Indicator
+	name := t.Indicator
 	if t.Op != ">=" && t.Op != "<=" {
-		return &FieldError{"So sánh", fmt.Sprintf("%s: comparison %q is neither >= nor <=", name, t.Op)}
+		return fieldError("So sánh", msg.ConfigTargetOp, name, t.Op)
 	}
 	kind := t.TargetKind()
 	known := false
@@ -121,25 +128,24 @@ func (t Target) Check(term *Term) error {
 		known = known || k == kind
 	}
 	if !known {
-		return &FieldError{"Loại", fmt.Sprintf("%s: unknown kind %q", name, t.Kind)}
+		return fieldError("Loại", msg.ConfigTargetKind, name, t.Kind)
 	}
 	if t.Stretch != nil && (*t.Stretch == t.Value || t.AtLeastAsGood(t.Value, *t.Stretch)) {
-		side := "above"
+		side := msg.ConfigAbove
 		if t.Op == "<=" {
-			side = "below"
+			side = msg.ConfigBelow
 		}
-		return &FieldError{"Giá trị vượt", fmt.Sprintf("%s: the better end of the range (%s) must be %s the target value %s for %s",
-			name, fmtNum(*t.Stretch), side, fmtNum(t.Value), t.Op)}
+		return fieldError("Giá trị vượt", msg.ConfigTargetStretch, name, fmtNum(*t.Stretch), side, fmtNum(t.Value), t.Op)
 	}
 	if kind != KindEachPeriod && term == nil {
-		return &FieldError{"Loại", fmt.Sprintf("%s: a %q target needs a term (sheet Nhiệm kỳ)", name, KindWord(kind))}
+		return fieldError("Loại", msg.ConfigTargetNeedsTerm, name, KindWord(kind))
 	}
 	if t.Deadline != 0 {
 		if kind != KindByDeadline {
-			return &FieldError{"Hạn", fmt.Sprintf("%s: a deadline (%d) means nothing for a %q target; only %q targets have one", name, t.Deadline, KindWord(kind), KindWord(KindByDeadline))}
+			return fieldError("Hạn", msg.ConfigDeadlineKind, name, t.Deadline, KindWord(kind), KindWord(KindByDeadline))
 		}
 		if term != nil && (t.Deadline < term.From || t.Deadline > term.To) {
-			return &FieldError{"Hạn", fmt.Sprintf("%s: the deadline %d is outside the term %d–%d", name, t.Deadline, term.From, term.To)}
+			return fieldError("Hạn", msg.ConfigDeadlineOutside, name, t.Deadline, term.From, term.To)
 		}
 	}
 	return nil

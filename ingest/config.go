@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"chitieu/catalog"
+	"chitieu/msg"
 	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
@@ -51,7 +52,7 @@ func LoadConfig(explicit string, inputs []string, programDir string) (*catalog.C
 func ReadConfig(path string) (*catalog.Config, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, msg.Placed(path, err)
 	}
 	defer f.Close()
 	r := &configReader{f: f, path: path, cfg: &catalog.Config{Source: path}}
@@ -61,7 +62,7 @@ func ReadConfig(path string) (*catalog.Config, error) {
 		}
 	}
 	if err := r.cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, msg.Placed(path, err)
 	}
 	return r.cfg, nil
 }
@@ -84,11 +85,11 @@ type rowFunc func(row map[string]string, at func(col string) string) error
 func (r *configReader) table(sheet string, columns []string, each rowFunc) error {
 	name := findSheet(r.f, sheet)
 	if name == "" {
-		return fmt.Errorf("%s: no sheet %q", r.path, sheet)
+		return msg.NewError(msg.ConfigNoSheet, r.path, sheet)
 	}
 	rows, err := r.f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil || len(rows) == 0 {
-		return fmt.Errorf("%s:%s: cannot read the sheet: %v", r.path, name, err)
+		return msg.NewError(msg.ConfigUnreadableSheet, r.path, name, err)
 	}
 	index := map[string]int{}
 	for i, h := range rows[0] {
@@ -137,8 +138,8 @@ func (r *configReader) indicators() error {
 	return r.table(ConfigSheetIndicators, IndicatorColumns, func(v map[string]string, at func(string) string) error {
 		acc, ok := catalog.ParseAccumulation(v["Cộng theo thời gian"])
 		if !ok {
-			return fmt.Errorf("%s: %q: adds up over time as %q (flows: revenue, cases) or %q (stocks: households, yes/no)",
-				at("Cộng theo thời gian"), v["Cộng theo thời gian"], catalog.AccumulateSum, catalog.AccumulateLast)
+			return msg.Placed(at("Cộng theo thời gian"), msg.NewError(msg.ConfigAccumulateCell,
+				v["Cộng theo thời gian"], catalog.AccumulateSum, catalog.AccumulateLast))
 		}
 		ind := catalog.Indicator{
 			ID: v["Mã chỉ tiêu"], Code: v["Mã số"], Label: v["Tên chỉ tiêu"], LabelEN: v["Tên tiếng Anh"],
@@ -167,12 +168,12 @@ func (r *configReader) term() error {
 		for col, year := range map[string]*int{"Năm gốc": &term.Baseline, "Từ năm": &term.From, "Đến năm": &term.To} {
 			y, err := configYear(v[col])
 			if err != nil || y == 0 {
-				return fmt.Errorf("%s: %q: %s is not a year", at(col), v[col], col)
+				return msg.Placed(at(col), msg.NewError(msg.ConfigNotYear, v[col], col))
 			}
 			*year = y
 		}
 		if err := term.Check(); err != nil {
-			return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			return msg.Placed(at(fieldOf(err)), err)
 		}
 		r.cfg.Term = term
 		return nil
@@ -184,31 +185,31 @@ func (r *configReader) targets() error {
 	return r.table(ConfigSheetTargets, TargetColumns, func(v map[string]string, at func(string) string) error {
 		value, ok := configNumber(v["Giá trị"])
 		if !ok || v["Giá trị"] == "" {
-			return fmt.Errorf("%s: %q: the target value is not a number", at("Giá trị"), v["Giá trị"])
+			return msg.Placed(at("Giá trị"), msg.NewError(msg.ConfigTargetValue, v["Giá trị"]))
 		}
 		t := catalog.Target{Indicator: v["Mã chỉ tiêu"], Value: value, Source: v["Nguồn"], Op: configOp(v["So sánh"])}
 		if _, ok := r.cfg.Indicator(t.Indicator); !ok {
-			return fmt.Errorf("%s: %q: no such indicator on sheet %q", at("Mã chỉ tiêu"), t.Indicator, ConfigSheetIndicators)
+			return msg.Placed(at("Mã chỉ tiêu"), msg.NewError(msg.ConfigNoIndicator, t.Indicator, ConfigSheetIndicators))
 		}
 		kind, ok := catalog.ParseTargetKind(v["Loại"])
 		if !ok {
-			return fmt.Errorf("%s: %q: unknown kind of target; write one of: hằng năm, đến năm, cả nhiệm kỳ, bình quân, cộng dồn", at("Loại"), v["Loại"])
+			return msg.Placed(at("Loại"), msg.NewError(msg.ConfigTargetKindCell, v["Loại"]))
 		}
 		t.Kind = kind
 		if s := v["Giá trị vượt"]; s != "" {
 			stretch, ok := configNumber(s)
 			if !ok {
-				return fmt.Errorf("%s: %q: the better end of the range is not a number", at("Giá trị vượt"), s)
+				return msg.Placed(at("Giá trị vượt"), msg.NewError(msg.ConfigStretchValue, s))
 			}
 			t.Stretch = &stretch
 		}
 		deadline, err := configYear(v["Hạn"])
 		if err != nil {
-			return fmt.Errorf("%s: %q: the deadline is not a year", at("Hạn"), v["Hạn"])
+			return msg.Placed(at("Hạn"), msg.NewError(msg.ConfigDeadlineYear, v["Hạn"]))
 		}
 		t.Deadline = deadline
 		if err := t.Check(r.cfg.Term); err != nil {
-			return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			return msg.Placed(at(fieldOf(err)), err)
 		}
 		r.cfg.Targets = append(r.cfg.Targets, t)
 		return nil
@@ -219,13 +220,13 @@ func (r *configReader) targets() error {
 func (r *configReader) units() error {
 	return r.table(ConfigSheetUnits, UnitColumns, func(v map[string]string, at func(string) string) error {
 		if v["Tên"] == "" {
-			return fmt.Errorf("%s: a unit has no name", at("Tên"))
+			return msg.Placed(at("Tên"), msg.NewError(msg.ConfigUnitNoName))
 		}
 		u := catalog.Unit{Name: v["Tên"], Aliases: splitList(v["Tên khác"])}
 		for col, id := range map[string]*string{"Từ kỳ": &u.From, "Đến kỳ": &u.To} {
 			p, ok := configPeriod(v[col])
 			if !ok {
-				return fmt.Errorf("%s: %q: not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", at(col), v[col])
+				return msg.Placed(at(col), msg.NewError(msg.ConfigPeriodID, v[col]))
 			}
 			*id = p
 		}
@@ -240,13 +241,13 @@ func (r *configReader) changes() error {
 	return r.optional(ConfigSheetChanges, ChangeColumns, func(v map[string]string, at func(string) string) error {
 		from, ok := configPeriod(v["Hiệu lực từ"])
 		if !ok || from == "" {
-			return fmt.Errorf("%s: %q: the date of the change is not a period id (2025, 2025-H2, 2025-Q3, 2025-07)", at("Hiệu lực từ"), v["Hiệu lực từ"])
+			return msg.Placed(at("Hiệu lực từ"), msg.NewError(msg.ConfigChangeDate, v["Hiệu lực từ"]))
 		}
 		ch := catalog.Change{From: from, Old: v["Đơn vị cũ"], New: v["Đơn vị mới"], Share: 1, Act: v["Căn cứ"]}
 		if s := v["Tỷ lệ"]; s != "" {
 			share, ok := configShare(s)
 			if !ok {
-				return fmt.Errorf("%s: %q: the share is not a number", at("Tỷ lệ"), s)
+				return msg.Placed(at("Tỷ lệ"), msg.NewError(msg.ConfigShareNumber, s))
 			}
 			ch.Share = share
 		}
@@ -270,10 +271,10 @@ func (r *configReader) boundaries() error {
 			at = r.changeAt
 		}
 		if be.Row < len(at) {
-			return fmt.Errorf("%s: %w", at[be.Row](be.Field), err)
+			return msg.Placed(at[be.Row](be.Field), err)
 		}
 	}
-	return fmt.Errorf("%s: %w", r.path, err)
+	return msg.Placed(r.path, err)
 }
 
 // district reads the name of the whole the units make up, if given.
@@ -291,11 +292,11 @@ func (r *configReader) plans() error {
 	return r.optional(ConfigSheetPlans, PlanColumns, func(v map[string]string, at func(string) string) error {
 		year, err := configYear(v["Năm"])
 		if err != nil || year == 0 {
-			return fmt.Errorf("%s: %q: the plan's year is not a year", at("Năm"), v["Năm"])
+			return msg.Placed(at("Năm"), msg.NewError(msg.ConfigPlanYear, v["Năm"]))
 		}
 		value, ok := configNumber(v["Kế hoạch"])
 		if !ok || v["Kế hoạch"] == "" {
-			return fmt.Errorf("%s: %q: the plan is not a number", at("Kế hoạch"), v["Kế hoạch"])
+			return msg.Placed(at("Kế hoạch"), msg.NewError(msg.ConfigPlanNumber, v["Kế hoạch"]))
 		}
 		p := catalog.Plan{Year: year, Unit: v["Đơn vị"], Indicator: v["Mã chỉ tiêu"], Value: value,
 			Op: cmp.Or(configOp(v["So sánh"]), ">=")}
@@ -303,7 +304,7 @@ func (r *configReader) plans() error {
 			p.Unit = name // "P5", "Phường 05"
 		}
 		if err := p.Check(r.cfg); err != nil {
-			return fmt.Errorf("%s: %w", at(fieldOf(err)), err)
+			return msg.Placed(at(fieldOf(err)), err)
 		}
 		r.cfg.Plans = append(r.cfg.Plans, p)
 		return nil

@@ -4,8 +4,8 @@
 // help and messages (cli.go) and watch (watch.go) each keep their texts in
 // one table here; Text renders one in a language.
 //
-// Texts are fmt formats. A Words argument (a name in both languages) and a
-// Code argument are rendered in the language of the text they go into.
+// Texts are fmt formats. A Words argument (a name in both languages), a Code
+// and an Error are rendered in the language of the text they go into.
 package msg
 
 import "fmt"
@@ -29,7 +29,7 @@ func (w Words) In(lang string) string {
 var catalogue = map[Code]Words{}
 
 func init() {
-	for _, table := range []map[Code]Words{problemTexts, reportTexts, sentenceTexts, cliTexts, watchTexts} {
+	for _, table := range []map[Code]Words{problemTexts, reportTexts, sentenceTexts, cliTexts, watchTexts, configTexts} {
 		for code, w := range table {
 			if _, dup := catalogue[code]; dup {
 				panic("msg: code " + string(code) + " is in two tables")
@@ -52,10 +52,10 @@ func Lookup(lang string, code Code, args ...any) (string, bool) {
 	args = append([]any(nil), args...)
 	for i, a := range args {
 		switch a := a.(type) {
-		case Words:
-			args[i] = a.In(lang)
 		case Code:
 			args[i] = Text(lang, a)
+		case interface{ In(lang string) string }: // Words, Error
+			args[i] = a.In(lang)
 		}
 	}
 	return fmt.Sprintf(w.In(lang), args...), true
@@ -66,4 +66,30 @@ func Lookup(lang string, code Code, args ...any) (string, bool) {
 func Text(lang string, code Code, args ...any) string {
 	s, _ := Lookup(lang, code, args...)
 	return s
+}
+
+// Error is an error whose text is in the catalogue. Error gives the text in
+// English, for logs and tests; In gives it in the user's language, and so
+// does Text when the error is an argument. Unwrap gives the first error
+// among the arguments, so that errors.As sees through Placed.
+type Error struct {
+	Code Code
+	Args []any
+}
+
+// NewError is the error of code with args.
+func NewError(code Code, args ...any) *Error { return &Error{code, args} }
+
+func (e *Error) Error() string { return Text("en", e.Code, e.Args...) }
+
+// In is the error's text in lang.
+func (e *Error) In(lang string) string { return Text(lang, e.Code, e.Args...) }
+
+func (e *Error) Unwrap() error {
+	for _, a := range e.Args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
 }

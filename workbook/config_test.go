@@ -7,6 +7,7 @@ import (
 
 	"chitieu/catalog"
 	"chitieu/ingest"
+	"chitieu/msg"
 )
 
 // writeConfig writes the built-in configuration, lets edit change cells
@@ -68,18 +69,19 @@ func TestConfigRefusals(t *testing.T) {
 		name  string
 		edits [][3]string
 		cell  string // the position the message must name
-		want  string
+		want  string // in English
+		vi    string // in Vietnamese, the language staff read it in
 	}{
-		{"unknown kind", [][3]string{{"Mục tiêu", "B2", "thỉnh thoảng"}}, "Mục tiêu!B2", "unknown kind"},
-		{"kind without diacritics is fine", [][3]string{{"Mục tiêu", "B2", "HANG NAM"}}, "", ""},
-		{"range on the wrong side", [][3]string{{"Mục tiêu", "E3", "5"}}, "Mục tiêu!E3", "better end"},
-		{"deadline outside the term", [][3]string{{"Mục tiêu", "F3", "2010"}}, "Mục tiêu!F3", "outside the term"},
-		{"deadline on a yearly target", [][3]string{{"Mục tiêu", "F2", "2003"}}, "Mục tiêu!F2", "means nothing"},
-		{"deadline not a year", [][3]string{{"Mục tiêu", "F3", "sắp tới"}}, "Mục tiêu!F3", "not a year"},
-		{"comparison", [][3]string{{"Mục tiêu", "C2", "="}}, "Mục tiêu!C2", "neither >= nor <="},
-		{"term out of order", [][3]string{{"Nhiệm kỳ", "C2", "1999"}}, "Nhiệm kỳ!C2", "not after its baseline"},
-		{"term year not a year", [][3]string{{"Nhiệm kỳ", "D2", "năm sau"}}, "Nhiệm kỳ!D2", "not a year"},
-		{"adds up in an unknown way", [][3]string{{"Chỉ tiêu", "I2", "trung bình"}}, "Chỉ tiêu!I2", "adds up over time"},
+		{"unknown kind", [][3]string{{"Mục tiêu", "B2", "thỉnh thoảng"}}, "Mục tiêu!B2", "unknown kind", "không có loại mục tiêu này"},
+		{"kind without diacritics is fine", [][3]string{{"Mục tiêu", "B2", "HANG NAM"}}, "", "", ""},
+		{"range on the wrong side", [][3]string{{"Mục tiêu", "E3", "5"}}, "Mục tiêu!E3", "better end", "đầu tốt hơn của khoảng (5) phải nhỏ hơn giá trị mục tiêu 4"},
+		{"deadline outside the term", [][3]string{{"Mục tiêu", "F3", "2010"}}, "Mục tiêu!F3", "outside the term", "nằm ngoài nhiệm kỳ"},
+		{"deadline on a yearly target", [][3]string{{"Mục tiêu", "F2", "2003"}}, "Mục tiêu!F2", "means nothing", "không có nghĩa với mục tiêu loại"},
+		{"deadline not a year", [][3]string{{"Mục tiêu", "F3", "sắp tới"}}, "Mục tiêu!F3", "not a year", "hạn không phải là năm"},
+		{"comparison", [][3]string{{"Mục tiêu", "C2", "="}}, "Mục tiêu!C2", "neither >= nor <=", "so sánh \"=\" không phải >= hay <="},
+		{"term out of order", [][3]string{{"Nhiệm kỳ", "C2", "1999"}}, "Nhiệm kỳ!C2", "not after its baseline", "không sau năm gốc"},
+		{"term year not a year", [][3]string{{"Nhiệm kỳ", "D2", "năm sau"}}, "Nhiệm kỳ!D2", "not a year", "Đến năm không phải là năm"},
+		{"adds up in an unknown way", [][3]string{{"Chỉ tiêu", "I2", "trung bình"}}, "Chỉ tiêu!I2", "adds up over time", "cách cộng theo thời gian phải là"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,6 +91,10 @@ func TestConfigRefusals(t *testing.T) {
 				t.Errorf("refused: %v", err)
 			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.cell+":") || !strings.Contains(err.Error(), tt.want)):
 				t.Errorf("error %v, want %s naming %s", err, tt.want, tt.cell)
+			case tt.want != "":
+				if vi := msg.Text("vi", msg.CLIConfigBad, err); !strings.Contains(vi, tt.cell+":") || !strings.Contains(vi, tt.vi) {
+					t.Errorf("in Vietnamese %q, want %q naming %s", vi, tt.vi, tt.cell)
+				}
 			}
 		})
 	}
