@@ -105,8 +105,8 @@ func (tr *TermResult) Indicator(id string) (catalog.Indicator, bool) {
 	return catalog.Indicator{}, false
 }
 
-// months since year 0 at the start and end (exclusive) of a period, so that
-// periods can be laid end to end.
+// yearEnd is the end of year y (exclusive) in months since year 0, as
+// Period.End counts them, so that periods and years can be laid end to end.
 func yearEnd(y int) int { return (y + 1) * 12 }
 
 // unit reads one unit's values, the district's (ward "") or a ward's,

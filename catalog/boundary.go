@@ -44,7 +44,7 @@ const (
 	boundaryChanges = "changes"
 )
 
-// monthSpan is a period's months since year 0: [start, end).
+// MonthSpan is a period's months since year 0: [start, end).
 func MonthSpan(id string) (start, end int, ok bool) {
 	p, ok := notation.ParsePeriodID(id)
 	if !ok {
@@ -223,13 +223,13 @@ func normalID(id string) string {
 	return id
 }
 
-// share is one old unit's part in a new unit's figure.
+// Share is one old unit's part in a new unit's figure.
 type Share struct {
 	Unit  string
 	Share float64
 }
 
-// successors is where unit's territory lies at the end of month until:
+// Successors is where unit's territory lies at the end of month until:
 // itself when no change after month after moved it, else the new units of
 // the first such change (followed in turn), with their shares.
 func (c *Config) Successors(unit string, after, until int) []Share {
@@ -258,7 +258,7 @@ func (c *Config) Successors(unit string, after, until int) []Share {
 	return out
 }
 
-// sourcesOf gives, for each unit expected in period to, the units of period
+// SourcesOf gives, for each unit expected in period to, the units of period
 // from (those in fromUnits) whose territory it holds by the end of to, with
 // their shares, in the order of fromUnits. Units whose only source is
 // themselves with share 1 are left out: nothing changed for them.

@@ -41,7 +41,7 @@ func (p Period) ID() string {
 	return strconv.Itoa(p.Year)
 }
 
-// endMonth and months give where the period ends and how long it is.
+// EndMonth and Months give where the period ends and how long it is.
 func (p Period) EndMonth() int {
 	switch p.Kind {
 	case Half:
@@ -108,7 +108,7 @@ var periodID = regexp.MustCompile(`^(\d{4})(?:-(H[12]|Q[1-4]|9M|0[1-9]|1[0-2]))?
 
 // ParsePeriodID parses a contract period id ("2003", "2003-H1", "2003-05").
 func ParsePeriodID(s string) (Period, bool) {
-	if p, ok := ParseCanonicalID(s); ok {
+	if p, ok := parseCanonicalID(s); ok {
 		return p, true
 	}
 	m := periodID.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
@@ -137,7 +137,7 @@ func ParsePeriodID(s string) (Period, bool) {
 
 // parseCanonicalID parses an id as ID writes it, without the regular
 // expression: analysis parses the ids of its own periods many times.
-func ParseCanonicalID(s string) (Period, bool) {
+func parseCanonicalID(s string) (Period, bool) {
 	if len(s) != 4 && len(s) != 7 {
 		return Period{}, false
 	}

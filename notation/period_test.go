@@ -59,7 +59,7 @@ func FuzzPeriodIDFastPath(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		fast, ok := ParseCanonicalID(s)
+		fast, ok := parseCanonicalID(s)
 		if !ok {
 			return
 		}
