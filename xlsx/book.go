@@ -168,7 +168,7 @@ func Open(data []byte) (*Book, error) {
 	// sheets otherwise when it is damaged (fuzzing found one that fails its
 	// checksum): it must inflate and tokenize cleanly.
 	_, err = remember(b, &contentTypesMemo, ooxml.ContentTypesPart, func() (struct{}, error) {
-		return struct{}{}, b.scan(ooxml.ContentTypesPart, false, func(*saxEvent) error { return nil })
+		return struct{}{}, b.scan(ooxml.ContentTypesPart, rootName{nsContentTypes, "Types"}, false, func(*saxEvent) error { return nil })
 	})
 	if err != nil {
 		return nil, err
@@ -226,7 +226,7 @@ func (c *cappedReader) Close() error { return c.r.Close() }
 // strict OOXML namespace, and no DTD or processing instruction other than
 // a UTF-8 XML declaration may appear; anything encoding/xml's RawToken
 // would refuse is refused.
-func (b *Book) scan(name string, required bool, fn func(*saxEvent) error) error {
+func (b *Book) scan(name string, root rootName, required bool, fn func(*saxEvent) error) error {
 	rc, err := b.open(name)
 	if err != nil {
 		return err
@@ -238,11 +238,11 @@ func (b *Book) scan(name string, required bool, fn func(*saxEvent) error) error 
 		return nil
 	}
 	defer rc.Close()
-	return scanReader(name, rc, fn)
+	return scanReader(name, root, rc, fn)
 }
 
-func scanReader(name string, r io.Reader, fn func(*saxEvent) error) error {
-	s := newSaxScanner(name, r)
+func scanReader(name string, root rootName, r io.Reader, fn func(*saxEvent) error) error {
+	s := newSaxScanner(name, root, r)
 	defer s.release()
 	for {
 		e, err := s.next()
@@ -287,7 +287,7 @@ func (b *Book) readRootRels() error {
 
 func (b *Book) readRootRelsPart() error {
 	found := false
-	err := b.scan(ooxml.RootRelsPart, false, func(e *saxEvent) error {
+	err := b.scan(ooxml.RootRelsPart, rootName{nsPackageRels, "Relationships"}, false, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
 			if typ, _ := e.attr("Type"); typ == ooxml.RelOfficeDocument {
 				target, _ := e.attr("Target")
@@ -318,7 +318,7 @@ func (b *Book) readRels(name string) (map[string]leanRel, error) {
 
 func (b *Book) readRelsPart(name string) (map[string]leanRel, error) {
 	rels := map[string]leanRel{}
-	err := b.scan(name, true, func(e *saxEvent) error {
+	err := b.scan(name, rootName{nsPackageRels, "Relationships"}, true, func(e *saxEvent) error {
 		if e.kind == saxStart && string(e.local) == "Relationship" {
 			id, _ := e.attr("Id")
 			typ, _ := e.attr("Type")
@@ -388,7 +388,7 @@ func (b *Book) readWorkbookPart() ([]workbookSheet, error) {
 	var sheets []workbookSheet
 	depth := 0
 	seen := map[string]bool{}
-	err := b.scan(ooxml.WorkbookPart, true, func(e *saxEvent) error {
+	err := b.scan(ooxml.WorkbookPart, rootName{nsMain, "workbook"}, true, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -397,7 +397,7 @@ func (b *Book) readWorkbookPart() ([]workbookSheet, error) {
 			}
 			name, _ := e.attr("name")
 			state, _ := e.attr("state")
-			id, _ := e.attr("id")
+			id, _ := e.attrIn(nsRelationships, "id")
 			if !validSheetName(name) {
 				return fallbackf("sheet name %q", name)
 			}
@@ -429,12 +429,12 @@ func validSheetName(name string) bool {
 func (b *Book) readCore() error {
 	depth, in := 0, false
 	var text strings.Builder
-	return b.scan(ooxml.CorePart, false, func(e *saxEvent) error {
+	return b.scan(ooxml.CorePart, rootName{nsCore, "coreProperties"}, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
 			if depth == 2 && string(e.local) == "modified" {
-				if string(e.space) != "dcterms" {
+				if !e.inNamespace(nsDCTerms) {
 					return fallbackf("core.xml: modified in %q", e.space)
 				}
 				in = true
@@ -462,7 +462,7 @@ func (b *Book) readCustom() error {
 	depth := 0
 	name := ""
 	var text strings.Builder
-	return b.scan(ooxml.CustomPart, false, func(e *saxEvent) error {
+	return b.scan(ooxml.CustomPart, rootName{nsCustom, "Properties"}, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -500,7 +500,7 @@ func (b *Book) readSST() error {
 		inT         bool
 		tInSI, tInR bool // a t already read in the current si, r
 	)
-	err := b.scan(ooxml.SharedStringsPart, false, func(e *saxEvent) error {
+	err := b.scan(ooxml.SharedStringsPart, rootName{nsMain, "sst"}, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			el := elemOf(e.local)
@@ -642,6 +642,9 @@ func (b *Book) readStylesPart() error {
 	if bytes.Contains(data, []byte("<!")) || bytes.Contains(data, []byte(nsStrict)) || !utf8Declared(data) {
 		return b.readStylesTokens()
 	}
+	if err := rootOK(ooxml.StylesPart, data, rootName{nsMain, "styleSheet"}); err != nil {
+		return err
+	}
 	for _, section := range []string{"numFmts", "cellXfs", "fonts"} {
 		open, end := []byte("<"+section), []byte("</"+section+">")
 		i := bytes.Index(data, open)
@@ -661,6 +664,23 @@ func (b *Book) readStylesPart() error {
 	}
 	return nil
 }
+
+// rootOK checks the root element of a part held in data against want, as
+// scan does, reading no further.
+func rootOK(name string, data []byte, want rootName) error {
+	err := scanReader(name, want, bytes.NewReader(data), func(e *saxEvent) error {
+		if e.kind == saxStart {
+			return errRootRead
+		}
+		return nil
+	})
+	if err == errRootRead {
+		return nil
+	}
+	return err
+}
+
+var errRootRead = errors.New("root read")
 
 // styleBuffers keeps the buffers styles.xml is read into (nothing read
 // from styles.xml points into them).
@@ -685,7 +705,7 @@ func (b *Book) readStylesTokens() error {
 	b.xfFmt, b.xfFont, b.fontName = nil, nil, nil
 	depth := 0
 	section := ""
-	return b.scan(ooxml.StylesPart, false, func(e *saxEvent) error {
+	return b.scan(ooxml.StylesPart, rootName{nsMain, "styleSheet"}, false, func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -706,7 +726,7 @@ func (b *Book) readStylesTokens() error {
 // depth 1 of data).
 func (b *Book) styleTokens(data []byte, section string) error {
 	depth := 0
-	return scanReader(ooxml.StylesPart, bytes.NewReader(data), func(e *saxEvent) error {
+	return scanReader(ooxml.StylesPart, rootName{}, bytes.NewReader(data), func(e *saxEvent) error {
 		switch e.kind {
 		case saxStart:
 			depth++
@@ -966,7 +986,7 @@ func (b *Book) parseSheet(name string, limit int) (*leanSheet, error) {
 	}
 	p := &sheetParser{b: b, name: name, limit: limit, row: -1, lastRow: -1, lastCol: -1,
 		s: &leanSheet{name: name, rowStyle: map[int]int{}, limit: limit}}
-	err := b.scan(part, true, p.event)
+	err := b.scan(part, rootName{nsMain, "worksheet"}, true, p.event)
 	switch {
 	case err == errStop:
 	case err != nil:

@@ -41,11 +41,76 @@ type saxAttr struct {
 // saxEvent is one token. Its slices are valid until the next token.
 type saxEvent struct {
 	kind         int
-	space, local []byte    // start and end
-	attrs        []saxAttr // start
-	text         []byte    // text and CDATA, decoded
-	buf          []byte    // decoding scratch
-	abuf         []byte    // attribute decoding scratch
+	space, local []byte      // start and end
+	attrs        []saxAttr   // start
+	text         []byte      // text and CDATA, decoded
+	buf          []byte      // decoding scratch
+	abuf         []byte      // attribute decoding scratch
+	bindings     []nsBinding // the namespace declarations in scope, outermost first
+}
+
+// nsBinding is one namespace declaration: prefix ("" for the default
+// namespace) and URI.
+type nsBinding struct{ prefix, uri string }
+
+// rootName is the element a part's root must be: excelize reads each part
+// into a structure whose XMLName names both its namespace and its name, and
+// refuses or ignores a part whose root is another, so the lean reader
+// hands such a part to excelize.
+type rootName struct{ space, local string }
+
+// The namespaces that excelize's structures name.
+const (
+	nsMain          = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	nsRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsPackageRels   = "http://schemas.openxmlformats.org/package/2006/relationships"
+	nsContentTypes  = "http://schemas.openxmlformats.org/package/2006/content-types"
+	nsCore          = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+	nsCustom        = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+	nsDCTerms       = "http://purl.org/dc/terms/"
+)
+
+// declared is the prefix a namespace declaration binds ("" for xmlns=).
+func declared(a *saxAttr) (prefix string, ok bool) {
+	switch {
+	case len(a.space) == 5 && string(a.space) == "xmlns":
+		return string(a.local), true
+	case len(a.space) == 0 && string(a.local) == "xmlns":
+		return "", true
+	}
+	return "", false
+}
+
+// namespace is the URI prefix is bound to where the event is: by the
+// innermost declaration in scope.
+func (e *saxEvent) namespace(prefix []byte) (string, bool) {
+	for i := len(e.bindings) - 1; i >= 0; i-- {
+		if e.bindings[i].prefix == string(prefix) {
+			return e.bindings[i].uri, true
+		}
+	}
+	return "", false
+}
+
+// inNamespace reports whether the element of a start or end event is in
+// namespace uri.
+func (e *saxEvent) inNamespace(uri string) bool {
+	ns, ok := e.namespace(e.space)
+	return ok && ns == uri
+}
+
+// attrIn is the decoded value of the attribute named local in namespace
+// uri, as encoding/xml matches a field tagged "uri local,attr".
+func (e *saxEvent) attrIn(uri, local string) (string, bool) {
+	for i := range e.attrs {
+		a := &e.attrs[i]
+		if len(a.space) > 0 && string(a.local) == local {
+			if ns, ok := e.namespace(a.space); ok && ns == uri {
+				return string(e.value(a)), true
+			}
+		}
+	}
+	return "", false
 }
 
 // attr is the decoded value of the first attribute named local outside
@@ -80,9 +145,11 @@ type saxScanner struct {
 	r       *gosax.Reader
 	in      countingReader
 	part    string
+	want    rootName // the root element's namespace and name; none checked when local is ""
 	ev      saxEvent
 	names   []byte // the open elements' qualified names, concatenated
 	ends    []int  // where each open element's name ends in names
+	nsEnds  []int  // where each open element's declarations end in ev.bindings
 	selfEnd bool   // the last start tag closed itself: its end is next
 	root    bool   // the root element was read
 	done    bool
@@ -92,11 +159,11 @@ type saxScanner struct {
 // for the next part.
 var saxScanners = sync.Pool{New: func() any { return &saxScanner{r: gosax.NewReaderSize(nil, 32<<10)} }}
 
-func newSaxScanner(part string, r io.Reader) *saxScanner {
+func newSaxScanner(part string, want rootName, r io.Reader) *saxScanner {
 	s := saxScanners.Get().(*saxScanner)
 	s.in = countingReader{r: r}
 	s.r.Reset(&s.in)
-	s.part = part
+	s.part, s.want = part, want
 	return s
 }
 
@@ -123,13 +190,14 @@ func (s *saxScanner) release() {
 	ev.space, ev.local, ev.text = nil, nil, nil
 	ev.attrs = ev.attrs[:0]
 	clear(ev.attrs[:cap(ev.attrs)])
+	ev.bindings = ev.bindings[:0]
 	if cap(ev.buf) > 64<<10 {
 		ev.buf = nil
 	}
 	if cap(ev.abuf) > 64<<10 {
 		ev.abuf = nil
 	}
-	*s = saxScanner{r: s.r, ev: ev, names: s.names[:0], ends: s.ends[:0]}
+	*s = saxScanner{r: s.r, ev: ev, names: s.names[:0], ends: s.ends[:0], nsEnds: s.nsEnds[:0]}
 	if cap(s.names) > 64<<10 {
 		s.names, s.ends = nil, nil
 	}
@@ -297,18 +365,38 @@ func (s *saxScanner) start(b []byte) error {
 		ev.attrs = append(ev.attrs, saxAttr{space: as, local: al, raw: raw})
 		rest = rest[j+1:]
 	}
-	if !s.root {
-		s.root = true
-		for _, a := range ev.attrs {
-			if (string(a.space) == "xmlns" || string(a.local) == "xmlns") && strings.Contains(string(ev.value(&a)), nsStrict) {
-				return s.fail("strict OOXML")
-			}
-		}
-	}
 	ev.kind, ev.space, ev.local = saxStart, space, local
+	if err := s.checkNamespaces(); err != nil {
+		return err
+	}
 	s.names = append(s.names, in[:n]...)
 	s.ends = append(s.ends, len(s.names))
 	s.selfEnd = self
+	return nil
+}
+
+// checkNamespaces keeps the namespace declarations of the element just
+// started, in scope until its end, and checks the root element's name
+// against s.want.
+func (s *saxScanner) checkNamespaces() error {
+	ev := &s.ev
+	for i := range ev.attrs {
+		if prefix, ok := declared(&ev.attrs[i]); ok {
+			uri := string(ev.value(&ev.attrs[i]))
+			if !s.root && strings.Contains(uri, nsStrict) {
+				return s.fail("strict OOXML")
+			}
+			ev.bindings = append(ev.bindings, nsBinding{prefix, uri})
+		}
+	}
+	s.nsEnds = append(s.nsEnds, len(ev.bindings))
+	if s.root {
+		return nil
+	}
+	s.root = true
+	if s.want.local != "" && (string(ev.local) != s.want.local || !ev.inNamespace(s.want.space)) {
+		return s.fail("root element " + string(ev.space) + ":" + string(ev.local) + " is not {" + s.want.space + "}" + s.want.local)
+	}
 	return nil
 }
 
@@ -334,6 +422,12 @@ func (s *saxScanner) pop(space, local []byte) error {
 		return s.fail("end tag does not match")
 	}
 	s.names, s.ends = s.names[:from], s.ends[:k-1]
+	s.nsEnds = s.nsEnds[:k-1]
+	if k > 1 {
+		s.ev.bindings = s.ev.bindings[:s.nsEnds[k-2]]
+	} else {
+		s.ev.bindings = s.ev.bindings[:0]
+	}
 	return nil
 }
 
