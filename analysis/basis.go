@@ -26,7 +26,7 @@ func worse(a, b Basis) Basis {
 }
 
 // basisOf is rebased when every share is 1, else estimated.
-func basisOf(srcs []catalog.Share) Basis {
+func basisOf(srcs []catalog.Part) Basis {
 	for _, s := range srcs {
 		if s.Share < 1 {
 			return BasisEstimated
@@ -39,7 +39,7 @@ func basisOf(srcs []catalog.Share) Basis {
 func shareText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // changesText lists changes for messages: "Phường 5 → Phường Minh Phụng".
-func changesText(srcs []catalog.Share) string {
+func changesText(srcs []catalog.Part) string {
 	var parts []string
 	for _, s := range srcs {
 		parts = append(parts, s.Unit+" ×"+shareText(s.Share))

@@ -36,6 +36,10 @@ func (p Problem) Message(lang string) string {
 	return msg.Text(lang, p.Code, p.Args...)
 }
 
+// String is the problem as Format writes it in English; without it, a
+// Problem would print as its embedded Cell.
+func (p Problem) String() string { return p.Format("en") }
+
 // Format renders the problem compiler-style:
 // P05.xlsx:Báo cáo!D12: "12,5 %": message. A problem with no file (a
 // district figure) starts with its period, ward and indicator instead.

@@ -20,7 +20,7 @@ import (
 type rebasing struct {
 	basis   map[string]map[string]map[string]Basis // period -> ward -> indicator -> basis of Previous
 	last    map[string]map[string]map[string]Observation
-	sources map[string]map[string][]catalog.Share // period -> new unit -> its old units
+	sources map[string]map[string][]catalog.Part // period -> new unit -> its old units
 	data    map[string]map[string]*wardData
 	// parts holds the months and quarters before a change given to the
 	// new units made in the middle of their year: period -> unit -> basis.
@@ -35,10 +35,10 @@ func (a *analyzer) rebase(data map[string]map[string]*wardData) {
 		return
 	}
 	a.rebased = &rebasing{basis: map[string]map[string]map[string]Basis{},
-		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]catalog.Share{}, data: data,
+		last: map[string]map[string]map[string]Observation{}, sources: map[string]map[string][]catalog.Part{}, data: data,
 		parts: map[string]map[string]Basis{}}
 	for _, period := range sortedPeriods(data) {
-		if _, _, ok := catalog.MonthSpan(period); !ok {
+		if _, ok := notation.ParsePeriodID(period); !ok {
 			continue
 		}
 		for ward, wd := range data[period] {
@@ -112,7 +112,7 @@ func (a *analyzer) partsBasis(period, ward string) Basis {
 
 // rebaseWard sets the previous figures of ward in period from its sources'
 // figures in last.
-func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []catalog.Share, last map[string]*wardData) {
+func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []catalog.Part, last map[string]*wardData) {
 	obs := make(map[string]Observation, len(wd.obs))
 	for id, o := range wd.obs {
 		obs[id] = o
@@ -359,7 +359,7 @@ func (a *analyzer) rebaseBaseline(res *Result) {
 // territory is the figures of the old units' forms in one period (by
 // unit) times their shares, added up: a new unit's territory before it
 // existed. Files lists the forms behind them.
-func (a *analyzer) territory(forms map[string]*wardData, srcs []catalog.Share) *wardData {
+func (a *analyzer) territory(forms map[string]*wardData, srcs []catalog.Part) *wardData {
 	wd := &wardData{obs: make(map[string]Observation, len(a.cfg.Indicators))}
 	for _, s := range srcs {
 		if old := forms[s.Unit]; old != nil {

@@ -44,8 +44,8 @@ const (
 	boundaryChanges = "changes"
 )
 
-// MonthSpan is a period's months since year 0: [start, end).
-func MonthSpan(id string) (start, end int, ok bool) {
+// monthSpan is a period's months since year 0: [start, end).
+func monthSpan(id string) (start, end int, ok bool) {
 	p, ok := notation.ParsePeriodID(id)
 	if !ok {
 		return 0, 0, false
@@ -56,10 +56,10 @@ func MonthSpan(id string) (start, end int, ok bool) {
 // validity is the months over which u is a reporting unit: [from, to).
 func (u Unit) validity() (from, to int) {
 	from, to = math.MinInt, math.MaxInt
-	if s, _, ok := MonthSpan(u.From); ok {
+	if s, _, ok := monthSpan(u.From); ok {
 		from = s
 	}
-	if _, e, ok := MonthSpan(u.To); ok {
+	if _, e, ok := monthSpan(u.To); ok {
 		to = e
 	}
 	return from, to
@@ -84,13 +84,13 @@ func (c *Config) Dated() bool {
 // a change is reported on the new units). A period id that does not parse
 // expects every unit.
 func (c *Config) UnitsIn(period string) []Unit {
-	start, end, ok := MonthSpan(period)
+	start, end, ok := monthSpan(period)
 	if !ok || !c.Dated() {
 		return c.Units
 	}
 	madeInside := map[string]bool{}
 	for _, ch := range c.Changes {
-		if s, _, ok := MonthSpan(ch.From); ok && s > start && s < end {
+		if s, _, ok := monthSpan(ch.From); ok && s > start && s < end {
 			madeInside[ch.New] = true
 		}
 	}
@@ -144,7 +144,7 @@ func (c *Config) CheckBoundaries() error {
 	}
 	for i, u := range c.Units {
 		for _, f := range []struct{ field, id string }{{"Từ kỳ", u.From}, {"Đến kỳ", u.To}} {
-			if _, _, ok := MonthSpan(f.id); f.id != "" && !ok {
+			if _, _, ok := monthSpan(f.id); f.id != "" && !ok {
 				return &BoundaryError{boundaryUnits, i, f.field, msg.NewError(msg.ConfigUnitPeriod, u.Name, f.id)}
 			}
 		}
@@ -161,11 +161,11 @@ func (c *Config) CheckBoundaries() error {
 	var order []string
 	for i := range c.Changes {
 		ch := &c.Changes[i]
-		if _, _, ok := MonthSpan(ch.From); !ok {
+		if _, _, ok := monthSpan(ch.From); !ok {
 			return &BoundaryError{boundaryChanges, i, "Hiệu lực từ", msg.NewError(msg.ConfigChangePeriod, ch.From)}
 		}
 		if !(ch.Share > 0 && ch.Share <= 1) {
-			return &BoundaryError{boundaryChanges, i, "Tỷ lệ", msg.NewError(msg.ConfigChangeShare, fmtNum(ch.Share))}
+			return &BoundaryError{boundaryChanges, i, "Tỷ lệ", msg.NewError(msg.ConfigChangeShare, notation.Reading(ch.Share))}
 		}
 		for _, f := range []struct {
 			field string
@@ -196,9 +196,9 @@ func (c *Config) CheckBoundaries() error {
 		ch := c.Changes[g.last]
 		if math.Abs(g.total-1) > 1e-6 {
 			return &BoundaryError{boundaryChanges, g.last, "Tỷ lệ", msg.NewError(msg.ConfigChangeSharesSum,
-				ch.Old, ch.From, fmtNum(math.Round(g.total*1e6)/1e6))}
+				ch.Old, ch.From, notation.Reading(math.Round(g.total*1e6)/1e6))}
 		}
-		eff, _, _ := MonthSpan(ch.From)
+		eff, _, _ := monthSpan(ch.From)
 		if !slices.Contains(g.news, ch.Old) {
 			i, _ := find(ch.Old)
 			if _, to := c.Units[i].validity(); to > eff {
@@ -223,36 +223,36 @@ func normalID(id string) string {
 	return id
 }
 
-// Share is one old unit's part in a new unit's figure.
-type Share struct {
+// Part is one old unit's part in a new unit's figure.
+type Part struct {
 	Unit  string
 	Share float64
 }
 
-// Successors is where unit's territory lies at the end of month until:
+// successors is where unit's territory lies at the end of month until:
 // itself when no change after month after moved it, else the new units of
 // the first such change (followed in turn), with their shares.
-func (c *Config) Successors(unit string, after, until int) []Share {
+func (c *Config) successors(unit string, after, until int) []Part {
 	first := math.MaxInt
 	for _, ch := range c.Changes {
-		if s, _, ok := MonthSpan(ch.From); ok && ch.Old == unit && s > after && s < until && s < first {
+		if s, _, ok := monthSpan(ch.From); ok && ch.Old == unit && s > after && s < until && s < first {
 			first = s
 		}
 	}
 	if first == math.MaxInt {
-		return []Share{{unit, 1}}
+		return []Part{{unit, 1}}
 	}
-	var out []Share
+	var out []Part
 	for _, ch := range c.Changes {
-		if s, _, _ := MonthSpan(ch.From); ch.Old != unit || s != first {
+		if s, _, _ := monthSpan(ch.From); ch.Old != unit || s != first {
 			continue
 		}
 		if ch.New == unit { // the old unit keeps part of its territory
-			out = append(out, Share{unit, ch.Share})
+			out = append(out, Part{unit, ch.Share})
 			continue
 		}
-		for _, next := range c.Successors(ch.New, first, until) {
-			out = append(out, Share{next.Unit, next.Share * ch.Share})
+		for _, next := range c.successors(ch.New, first, until) {
+			out = append(out, Part{next.Unit, next.Share * ch.Share})
 		}
 	}
 	return out
@@ -262,16 +262,16 @@ func (c *Config) Successors(unit string, after, until int) []Share {
 // from (those in fromUnits) whose territory it holds by the end of to, with
 // their shares, in the order of fromUnits. Units whose only source is
 // themselves with share 1 are left out: nothing changed for them.
-func (c *Config) SourcesOf(fromUnits []string, from, to string) map[string][]Share {
-	fs, _, ok1 := MonthSpan(from)
-	_, te, ok2 := MonthSpan(to)
+func (c *Config) SourcesOf(fromUnits []string, from, to string) map[string][]Part {
+	fs, _, ok1 := monthSpan(from)
+	_, te, ok2 := monthSpan(to)
 	if !ok1 || !ok2 || len(c.Changes) == 0 {
 		return nil
 	}
-	out := map[string][]Share{}
+	out := map[string][]Part{}
 	for _, u := range fromUnits {
-		for _, s := range c.Successors(u, fs, te) {
-			out[s.Unit] = append(out[s.Unit], Share{u, s.Share})
+		for _, s := range c.successors(u, fs, te) {
+			out[s.Unit] = append(out[s.Unit], Part{u, s.Share})
 		}
 	}
 	for n, srcs := range out {

@@ -25,7 +25,7 @@ func (p Plan) Check(c *Config) error {
 		return fieldError("So sánh", msg.ConfigPlanOp, p.Indicator, p.Op)
 	}
 	if p.Value <= 0 {
-		return fieldError("Kế hoạch", msg.ConfigPlanValue, p.Indicator, fmtNum(p.Value))
+		return fieldError("Kế hoạch", msg.ConfigPlanValue, p.Indicator, notation.Reading(p.Value))
 	}
 	known := notation.Fold(p.Unit) == notation.Fold(c.District)
 	for _, u := range c.Units {

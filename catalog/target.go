@@ -1,8 +1,6 @@
 package catalog
 
 import (
-	"strconv"
-
 	"chitieu/msg"
 	"chitieu/notation"
 )
@@ -33,8 +31,8 @@ var targetKindWords = []struct {
 	{"cộng dồn", KindCumulative}, {"tổng nhiệm kỳ", KindCumulative},
 }
 
-// TargetKinds lists the kinds in the order the configuration explains them.
-var TargetKinds = []TargetKind{KindEachPeriod, KindByDeadline, KindOverTerm, KindAverage, KindCumulative}
+// targetKinds lists the kinds in the order the configuration explains them.
+var targetKinds = []TargetKind{KindEachPeriod, KindByDeadline, KindOverTerm, KindAverage, KindCumulative}
 
 // ParseTargetKind reads a "Loại" cell; blank means each_period, so that a
 // configuration written before kinds existed keeps its meaning.
@@ -48,7 +46,7 @@ func ParseTargetKind(s string) (TargetKind, bool) {
 			return w.kind, true
 		}
 	}
-	for _, k := range TargetKinds {
+	for _, k := range targetKinds {
 		if f == notation.Fold(string(k)) {
 			return k, true
 		}
@@ -124,7 +122,7 @@ func (t Target) Check(term *Term) error {
 	}
 	kind := t.TargetKind()
 	known := false
-	for _, k := range TargetKinds {
+	for _, k := range targetKinds {
 		known = known || k == kind
 	}
 	if !known {
@@ -135,7 +133,7 @@ func (t Target) Check(term *Term) error {
 		if t.Op == "<=" {
 			side = msg.ConfigBelow
 		}
-		return fieldError("Giá trị vượt", msg.ConfigTargetStretch, name, fmtNum(*t.Stretch), side, fmtNum(t.Value), t.Op)
+		return fieldError("Giá trị vượt", msg.ConfigTargetStretch, name, notation.Reading(*t.Stretch), side, notation.Reading(t.Value), t.Op)
 	}
 	if kind != KindEachPeriod && term == nil {
 		return fieldError("Loại", msg.ConfigTargetNeedsTerm, name, KindWord(kind))
@@ -150,5 +148,3 @@ func (t Target) Check(term *Term) error {
 	}
 	return nil
 }
-
-func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -55,7 +55,7 @@ func BenchmarkParseNumber(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, s := range numberTexts {
-			_, _ = notation.ParseNumber(s, notation.NotationVietnamese)
+			_, _ = notation.ParseNumber(s, notation.Vietnamese)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -50,7 +51,7 @@ func LoadConfig(explicit string, inputs []string, programDir string) (*catalog.C
 // staff edit it: its sheets in order, each row checked as it is read.
 // Errors name the sheet and cell.
 func ReadConfig(path string) (*catalog.Config, error) {
-	f, err := excelize.OpenFile(path)
+	f, err := openConfig(path)
 	if err != nil {
 		return nil, msg.Placed(path, err)
 	}
@@ -65,6 +66,23 @@ func ReadConfig(path string) (*catalog.Config, error) {
 		return nil, msg.Placed(path, err)
 	}
 	return r.cfg, nil
+}
+
+// openConfig opens a configuration workbook, saying why it cannot as the
+// problems of a ward's workbook do.
+func openConfig(path string) (*excelize.File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, openFailure(msg.CannotOpen, err)
+	}
+	if err := precheck(data, ""); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, openFailed(data, err)
+	}
+	return f, nil
 }
 
 // configReader reads one configuration workbook into cfg.
@@ -321,7 +339,7 @@ func configNumber(s string) (float64, bool) {
 	if v, err := strconv.ParseFloat(s, 64); err == nil {
 		return v, true
 	}
-	n, err := notation.ParseNumber(s, notation.NotationVietnamese)
+	n, err := notation.ParseNumber(s, notation.Vietnamese)
 	if err != nil || n.Empty {
 		return 0, false
 	}

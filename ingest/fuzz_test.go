@@ -34,7 +34,7 @@ func FuzzReadCell(f *testing.F) {
 				return
 			}
 		}
-		if n, err := notation.ParseNumber(text, notation.NotationVietnamese); err != nil || !n.Empty {
+		if n, err := notation.ParseNumber(text, notation.Vietnamese); err != nil || !n.Empty {
 			t.Fatalf("%q: neither a number, nor no data, nor a problem", text)
 		}
 	})

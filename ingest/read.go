@@ -244,6 +244,9 @@ type OpenError struct {
 
 func (e *OpenError) Error() string { return msg.Text("en", e.Code, e.Args...) }
 
+// In is the error's text in lang.
+func (e *OpenError) In(lang string) string { return msg.Text(lang, e.Code, e.Args...) }
+
 func openFailure(code msg.Code, args ...any) error { return &OpenError{code, args} }
 
 // failWith is the outcome of a file that cannot be opened for err.
@@ -287,15 +290,21 @@ func precheck(data []byte, password string) error {
 // openExcelize opens an .xlsx (or an encrypted one with its password).
 func openExcelize(data []byte, password string) (*xlsx.Excel, error) {
 	x, err := xlsx.OpenExcel(data, password)
-	switch {
-	case err == nil:
-		return x, nil
-	case bytes.HasPrefix(data, oleHeader):
-		return nil, openFailure(msg.WrongPassword)
-	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return nil, openFailure(msg.Truncated)
+	if err != nil {
+		return nil, openFailed(data, err)
 	}
-	return nil, openFailure(msg.CannotOpen, err)
+	return x, nil
+}
+
+// openFailed is why excelize could not open data, as a problem says it.
+func openFailed(data []byte, err error) error {
+	switch {
+	case bytes.HasPrefix(data, oleHeader):
+		return openFailure(msg.WrongPassword)
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		return openFailure(msg.Truncated)
+	}
+	return openFailure(msg.CannotOpen, err)
 }
 
 // readLean reads one workbook with the lean reader; false when the lean

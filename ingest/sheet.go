@@ -145,7 +145,7 @@ func (s *sheetReader) looksNumeric(p *pendingValue) bool {
 	if isNumberType(p.typ) {
 		return p.raw != ""
 	}
-	n, err := parseNumber(p.raw, notation.NotationVietnamese)
+	n, err := parseNumber(p.raw, notation.Vietnamese)
 	return err == nil && !n.Empty
 }
 
@@ -154,10 +154,10 @@ func isNumberType(t excelize.CellType) bool {
 }
 
 // notations decides how to read each text number of the table from the
-// evidence of all of them (analysis.DecideNotation). A sheet that writes
+// evidence of all of them (notation.Decide). A sheet that writes
 // both ways gets a warning.
-func (s *sheetReader) notations(entries []entry) map[*pendingValue]notation.NotationDecision {
-	var cells []notation.NotationCell
+func (s *sheetReader) notations(entries []entry) map[*pendingValue]notation.Decision {
+	var cells []notation.Cell
 	var at []*pendingValue
 	for row, e := range entries {
 		whole := wholeCount(e.indicator)
@@ -165,7 +165,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]notation.Nota
 			if p == nil || p.typ == excelize.CellTypeBool || p.typ == excelize.CellTypeError {
 				continue
 			}
-			c := notation.NotationCell{Row: row, Column: col, Whole: whole}
+			c := notation.Cell{Row: row, Column: col, Whole: whole}
 			if isNumberType(p.typ) {
 				v, err := strconv.ParseFloat(p.raw, 64)
 				if err != nil {
@@ -179,11 +179,11 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]notation.Nota
 			at = append(at, p)
 		}
 	}
-	verdict := notation.DecideNotation(cells, parseNumber)
+	verdict := notation.Decide(cells, parseNumber)
 	if verdict.Mixed {
 		s.fail(analysis.SeverityWarning, "", "", msg.MixedNotation)
 	}
-	out := make(map[*pendingValue]notation.NotationDecision, len(at))
+	out := make(map[*pendingValue]notation.Decision, len(at))
 	for i, p := range at {
 		out[p] = verdict.Cells[i]
 	}
@@ -192,7 +192,7 @@ func (s *sheetReader) notations(entries []entry) map[*pendingValue]notation.Nota
 
 // figure reads a value cell. What cannot be read is a problem and an
 // unknown figure, never a guess.
-func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecision, ward, period string) analysis.Figure {
+func (s *sheetReader) figure(p *pendingValue, e entry, n notation.Decision, ward, period string) analysis.Figure {
 	ind, unit := e.indicator, e.unit
 	if p == nil {
 		return analysis.Figure{}
@@ -252,7 +252,7 @@ func (s *sheetReader) figure(p *pendingValue, e entry, n notation.NotationDecisi
 		}
 	}
 	if wholeCount(ind) && !whole(value) && p != e.plan { // a plan may be worked out (90 % of last year)
-		problem(analysis.SeverityError, msg.Fraction, reading(value), ind.Unit)
+		problem(analysis.SeverityError, msg.Fraction, notation.Reading(value), ind.Unit)
 		return analysis.Figure{}
 	}
 	return analysis.Figure{Value: value, Known: true, Source: src}
@@ -281,12 +281,12 @@ func (s *sheetReader) number(raw, ref string, ind catalog.Indicator, problem not
 // decided for it, and its unit (a unit written in the cell wins over unit,
 // the unit column's); ok is false for no figure: empty-like text, or a
 // problem (noted).
-func textNumber(raw, unit string, ind catalog.Indicator, n notation.NotationDecision, problem noteFunc) (float64, string, bool) {
-	if n.Ambiguous && n.Notation == notation.NotationUnknown {
-		problem(analysis.SeverityError, msg.AmbiguousNumber, reading(n.Readings[0]), reading(n.Readings[1]))
+func textNumber(raw, unit string, ind catalog.Indicator, n notation.Decision, problem noteFunc) (float64, string, bool) {
+	if n.Ambiguous && n.Notation == notation.Undecided {
+		problem(analysis.SeverityError, msg.AmbiguousNumber, notation.Reading(n.Readings[0]), notation.Reading(n.Readings[1]))
 		return 0, unit, false
 	}
-	num, err := parseNumber(raw, cmp.Or(n.Notation, notation.NotationVietnamese))
+	num, err := parseNumber(raw, cmp.Or(n.Notation, notation.Vietnamese))
 	if err != nil {
 		problem(analysis.SeverityError, msg.NotNumber)
 		return 0, unit, false
@@ -345,13 +345,6 @@ func inUnit(value float64, unit string, e entry, problem noteFunc) (float64, boo
 		problem(analysis.SeverityWarning, msg.UnitSuffix, unit, ind.Unit)
 	}
 	return value, true
-}
-
-// reading is a number for a message in either language, in its decimal
-// mark and with no thousands separator (one reading of "1.234" is 1234,
-// the other 1,234 in Vietnamese and 1.234 in English).
-func reading(v float64) msg.Words {
-	return msg.Words{notation.FormatReading(v, "vi"), notation.FormatReading(v, "en")}
 }
 
 // whole reports whether v is a whole number, allowing for the rounding of a

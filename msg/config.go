@@ -1,12 +1,12 @@
 package msg
 
 // Placed is err with its place in front: "cau-hinh.xlsx:Mục tiêu!E3: ...".
-func Placed(place string, err error) *Error { return &Error{ConfigPlaced, []any{place, err}} }
+func Placed(place string, err error) *Error { return &Error{configPlaced, []any{place, err}} }
 
 // The configuration workbook's refusals: a value that makes no sense, named
 // by its cell when the reader knows it (Placed).
 const (
-	ConfigPlaced Code = "config.placed"
+	configPlaced Code = "config.placed"
 
 	// Cells that cannot be read.
 	ConfigNoSheet         Code = "config.no_sheet"
@@ -69,7 +69,7 @@ const (
 const periodIDs = "(2025, 2025-H2, 2025-Q3, 2025-07)"
 
 var configTexts = map[Code]Words{
-	ConfigPlaced: {"%s: %v", "%s: %v"},
+	configPlaced: {"%s: %v", "%s: %v"},
 
 	ConfigNoSheet:         {"%s: không có trang %q", "%s: no sheet %q"},
 	ConfigUnreadableSheet: {"%s:%s: không đọc được trang này: %v", "%s:%s: cannot read the sheet: %v"},
@@ -80,7 +80,7 @@ var configTexts = map[Code]Words{
 	ConfigNoIndicator: {"%q: không có chỉ tiêu này ở trang %q", "%q: no such indicator on sheet %q"},
 	ConfigTargetKindCell: {"%q: không có loại mục tiêu này; ghi một trong: hằng năm, đến năm, cả nhiệm kỳ, bình quân, cộng dồn",
 		"%q: unknown kind of target; write one of: hằng năm, đến năm, cả nhiệm kỳ, bình quân, cộng dồn"},
-	ConfigStretchValue: {"%q: đầu tốt hơn của khoảng không phải là số", "%q: the better end of the range is not a number"},
+	ConfigStretchValue: {"%q: Giá trị vượt (đầu tốt hơn của khoảng) không phải là số", "%q: the better end of the range is not a number"},
 	ConfigDeadlineYear: {"%q: hạn không phải là năm", "%q: the deadline is not a year"},
 	ConfigUnitNoName:   {"đơn vị không có tên", "a unit has no name"},
 	ConfigPeriodID:     {"%q: không phải mã kỳ " + periodIDs, "%q: not a period id " + periodIDs},
@@ -94,20 +94,20 @@ var configTexts = map[Code]Words{
 	ConfigIndicatorTwice: {"chỉ tiêu %s được ghi hai lần", "indicator %s is listed twice"},
 	ConfigRatioInputs:    {"chỉ tiêu %s: tỷ lệ cần hai chỉ tiêu đầu vào, đang có %d", "indicator %s: a ratio needs two inputs, has %d"},
 	ConfigOneInput:       {"chỉ tiêu %s: cần một chỉ tiêu đầu vào, đang có %d", "indicator %s: needs one input, has %d"},
-	ConfigIndicatorKind:  {"chỉ tiêu %s: không có loại %q", "indicator %s: unknown kind %q"},
+	ConfigIndicatorKind:  {"chỉ tiêu %s: loại %q không hợp lệ", "indicator %s: unknown kind %q"},
 	ConfigAccumulate: {"chỉ tiêu %s: cách cộng theo thời gian %q không phải %q hay %q",
 		"indicator %s: adds up over time as %q, neither %q nor %q"},
-	ConfigAtMost: {"chỉ tiêu %s: cột Không vượt quá ghi %q, nhưng đó không phải là số đếm",
-		"indicator %s: cannot exceed %q, which is not a count"},
+	ConfigAtMost: {"chỉ tiêu %s: cột Không vượt quá ghi %q, nhưng cả hai phải là chỉ tiêu số đếm có trong danh mục",
+		"indicator %s: cannot exceed %q; both must be counts in the catalog"},
 	ConfigInputNotReported: {"chỉ tiêu %s: đầu vào %q không phải chỉ tiêu phường báo cáo",
 		"indicator %s: input %q is not a submitted indicator"},
 	ConfigNoUnits:       {"chưa có đơn vị báo cáo nào", "no reporting units are listed"},
 	ConfigWardNameTwice: {"tên phường %q được dùng cho cả %s và %s", "the ward name %q is given to both %s and %s"},
 
-	ConfigTargetIndicator: {"mục tiêu cho chỉ tiêu không có: %q", "target for unknown indicator %q"},
+	ConfigTargetIndicator: {"mục tiêu ghi cho chỉ tiêu %q, không có ở trang Chỉ tiêu", "target for unknown indicator %q"},
 	ConfigTargetOp:        {"mục tiêu của %s: so sánh %q không phải >= hay <=", "target for %s: comparison %q is neither >= nor <="},
-	ConfigTargetKind:      {"mục tiêu của %s: không có loại %q", "target for %s: unknown kind %q"},
-	ConfigTargetStretch: {"mục tiêu của %s: đầu tốt hơn của khoảng (%s) phải %s giá trị mục tiêu %s khi so sánh %s",
+	ConfigTargetKind:      {"mục tiêu của %s: loại %q không hợp lệ", "target for %s: unknown kind %q"},
+	ConfigTargetStretch: {"mục tiêu của %s: Giá trị vượt (%s), đầu tốt hơn của khoảng, phải %s giá trị mục tiêu %s khi so sánh %s",
 		"target for %s: the better end of the range (%s) must be %s the target value %s for %s"},
 	ConfigAbove: {"lớn hơn", "above"},
 	ConfigBelow: {"nhỏ hơn", "below"},
@@ -116,16 +116,16 @@ var configTexts = map[Code]Words{
 	ConfigDeadlineKind: {"mục tiêu của %s: hạn (%d) không có nghĩa với mục tiêu loại %q; chỉ mục tiêu loại %q mới có hạn",
 		"target for %s: a deadline (%d) means nothing for a %q target; only %q targets have one"},
 	ConfigDeadlineOutside: {"mục tiêu của %s: hạn %d nằm ngoài nhiệm kỳ %d–%d", "target for %s: the deadline %d is outside the term %d–%d"},
-	ConfigTermStart:       {"nhiệm kỳ bắt đầu năm %d, không sau năm gốc %d", "the term starts in %d, not after its baseline year %d"},
-	ConfigTermEnd:         {"nhiệm kỳ kết thúc năm %d, trước khi bắt đầu (%d)", "the term ends in %d, before it starts (%d)"},
-	ConfigPlanIndicator:   {"kế hoạch cho chỉ tiêu không có: %q", "plan for unknown indicator %q"},
+	ConfigTermStart:       {"năm đầu nhiệm kỳ (%d) phải sau năm gốc (%d)", "the term starts in %d, not after its baseline year %d"},
+	ConfigTermEnd:         {"nhiệm kỳ kết thúc năm %d, trước năm bắt đầu (%d)", "the term ends in %d, before it starts (%d)"},
+	ConfigPlanIndicator:   {"kế hoạch ghi cho chỉ tiêu %q, không có ở trang Chỉ tiêu", "plan for unknown indicator %q"},
 	ConfigPlanOp:          {"kế hoạch của %s: so sánh %q không phải >= hay <=", "plan for %s: comparison %q is neither >= nor <="},
-	ConfigPlanValue:       {"kế hoạch của %s: %s không phải là kế hoạch để so", "plan for %s: %s is no plan to measure against"},
+	ConfigPlanValue:       {"kế hoạch của %s phải lớn hơn 0 (đang ghi %s)", "plan for %s: must be above 0 (it is %s)"},
 	ConfigPlanUnit: {"kế hoạch của %s: %q không phải đơn vị báo cáo, cũng không phải toàn quận (%s)",
 		"plan for %s: %q is neither a reporting unit nor the district (%s)"},
 
 	ConfigUnitPeriod:   {"%s: %q không phải mã kỳ " + periodIDs, "%s: %q is not a period id " + periodIDs},
-	ConfigUnitUntil:    {"%s: hết hiệu lực từ kỳ %s, trước khi bắt đầu (%s)", "%s: valid until %s, before it starts (%s)"},
+	ConfigUnitUntil:    {"%s: Đến kỳ (%s) trước Từ kỳ (%s)", "%s: valid until %s, before it starts (%s)"},
 	ConfigChangePeriod: {"%q không phải mã kỳ " + periodIDs, "%q is not a period id " + periodIDs},
 	ConfigChangeShare:  {"tỷ lệ %s phải lớn hơn 0 và không quá 1", "share %s is not above 0 and at most 1"},
 	ConfigChangeNoUnit: {"chưa ghi tên đơn vị", "no unit is named"},

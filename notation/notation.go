@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"chitieu/msg"
 )
 
 // A text number such as "5,938" or "1.234" reads two ways: in Vietnamese
@@ -27,9 +29,8 @@ import (
 // is not read: the cell is no data, with a problem that quotes the text and
 // gives both readings.
 
-// NotationCell is one value cell of a sheet's table, as DecideNotation
-// weighs it.
-type NotationCell struct {
+// Cell is one value cell of a sheet's table, as Decide weighs it.
+type Cell struct {
 	Text   string   // the cell's text, if it holds text
 	Number *float64 // the cell's value, if it holds a number (not text)
 	Row    int      // cells of one indicator share a row
@@ -37,9 +38,9 @@ type NotationCell struct {
 	Whole  bool     // the indicator counts whole things (WholeNumber)
 }
 
-// NotationDecision is how DecideNotation reads one cell.
-type NotationDecision struct {
-	// Notation to read the cell's text in; NotationUnknown for a text that
+// Decision is how Decide reads one cell.
+type Decision struct {
+	// Notation to read the cell's text in; Undecided for a text that
 	// reads two ways and that the evidence does not decide (no data).
 	Notation Notation
 	// Ambiguous is true for a text that reads two ways ("1.234").
@@ -48,20 +49,20 @@ type NotationDecision struct {
 	Readings [2]float64
 }
 
-// NotationVerdict is DecideNotation's answer for a sheet.
-type NotationVerdict struct {
-	Cells []NotationDecision // one per cell given, in order
-	Mixed bool               // the sheet's numbers show both notations
+// SheetDecision is Decide's answer for a sheet.
+type SheetDecision struct {
+	Cells []Decision // one per cell given, in order
+	Mixed bool       // the sheet's numbers show both notations
 }
 
-// DecideNotation decides how each text number of a sheet is read, from
+// Decide decides how each text number of a sheet is read, from
 // the evidence of all of them (see the comment at the top of this file).
 // parse is ParseNumber or a memo of it; nil means ParseNumber.
-func DecideNotation(cells []NotationCell, parse func(string, Notation) (Number, error)) NotationVerdict {
+func Decide(cells []Cell, parse func(string, Notation) (Number, error)) SheetDecision {
 	if parse == nil {
 		parse = ParseNumber
 	}
-	out := NotationVerdict{Cells: make([]NotationDecision, len(cells))}
+	out := SheetDecision{Cells: make([]Decision, len(cells))}
 	own := make([]Notation, len(cells))  // evidence of the cell itself
 	sure := make([]*float64, len(cells)) // the value, where it is read without doubt
 	for i, c := range cells {
@@ -69,8 +70,8 @@ func DecideNotation(cells []NotationCell, parse func(string, Notation) (Number, 
 			sure[i] = c.Number
 			continue
 		}
-		vi, errVi := parse(c.Text, NotationVietnamese)
-		en, errEn := parse(c.Text, NotationEnglish)
+		vi, errVi := parse(c.Text, Vietnamese)
+		en, errEn := parse(c.Text, English)
 		if errVi != nil || errEn != nil || vi.Empty || vi.Value == en.Value {
 			if errVi == nil && !vi.Empty {
 				own[i] = vi.Reveals
@@ -83,9 +84,9 @@ func DecideNotation(cells []NotationCell, parse func(string, Notation) (Number, 
 		d.Ambiguous, d.Readings = true, [2]float64{vi.Value, en.Value}
 		if c.Whole {
 			// A count has no decimals: the separator is a thousands one.
-			own[i] = NotationVietnamese
+			own[i] = Vietnamese
 			if math.Abs(en.Value) > math.Abs(vi.Value) {
-				own[i] = NotationEnglish
+				own[i] = English
 			}
 			v := d.Readings[readingIndex(own[i])]
 			sure[i] = &v
@@ -94,14 +95,14 @@ func DecideNotation(cells []NotationCell, parse func(string, Notation) (Number, 
 	// The other column of the same row decides what is still open.
 	for i, c := range cells {
 		d := &out.Cells[i]
-		if !d.Ambiguous || own[i] != NotationUnknown {
+		if !d.Ambiguous || own[i] != Undecided {
 			continue
 		}
 		for j, o := range cells {
 			if j == i || o.Row != c.Row || o.Column == c.Column || sure[j] == nil {
 				continue
 			}
-			if n := closer(d.Readings, *sure[j]); n != NotationUnknown {
+			if n := closer(d.Readings, *sure[j]); n != Undecided {
 				own[i] = n
 			}
 		}
@@ -120,8 +121,8 @@ func DecideNotation(cells []NotationCell, parse func(string, Notation) (Number, 
 		d := &out.Cells[i]
 		switch {
 		case !d.Ambiguous:
-			d.Notation = NotationVietnamese // either reads the same
-		case own[i] != NotationUnknown:
+			d.Notation = Vietnamese // either reads the same
+		case own[i] != Undecided:
 			d.Notation = own[i]
 		case columns[c.Column].vi+columns[c.Column].en > 0:
 			d.Notation = columns[c.Column].decide()
@@ -133,7 +134,7 @@ func DecideNotation(cells []NotationCell, parse func(string, Notation) (Number, 
 }
 
 func readingIndex(n Notation) int {
-	if n == NotationEnglish {
+	if n == English {
 		return 1
 	}
 	return 0
@@ -151,11 +152,11 @@ func closer(readings [2]float64, other float64) Notation {
 	vi, en := far(readings[0]), far(readings[1])
 	switch {
 	case vi < 1 && en > 2:
-		return NotationVietnamese
+		return Vietnamese
 	case en < 1 && vi > 2:
-		return NotationEnglish
+		return English
 	}
-	return NotationUnknown
+	return Undecided
 }
 
 // votes counts the evidence for each notation.
@@ -163,32 +164,30 @@ type votes struct{ vi, en int }
 
 func (v *votes) add(n Notation) {
 	switch n {
-	case NotationVietnamese:
+	case Vietnamese:
 		v.vi++
-	case NotationEnglish:
+	case English:
 		v.en++
 	}
 }
 
 // decide is the notation the votes agree on: Vietnamese without any,
-// NotationUnknown when they disagree.
+// Undecided when they disagree.
 func (v votes) decide() Notation {
 	switch {
 	case v.vi > 0 && v.en > 0:
-		return NotationUnknown
+		return Undecided
 	case v.en > 0:
-		return NotationEnglish
+		return English
 	}
-	return NotationVietnamese
+	return Vietnamese
 }
 
-// FormatReading writes a reading of an ambiguous text for a message in lang,
-// so that it cannot be misread: no thousands separator, the language's
-// decimal mark.
-func FormatReading(v float64, lang string) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if lang != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+// Reading is v for a message in either language, so that it cannot be
+// misread: no thousands separator, the language's decimal mark (one
+// reading of "1.234" is 1234, the other 1,234 in Vietnamese and 1.234 in
+// English).
+func Reading(v float64) msg.Words {
+	en := strconv.FormatFloat(v, 'f', -1, 64)
+	return msg.Words{strings.Replace(en, ".", ",", 1), en}
 }

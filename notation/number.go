@@ -11,9 +11,9 @@ import (
 type Notation byte
 
 const (
-	NotationUnknown    Notation = iota
-	NotationVietnamese          // 1.234,5
-	NotationEnglish             // 1,234.5
+	Undecided  Notation = iota
+	Vietnamese          // 1.234,5
+	English             // 1,234.5
 )
 
 // Number is a number read from the text of a cell.
@@ -94,14 +94,14 @@ func parseDigits(s string, n Notation) (float64, Notation, error) {
 	case dots == 0 && commas == 0:
 	case dots > 0 && commas > 0:
 		if strings.LastIndex(s, ",") > strings.LastIndex(s, ".") {
-			thousands, decimal, reveals = ".", ",", NotationVietnamese
+			thousands, decimal, reveals = ".", ",", Vietnamese
 		} else {
-			thousands, decimal, reveals = ",", ".", NotationEnglish
+			thousands, decimal, reveals = ",", ".", English
 		}
 	case dots > 1:
-		thousands, reveals = ".", NotationVietnamese
+		thousands, reveals = ".", Vietnamese
 	case commas > 1:
-		thousands, reveals = ",", NotationEnglish
+		thousands, reveals = ",", English
 	default:
 		sep := "."
 		if commas == 1 {
@@ -110,7 +110,7 @@ func parseDigits(s string, n Notation) (float64, Notation, error) {
 		before, after, _ := strings.Cut(s, sep)
 		if len(after) == 3 && len(before) <= 3 && before != "0" {
 			// Ambiguous: "1.234" or "1,234".
-			if (sep == ".") == (n != NotationEnglish) {
+			if (sep == ".") == (n != English) {
 				thousands = sep
 			} else {
 				decimal = sep
@@ -118,9 +118,9 @@ func parseDigits(s string, n Notation) (float64, Notation, error) {
 		} else {
 			decimal = sep
 			if sep == "," {
-				reveals = NotationVietnamese
+				reveals = Vietnamese
 			} else {
-				reveals = NotationEnglish
+				reveals = English
 			}
 		}
 	}

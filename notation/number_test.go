@@ -8,7 +8,7 @@ import (
 )
 
 func TestParseNumber(t *testing.T) {
-	vi, en := NotationVietnamese, NotationEnglish
+	vi, en := Vietnamese, English
 	tests := []struct {
 		name string
 		in   string
@@ -80,9 +80,9 @@ func FuzzParseNumber(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, vietnamese bool) {
-		n := NotationEnglish
+		n := English
 		if vietnamese {
-			n = NotationVietnamese
+			n = Vietnamese
 		}
 		got, err := ParseNumber(s, n)
 		if err != nil || got.Empty || math.IsInf(got.Value, 0) || math.IsNaN(got.Value) {

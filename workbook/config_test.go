@@ -74,12 +74,13 @@ func TestConfigRefusals(t *testing.T) {
 	}{
 		{"unknown kind", [][3]string{{"Mục tiêu", "B2", "thỉnh thoảng"}}, "Mục tiêu!B2", "unknown kind", "không có loại mục tiêu này"},
 		{"kind without diacritics is fine", [][3]string{{"Mục tiêu", "B2", "HANG NAM"}}, "", "", ""},
-		{"range on the wrong side", [][3]string{{"Mục tiêu", "E3", "5"}}, "Mục tiêu!E3", "better end", "đầu tốt hơn của khoảng (5) phải nhỏ hơn giá trị mục tiêu 4"},
+		{"range on the wrong side", [][3]string{{"Mục tiêu", "E3", "5"}}, "Mục tiêu!E3", "better end", "Giá trị vượt (5), đầu tốt hơn của khoảng, phải nhỏ hơn giá trị mục tiêu 4"},
+		{"a decimal in the language's notation", [][3]string{{"Mục tiêu", "E3", "4.5"}}, "Mục tiêu!E3", "range (4.5) must be below", "Giá trị vượt (4,5)"},
 		{"deadline outside the term", [][3]string{{"Mục tiêu", "F3", "2010"}}, "Mục tiêu!F3", "outside the term", "nằm ngoài nhiệm kỳ"},
 		{"deadline on a yearly target", [][3]string{{"Mục tiêu", "F2", "2003"}}, "Mục tiêu!F2", "means nothing", "không có nghĩa với mục tiêu loại"},
 		{"deadline not a year", [][3]string{{"Mục tiêu", "F3", "sắp tới"}}, "Mục tiêu!F3", "not a year", "hạn không phải là năm"},
 		{"comparison", [][3]string{{"Mục tiêu", "C2", "="}}, "Mục tiêu!C2", "neither >= nor <=", "so sánh \"=\" không phải >= hay <="},
-		{"term out of order", [][3]string{{"Nhiệm kỳ", "C2", "1999"}}, "Nhiệm kỳ!C2", "not after its baseline", "không sau năm gốc"},
+		{"term out of order", [][3]string{{"Nhiệm kỳ", "C2", "1999"}}, "Nhiệm kỳ!C2", "not after its baseline", "năm đầu nhiệm kỳ (1999) phải sau năm gốc (2000)"},
 		{"term year not a year", [][3]string{{"Nhiệm kỳ", "D2", "năm sau"}}, "Nhiệm kỳ!D2", "not a year", "Đến năm không phải là năm"},
 		{"adds up in an unknown way", [][3]string{{"Chỉ tiêu", "I2", "trung bình"}}, "Chỉ tiêu!I2", "adds up over time", "cách cộng theo thời gian phải là"},
 	}
