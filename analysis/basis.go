@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"strconv"
 	"strings"
 
 	"chitieu/catalog"
@@ -35,14 +34,11 @@ func basisOf(srcs []catalog.Part) Basis {
 	return BasisRebased
 }
 
-// shareText writes a share as cells show it: "0.5", "1".
-func shareText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
 // changesText lists changes for messages: "Phường 5 → Phường Minh Phụng".
 func changesText(srcs []catalog.Part) string {
 	var parts []string
 	for _, s := range srcs {
-		parts = append(parts, s.Unit+" ×"+shareText(s.Share))
+		parts = append(parts, s.Unit+" ×"+plain(s.Share))
 	}
 	return strings.Join(parts, " + ")
 }

@@ -17,7 +17,7 @@ func (c Cell) String() string {
 	}
 	s := c.File + "!" + c.Sheet + "!" + c.Ref
 	if c.Share > 0 {
-		s += " ×" + shareText(c.Share)
+		s += " ×" + plain(c.Share)
 	}
 	if c.Plus != "" {
 		s += " + " + c.Plus

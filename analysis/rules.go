@@ -150,4 +150,5 @@ func kindOf(period string) notation.PeriodKind {
 	return p.Kind
 }
 
+// plain writes a number as cells hold it: "0.5", "1234".
 func plain(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -12,7 +12,7 @@ import (
 // (Unit.From, Unit.To) and lists boundary changes (Config.Changes). A
 // period's expected units are those valid over the whole of it; every
 // comparison that crosses a change is made on the new units, from the old
-// units' counts times their shares (see rebase.go).
+// units' counts times their shares (see analysis/rebase.go).
 
 // Change is one row of the "Thay đổi địa giới" sheet: from the start of
 // period From, Share of Old's territory (and counts) belongs to New.

@@ -388,7 +388,7 @@ func configYear(s string) (int, error) {
 	return int(v), nil
 }
 
-// fieldOf is the column an analysis.FieldError names, else "".
+// fieldOf is the column an catalog.FieldError names, else "".
 func fieldOf(err error) string {
 	var fe *catalog.FieldError
 	if errors.As(err, &fe) {

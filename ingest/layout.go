@@ -28,7 +28,7 @@ const (
 	rolePlan
 )
 
-// headerRoles maps header texts (as analysis.LabelKey folds them) to roles.
+// headerRoles maps header texts (as notation.LabelKey folds them) to roles.
 var headerRoles = map[string]role{
 	"chi tieu": roleLabel, "ten chi tieu": roleLabel, "noi dung": roleLabel, "noi dung chi tieu": roleLabel,
 	"chi tieu chu yeu": roleLabel, "danh muc": roleLabel, "hang muc": roleLabel,

@@ -8,7 +8,7 @@ import (
 	"chitieu/notation"
 )
 
-// The label folding behind analysis.LabelKey, Matcher and ParseNumber costs
+// The label folding behind notation.LabelKey, Matcher and ParseNumber costs
 // microseconds per call (a Unicode normalisation chain), and ward forms
 // repeat the same few hundred texts: the CPU profile of reading the
 // samples put a third of the time there once the lean reader was in. These
@@ -69,7 +69,7 @@ var (
 	wholeMemo  memo[string, bool]
 )
 
-// wholeCount reports whether ind counts whole things (analysis.WholeNumber).
+// wholeCount reports whether ind counts whole things (notation.WholeNumber).
 func wholeCount(ind catalog.Indicator) bool {
 	return ind.Kind == catalog.KindCount && wholeMemo.get(ind.Unit, notation.WholeNumber)
 }

@@ -1,11 +1,15 @@
-// Package msg is the message catalogue: every text chitieu shows a user, in
-// Vietnamese and in English, keyed by code. Problems (problems.go), the
-// report's tables, sheets and sentences (report.go), the command line's
-// help and messages (cli.go) and watch (watch.go) each keep their texts in
-// one table here; Text renders one in a language.
+// Package msg is the message catalogue: every text chitieu shows a user in
+// either language, Vietnamese or English, keyed by code. Problems
+// (problems.go), the report's tables, sheets and sentences (report.go), the
+// command line's help and messages (cli.go), watch (watch.go) and the
+// configuration's refusals (config.go) each keep their texts in one table
+// here; Text renders one in a language. The workbooks people fill in (the
+// blank form and the configuration workbook, package workbook) are in
+// Vietnamese only, and keep their words where they are laid out.
 //
-// Texts are fmt formats. A Words argument (a name in both languages), a Code
-// and an Error are rendered in the language of the text they go into.
+// Texts are fmt formats. An argument that is Localized (Words, a name in
+// both languages; Error) or a Code is rendered in the language of the text
+// it goes into.
 package msg
 
 import "fmt"
@@ -13,6 +17,12 @@ import "fmt"
 // Code names a text of the catalogue. Problem codes also appear in the
 // JSON output, so they never change.
 type Code string
+
+// Localized is a value that says itself in a language ("vi" or "en"); as an
+// argument of a text, it is rendered in the text's language.
+type Localized interface {
+	In(lang string) string
+}
 
 // Words is a text in both languages, Vietnamese first.
 type Words [2]string
@@ -54,7 +64,7 @@ func Lookup(lang string, code Code, args ...any) (string, bool) {
 		switch a := a.(type) {
 		case Code:
 			args[i] = Text(lang, a)
-		case interface{ In(lang string) string }: // Words, Error
+		case Localized:
 			args[i] = a.In(lang)
 		}
 	}

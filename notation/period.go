@@ -41,7 +41,8 @@ func (p Period) ID() string {
 	return strconv.Itoa(p.Year)
 }
 
-// EndMonth and Months give where the period ends and how long it is.
+// EndMonth is the month of its year in which the period ends (12 for a
+// year, 6 for the first half).
 func (p Period) EndMonth() int {
 	switch p.Kind {
 	case Half:
@@ -56,6 +57,7 @@ func (p Period) EndMonth() int {
 	return 12
 }
 
+// Months is how many months the period spans.
 func (p Period) Months() int {
 	switch p.Kind {
 	case Half:
@@ -70,10 +72,12 @@ func (p Period) Months() int {
 	return 12
 }
 
-// Start and End are the months since year 0 at which p starts and ends:
-// p covers the months [Start, End).
+// Start is the month at which p starts, counted from year 0, so that
+// periods lay end to end: p covers the months [Start, End).
 func (p Period) Start() int { return p.Year*12 + p.EndMonth() - p.Months() }
-func (p Period) End() int   { return p.Year*12 + p.EndMonth() }
+
+// End is the month, counted from year 0, at which the next period starts.
+func (p Period) End() int { return p.Year*12 + p.EndMonth() }
 
 // StartsInJanuary reports whether the period runs from the start of its
 // year (a year, the first half, nine months, the first quarter, January):

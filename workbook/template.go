@@ -74,7 +74,7 @@ var periodPhrases = map[notation.PeriodKind]func(p notation.Period) (string, boo
 }
 
 // periodTitle is the form's title for a period: "BÁO CÁO CÁC CHỈ TIÊU KINH
-// TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2003". analysis.FindPeriod reads it back.
+// TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2003". notation.FindPeriod reads it back.
 func periodTitle(p notation.Period) (string, error) {
 	phrase, ok := periodPhrases[p.Kind]
 	if !ok {
