@@ -339,7 +339,7 @@ func (a *analyzer) wardValue(ind catalog.Indicator, ward, period string, wd *war
 			where.Code = msg.RateOnly
 			a.warn(where)
 		case math.Abs(*cur-given.Current.Value) > 0.1:
-			where.Code, where.Args = msg.RateMismatch, []any{formatPlain(given.Current.Value), formatPlain(*cur)}
+			where.Code, where.Args = msg.RateMismatch, []any{twoDecimals(given.Current.Value), twoDecimals(*cur)}
 			a.warn(where)
 		}
 	}
@@ -628,7 +628,12 @@ func fileOf(o Observation) string {
 	return ""
 }
 
-func formatPlain(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+// twoDecimals is a rate for a message, with two decimals in the notation of
+// the message's language.
+func twoDecimals(v float64) msg.Words {
+	en := strconv.FormatFloat(v, 'f', 2, 64)
+	return msg.Words{strings.Replace(en, ".", ",", 1), en}
+}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

@@ -144,6 +144,16 @@ func TestAnalyzeProblems(t *testing.T) {
 	if codes[msg.ZeroDenominator] != 0 {
 		t.Errorf("a zero denominator in half a year is a problem: %v", codes)
 	}
+	// Numbers in a message are written in the message's language.
+	for _, p := range res.Problems {
+		if p.Code != msg.RateMismatch {
+			continue
+		}
+		vi, en := p.Message("vi"), p.Message("en")
+		if !strings.Contains(vi, "2,00") || !strings.Contains(vi, "1,00") || !strings.Contains(en, "2.00") || !strings.Contains(en, "1.00") {
+			t.Errorf("the rates of a mismatch: %q / %q", vi, en)
+		}
+	}
 	p := res.Periods[0]
 	w2 := p.Wards[1]
 	if v := value(t, w2.Values, "poor_household_rate"); !near(v.Value, 3.5) || v.Source.File != "f.xlsx" {

@@ -244,7 +244,7 @@ func (a *analyzer) compareWithParts(ward, period string, sent, parts *wardData, 
 		}
 		a.warn(Problem{Cell: s.Source, Ward: ward, Period: period,
 			Indicator: ind.ID, Text: plain(s.Value), Code: msg.DerivedDiffers,
-			Args: []any{plain(d.Current.Value), SpanText(from)}})
+			Args: []any{notation.Reading(d.Current.Value), SpanText(from)}})
 	}
 }
 

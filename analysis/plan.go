@@ -145,7 +145,7 @@ func (pl *plans) ward(a *analyzer, year int, ward, id string) (float64, string, 
 	if c, ok := pl.config[key]; ok {
 		if fromForm && math.Abs(form.Value-c.Value) > 1e-9 && !pl.warned[key] {
 			pl.warned[key] = true
-			a.warn(cellProblem(form, ward, strconv.Itoa(year), id, msg.PlanDiffers, plain(c.Value)))
+			a.warn(cellProblem(form, ward, strconv.Itoa(year), id, msg.PlanDiffers, notation.Reading(c.Value)))
 		}
 		return c.Value, c.Op, true
 	}

@@ -131,7 +131,7 @@ func (a *analyzer) rebaseWard(period, ward string, wd *wardData, srcs []catalog.
 		o.Indicator = ind.ID
 		if own := o.Previous; own.Known && math.Abs(own.Value-cur.Value) > rounding(ind, own.Value) {
 			a.warn(Problem{Cell: own.Source, Ward: ward, Period: period,
-				Indicator: ind.ID, Code: msg.RebaseDisagrees, Args: []any{plain(own.Value), changesText(srcs), plain(cur.Value)}})
+				Indicator: ind.ID, Code: msg.RebaseDisagrees, Args: []any{notation.Reading(own.Value), changesText(srcs), notation.Reading(cur.Value)}})
 		}
 		o.Previous = cur
 		obs[ind.ID] = o

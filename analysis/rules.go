@@ -70,7 +70,7 @@ func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observ
 			for _, pair := range [][2]*Figure{{&o.Current, &limit.Current}, {&o.Previous, &limit.Previous}} {
 				f, bound := pair[0], pair[1]
 				if f.Known && bound.Known && f.Value > bound.Value {
-					at(*f, msg.Exceeds, SeverityError, a.name(ind.AtMost), plain(bound.Value))
+					at(*f, msg.Exceeds, SeverityError, a.name(ind.AtMost), notation.Reading(bound.Value))
 					*f = Figure{}
 					a.reported[ward+"|"+period+"|"+ind.ID] = true
 				}
@@ -80,13 +80,13 @@ func (a *analyzer) judgeForm(ward, period string, form, before map[string]Observ
 		cur, prev := o.Current, o.Previous
 		if h, ok := own(ind.ID); ok && cur.Known {
 			if h.outlier(cur.Value) {
-				at(cur, msg.Outlier, SeverityWarning, plain(h.median), h.n)
+				at(cur, msg.Outlier, SeverityWarning, notation.Reading(h.median), h.n)
 			}
 		} else if cur.Known && prev.Known && bigChange(cur.Value, prev.Value) {
-			at(cur, msg.BigChange, SeverityWarning, plain(prev.Value))
+			at(cur, msg.BigChange, SeverityWarning, notation.Reading(prev.Value))
 		}
 		if then := before[ind.ID].Current; then.Known && prev.Known && then.Value != prev.Value {
-			at(prev, msg.Revised, SeverityWarning, plain(then.Value), then.Source.String())
+			at(prev, msg.Revised, SeverityWarning, notation.Reading(then.Value), then.Source.String())
 		}
 	}
 }
