@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -82,10 +83,11 @@ func leanPanicked(line string) bool {
 // Deliberate difference: a workbook whose data parts are sound but which
 // has a damaged part the lean path never reads (the theme, app.xml, printer
 // settings, the fonts and fills of styles.xml, the rows of a sheet after
-// its first 61 when those hold no table; a bad checksum or bad XML there)
-// is refused by excelize, which inflates and parses those parts at
-// open, as cannot_open or truncated. The lean path reads its figures:
-// excelize is wrong to refuse them.
+// its first 61 when those hold no table; a bad checksum or bad XML there,
+// or a value excelize reads as a number or a boolean that is neither, such
+// as applyProtection="halse") is refused by excelize, which inflates and
+// parses those parts at open, as cannot_open or truncated. The lean path
+// reads its figures: excelize is wrong to refuse them.
 //
 // deliberateDifference reports whether the difference between the results
 // is that one: each such workbook is refused by excelize with one problem,
@@ -98,8 +100,12 @@ func deliberateDifference(t testing.TB, opt Options, paths []string, excel *Resu
 	}
 	var damaged, rest []string
 	for _, f := range files.workbooks {
-		if part, ok := damagedUnreadPart(f); ok {
-			t.Logf("%s: damaged part %s, not read by the lean path: deliberate difference", f, part)
+		part, ok := damagedUnreadPart(f)
+		if !ok {
+			part, ok = badTypedValue(f, excel)
+		}
+		if ok {
+			t.Logf("%s: part %s is damaged where the lean path does not read it: deliberate difference", f, part)
 			damaged = append(damaged, f)
 		} else {
 			rest = append(rest, f)
@@ -128,6 +134,10 @@ func deliberateDifference(t testing.TB, opt Options, paths []string, excel *Resu
 	return true
 }
 
+// leanReads are the parts the lean path reads whole, besides the worksheets.
+var leanReads = map[string]bool{"_rels/.rels": true, "xl/_rels/workbook.xml.rels": true, "xl/workbook.xml": true,
+	"xl/sharedStrings.xml": true, "docProps/core.xml": true, "docProps/custom.xml": true, "[Content_Types].xml": true}
+
 // damagedUnreadPart finds a part of the workbook at path that the lean path
 // does not read (or reads only in part: styles.xml, and a worksheet whose
 // first rows hold no table, which is read no further) and that fails to
@@ -139,10 +149,8 @@ func damagedUnreadPart(path string) (string, bool) {
 		return "", false
 	}
 	defer zr.Close()
-	read := map[string]bool{"_rels/.rels": true, "xl/_rels/workbook.xml.rels": true, "xl/workbook.xml": true,
-		"xl/sharedStrings.xml": true, "docProps/core.xml": true, "docProps/custom.xml": true, "[Content_Types].xml": true}
 	for _, f := range zr.File {
-		if read[f.Name] {
+		if leanReads[f.Name] {
 			continue
 		}
 		rc, err := f.Open()
@@ -165,6 +173,47 @@ func damagedUnreadPart(path string) (string, bool) {
 				}
 				break
 			}
+		}
+	}
+	return "", false
+}
+
+// typedValueError is how excelize says that a value it reads as a number or
+// a boolean is neither.
+var typedValueError = regexp.MustCompile(`strconv\.Parse\w+: parsing "([^"]*)": invalid syntax`)
+
+// badTypedValue finds the part of the workbook at path that holds the
+// value excelize could not read as a number or a boolean, when that part is
+// one the lean path does not read or reads only in part (styles.xml).
+func badTypedValue(path string, excel *Result) (string, bool) {
+	var value string
+	for _, p := range excel.Problems {
+		if p.File == path && p.Code == msg.CannotOpen {
+			if m := typedValueError.FindStringSubmatch(p.Message("en")); m != nil {
+				value = m[1]
+			}
+		}
+	}
+	if value == "" {
+		return "", false
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return "", false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "xl/styles.xml" && leanReads[f.Name] || strings.HasPrefix(f.Name, "xl/worksheets/") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			continue
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if bytes.Contains(data, []byte(`="`+value+`"`)) {
+			return f.Name, true
 		}
 	}
 	return "", false
