@@ -1,12 +1,10 @@
 package report
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"chitieu/internal/ziptest"
 	"chitieu/sheets"
 )
 
@@ -182,32 +181,6 @@ func userNames(f *excelize.File) []excelize.DefinedName {
 	return names
 }
 
-// zipPart is the bytes of one part of the package at path.
-func zipPart(t *testing.T, path, name string) []byte {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	for _, file := range zr.File {
-		if file.Name == name {
-			rc, err := file.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			data, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return data
-		}
-	}
-	t.Fatalf("%s has no part %s", path, name)
-	return nil
-}
-
 // summaryDump is DumpWorkbook's lines of the summary sheets, in the
 // summary's sheet order.
 func summaryDump(t *testing.T, path string) string {
@@ -266,8 +239,8 @@ func TestWriteIntoRoundTrip(t *testing.T) {
 	names := userNames(before)
 	summaryID := slices.Index(before.GetSheetList(), "Tổng hợp")
 	sheetIDs := before.GetSheetMap()
-	userChart := zipPart(t, path, "xl/charts/chart1.xml")
-	userDrawing := zipPart(t, path, "xl/drawings/drawing1.xml")
+	userChart := ziptest.Part(t, path, "xl/charts/chart1.xml")
+	userDrawing := ziptest.Part(t, path, "xl/drawings/drawing1.xml")
 	want, err := os.ReadFile(filepath.Join("testdata", "summary_vi.golden"))
 	if err != nil {
 		t.Fatal(err)
@@ -375,8 +348,8 @@ func checkCleared(t *testing.T, f *excelize.File, run int) {
 // chart is gone, and Biểu đồ holds the summary's two.
 func checkCharts(t *testing.T, path string, run int, userChart, userDrawing []byte) {
 	t.Helper()
-	if !bytes.Equal(zipPart(t, path, "xl/charts/chart1.xml"), userChart) ||
-		!bytes.Equal(zipPart(t, path, "xl/drawings/drawing1.xml"), userDrawing) {
+	if !bytes.Equal(ziptest.Part(t, path, "xl/charts/chart1.xml"), userChart) ||
+		!bytes.Equal(ziptest.Part(t, path, "xl/drawings/drawing1.xml"), userDrawing) {
 		t.Errorf("run %d: the chart of %s changed", run, chartSheetM)
 	}
 	names := []string{dataSheet, "Tổng hợp", chartSheetM, printSheet, "Theo phường", "Biểu đồ"}

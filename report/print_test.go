@@ -13,6 +13,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/internal/ziptest"
 	"chitieu/sheets"
 )
 
@@ -65,7 +66,7 @@ func TestSummaryPrintSetup(t *testing.T) {
 	if len(names) != 0 {
 		t.Errorf("other defined names: %v", names)
 	}
-	if sheet := zipPart(t, path, "xl/worksheets/sheet3.xml"); !bytes.Contains(sheet, []byte(`<autoFilter ref="$A$1:$R$9"`)) {
+	if sheet := ziptest.Part(t, path, "xl/worksheets/sheet3.xml"); !bytes.Contains(sheet, []byte(`<autoFilter ref="$A$1:$R$9"`)) {
 		t.Error("Theo phường has no autofilter over A1:R9")
 	}
 
@@ -122,7 +123,7 @@ func TestSummaryCharts(t *testing.T) {
 			"'Biểu đồ'!$A$3:$A$5", "'Biểu đồ'!$B$3:$B$5", "'Biểu đồ'!$C$3:$C$5", "'Biểu đồ'!$C$2:$C$2"},
 		"xl/charts/chart2.xml": {"<barChart>", "<lineChart>", "'Biểu đồ'!$A$22:$A$23", "'Biểu đồ'!$B$22:$B$23", "'Biểu đồ'!$C$22:$C$23"},
 	} {
-		xml := html.UnescapeString(string(zipPart(t, path, part)))
+		xml := html.UnescapeString(string(ziptest.Part(t, path, part)))
 		for _, want := range wants {
 			if !strings.Contains(xml, want) {
 				t.Errorf("%s lacks %s", part, want)
@@ -134,7 +135,7 @@ func TestSummaryCharts(t *testing.T) {
 	if err := WriteSummary(en, fixture(), Options{Lang: "en", Now: fixtureNow}); err != nil {
 		t.Fatal(err)
 	}
-	if xml := html.UnescapeString(string(zipPart(t, en, "xl/charts/chart1.xml"))); !strings.Contains(xml, "Detection rate by ward — 2003-H1") ||
+	if xml := html.UnescapeString(string(ziptest.Part(t, en, "xl/charts/chart1.xml"))); !strings.Contains(xml, "Detection rate by ward — 2003-H1") ||
 		!strings.Contains(xml, "'Charts'!$B$3:$B$5") {
 		t.Error("the English chart is not titled in English or does not read the Charts sheet")
 	}

@@ -1,9 +1,7 @@
 package report
 
 import (
-	"archive/zip"
 	"fmt"
-	"io"
 	"math"
 	"path/filepath"
 	"strings"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"chitieu/internal/ziptest"
 	"chitieu/sheets"
 )
 
@@ -94,12 +93,12 @@ func TestSplicedSameAsDirect(t *testing.T) {
 		if got := sheetDimension(t, splicedPath, "xl/worksheets/sheet2.xml"); got != "A2:AB40" {
 			t.Errorf("shared %v: dimension %q, want A2:AB40", shared, got)
 		}
-		sheetXML := partText(t, splicedPath, "xl/worksheets/sheet2.xml")
+		sheetXML := string(ziptest.Part(t, splicedPath, "xl/worksheets/sheet2.xml"))
 		if got := strings.Contains(sheetXML, `t="s"`); got != shared {
 			t.Errorf("shared %v: the spliced sheet refers to shared strings: %v", shared, got)
 		}
 		if shared {
-			sst := partText(t, splicedPath, "xl/sharedStrings.xml")
+			sst := string(ziptest.Part(t, splicedPath, "xl/sharedStrings.xml"))
 			items := strings.Count(sst, "<si>")
 			if unique := fmt.Sprintf(`uniqueCount="%d"`, items); !strings.Contains(sst, unique) {
 				t.Errorf("shared strings: %d items, want %s", items, unique)
@@ -162,30 +161,10 @@ func clip(s string) string {
 // sheetDimension is the dimension ref of a worksheet part of the package.
 func sheetDimension(t *testing.T, path, part string) string {
 	t.Helper()
-	_, after, ok := strings.Cut(partText(t, path, part), `<dimension ref="`)
+	_, after, ok := strings.Cut(string(ziptest.Part(t, path, part)), `<dimension ref="`)
 	ref, _, _ := strings.Cut(after, `"`)
 	if !ok {
 		return ""
 	}
 	return ref
-}
-
-// partText is the XML of a part of the package at path.
-func partText(t *testing.T, path, part string) string {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	rc, err := zr.Open(part)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"archive/zip"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -10,6 +8,7 @@ import (
 
 	"chitieu/analysis"
 	"chitieu/catalog"
+	"chitieu/internal/ziptest"
 	"chitieu/notation"
 
 	"github.com/xuri/excelize/v2"
@@ -319,7 +318,7 @@ func TestTemplateFormSetup(t *testing.T) {
 	if err := f.UnprotectSheet(templateSheet, ""); err == excelize.ErrUnprotectSheet {
 		t.Error("the form sheet is not protected")
 	}
-	sheetXML := zipEntry(t, path, "xl/worksheets/sheet2.xml")
+	sheetXML := string(ziptest.Part(t, path, "xl/worksheets/sheet2.xml"))
 	if !strings.Contains(sheetXML, `<sheetProtection`) || strings.Contains(sheetXML, `password=`) || strings.Contains(sheetXML, `hashValue=`) {
 		t.Errorf("sheet protection: %s", between(sheetXML, "<sheetProtection", "/>"))
 	}
@@ -345,26 +344,6 @@ func TestTemplateFormSetup(t *testing.T) {
 	if !titles {
 		t.Errorf("no print titles among %+v", f.GetDefinedName())
 	}
-}
-
-// zipEntry is one part of an .xlsx as text.
-func zipEntry(t *testing.T, path, name string) string {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	rc, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 func between(s, from, to string) string {

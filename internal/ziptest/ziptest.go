@@ -1,5 +1,5 @@
-// Package ziptest edits the parts of .xlsx files for the tests of the
-// readers (ingest, xlsx).
+// Package ziptest reads and edits the parts of .xlsx files for the tests of
+// the readers (ingest, xlsx) and the writers (report, workbook).
 package ziptest
 
 import (
@@ -52,4 +52,25 @@ func Patch(t testing.TB, path, name string, edit func(string) string) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Part is the bytes of the part name of the zip at path; the test fails
+// when there is none.
+func Part(t testing.TB, path, name string) []byte {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
