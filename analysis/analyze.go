@@ -465,14 +465,20 @@ func (a *analyzer) fillLastYear(res *Result) {
 	})
 }
 
-// lastYearPairs calls fill with the district's and each ward's values in a
-// period and the same unit's in the same period one year earlier, where
-// that period was read.
-func lastYearPairs(res *Result, fill func(values, lastYear []Value)) {
+// periodsByID finds a period of res by its id.
+func periodsByID(res *Result) map[string]*PeriodResult {
 	index := make(map[string]*PeriodResult, len(res.Periods))
 	for i := range res.Periods {
 		index[res.Periods[i].Period] = &res.Periods[i]
 	}
+	return index
+}
+
+// lastYearPairs calls fill with the district's and each ward's values in a
+// period and the same unit's in the same period one year earlier, where
+// that period was read.
+func lastYearPairs(res *Result, fill func(values, lastYear []Value)) {
+	index := periodsByID(res)
 	for i := range res.Periods {
 		pr := &res.Periods[i]
 		p, ok := notation.ParsePeriodID(pr.Period)

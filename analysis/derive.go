@@ -293,10 +293,7 @@ func markDerived(pr *PeriodResult, wards map[string]*wardData) {
 // computed as the period's own are, without their problems: the cells
 // behind them already raised theirs.
 func (a *analyzer) addYearToDate(res *Result, years map[string]map[int]*wardYear) {
-	index := make(map[string]*PeriodResult, len(res.Periods))
-	for i := range res.Periods {
-		index[res.Periods[i].Period] = &res.Periods[i]
-	}
+	index := periodsByID(res)
 	for i := range res.Periods {
 		pr := &res.Periods[i]
 		p, ok := notation.ParsePeriodID(pr.Period)

@@ -36,17 +36,18 @@ func reportJSON(r *analysis.Result, o Options) jsonout.Object {
 func periodJSON(r *analysis.Result, p *analysis.PeriodResult) jsonout.Object {
 	district := make(jsonout.Object, 0, len(p.District))
 	for _, v := range p.District {
-		district = append(district, jsonout.Field{v.Indicator, withBasis(r, v, withSince(v, jsonout.Object{
+		obj := withBasis(r, v, withSince(v, jsonout.Object{
 			{"value", number(v.Value)},
 			{"previous", number(v.Previous)},
 			{"unit", v.Unit},
 			{"target", targetText(v.Target)},
 			{"status", string(v.Status)},
 			{"gap", number(v.Gap)},
-		}))})
+		}))
 		if v.Partial {
-			district[len(district)-1].Value = append(district[len(district)-1].Value.(jsonout.Object), jsonout.Field{"partial", true})
+			obj = append(obj, jsonout.Field{"partial", true})
 		}
+		district = append(district, jsonout.Field{v.Indicator, obj})
 	}
 	wards := make(jsonout.Object, 0, len(p.Wards))
 	for _, wr := range p.Wards {
